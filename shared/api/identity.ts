@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/**
+ * Bodies and responses of the account service's identity routes (../shared/API.md,
+ * "Identity"). The service validates requests with these; the desktop client parses
+ * responses with them.
+ */
+
+/** E-mail addresses are compared case-insensitively after trimming. */
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email({ message: 'Enter an e-mail address like name@example.com.' }));
+
+/** Policy (length, common passwords) is checked separately so it can answer WEAK_PASSWORD. */
+export const passwordInputSchema = z.string().min(1).max(1024);
+
+export const personNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter your name.')
+  .max(100)
+  .refine((s) => !/\p{Cc}/u.test(s), 'Names cannot contain control characters.');
+
+/** Tokens from e-mail links: opaque, URL-safe. */
+export const emailTokenSchema = z
+  .string()
+  .trim()
+  .min(16)
+  .max(256)
+  .regex(/^[A-Za-z0-9_-]+$/, 'That code is not in the right format.');
+
+export const signupBodySchema = z.object({
+  email: emailSchema,
+  password: passwordInputSchema,
+  name: personNameSchema,
+});
+export const signupResponseSchema = z.object({ userId: z.string() });
+
+export const confirmBodySchema = z.object({ token: emailTokenSchema });
+
+export const loginBodySchema = z.object({
+  email: emailSchema,
+  password: passwordInputSchema,
+  /** A name for this session, shown in the account's session list. */
+  deviceName: z.string().trim().max(64).optional(),
+});
+
+export const tokenPairSchema = z.object({
+  accessToken: z.string(),
+  refreshToken: z.string(),
+  expiresIn: z.number().int().positive(),
+});
+export type TokenPair = z.infer<typeof tokenPairSchema>;
+
+export const mfaChallengeSchema = z.object({
+  mfaRequired: z.literal(true),
+  mfaToken: z.string(),
+});
+
+export const loginResponseSchema = z.union([tokenPairSchema, mfaChallengeSchema]);
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+export const mfaBodySchema = z.object({
+  mfaToken: z.string().min(1).max(2048),
+  code: z.string().trim().min(6).max(32),
+});
+
+export const refreshBodySchema = z.object({ refreshToken: z.string().min(1).max(512) });
+export const logoutBodySchema = refreshBodySchema;
+
+export const forgotBodySchema = z.object({ email: emailSchema });
+export const resetBodySchema = z.object({ token: emailTokenSchema, password: passwordInputSchema });
