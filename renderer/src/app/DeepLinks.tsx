@@ -1,0 +1,23 @@
+import { useEffect } from 'react';
+import { useNavigate } from 'react-router';
+import { useApi } from '../api/api-context';
+import { paths } from './paths';
+
+/**
+ * Follows `palisade://` links the main process hands over: a confirmation link confirms
+ * the e-mail address, a reset link opens the reset screen with its token filled in.
+ */
+export function DeepLinks() {
+  const api = useApi();
+  const navigate = useNavigate();
+  useEffect(
+    () =>
+      api.on('app.deepLink', (link) => {
+        if (link.action === 'confirm') navigate(paths.checkEmail, { state: { token: link.token } });
+        else if (link.action === 'reset-password') navigate(paths.resetPassword, { state: { token: link.token } });
+        // 'install' (an invitation to protect another device) belongs to a later screen.
+      }),
+    [api, navigate],
+  );
+  return null;
+}

@@ -1,0 +1,72 @@
+import { useId, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+
+export interface PasswordFieldProps {
+  label: string;
+  value: string;
+  onChange(value: string): void;
+  autoComplete: 'current-password' | 'new-password';
+  error?: string | undefined;
+  alertId?: string | undefined;
+  hint?: ReactNode;
+  /** Rendered under the input, e.g. the strength meter. */
+  below?: ReactNode;
+  inputRef?: Ref<HTMLInputElement>;
+}
+
+/** A password input with a show/hide toggle and a Caps Lock warning. */
+export function PasswordField({ label, value, onChange, autoComplete, error, alertId, hint, below, inputRef }: PasswordFieldProps) {
+  const id = useId();
+  const [visible, setVisible] = useState(false);
+  const [capsLock, setCapsLock] = useState(false);
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const capsId = `${id}-caps`;
+  const describedBy = [hintId, errorId, alertId, capsLock ? capsId : undefined].filter(Boolean).join(' ') || undefined;
+
+  const watchCapsLock = (event: KeyboardEvent<HTMLInputElement>) => {
+    // Some synthetic and IME events carry no modifier state; keep the last answer then.
+    if (typeof event.getModifierState === 'function') setCapsLock(event.getModifierState('CapsLock'));
+  };
+
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p id={hintId} className="field-hint">
+          {hint}
+        </p>
+      )}
+      <div className="password-input">
+        <input
+          id={id}
+          ref={inputRef}
+          type={visible ? 'text' : 'password'}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          onKeyDown={watchCapsLock}
+          onKeyUp={watchCapsLock}
+          onBlur={() => setCapsLock(false)}
+          autoComplete={autoComplete}
+          spellCheck={false}
+          autoCapitalize="off"
+          aria-invalid={error || alertId ? true : undefined}
+          aria-describedby={describedBy}
+        />
+        {/* A toggle keeps one name; aria-pressed (and its pressed style) says whether it is on. */}
+        <button type="button" className="password-toggle" aria-pressed={visible} aria-controls={id} onClick={() => setVisible((v) => !v)}>
+          Show<span className="visually-hidden"> password</span>
+        </button>
+      </div>
+      {/* Always in the page so the live region is registered before it has something to say. */}
+      <p id={capsId} className="caps-warning" aria-live="polite">
+        {capsLock ? 'Caps Lock is on.' : ''}
+      </p>
+      {below}
+      {error && (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { HashRouter } from 'react-router';
+import { ApiProvider } from './api/api-context';
+import { resolveApi } from './api/resolve-api';
+import { App } from './app/App';
+import { LaunchLinkScreen } from './app/BootScreens';
+import { useConnectionStore } from './stores/connection-store';
+import { loadSession } from './stores/connect-stores';
+import { useSessionStore } from './stores/session-store';
+import './styles/theme.css';
+import './styles/base.css';
+import './styles/forms.css';
+import './styles/layout.css';
+
+const root = createRoot(document.getElementById('root') as HTMLElement);
+
+async function boot() {
+  let resolved;
+  try {
+    resolved = await resolveApi();
+  } catch {
+    root.render(<LaunchLinkScreen status="closed" />);
+    return;
+  }
+  const { api, bridge } = resolved;
+  if (bridge) {
+    const { setStatus } = useConnectionStore.getState();
+    setStatus(bridge.status());
+    bridge.onStatus((status) => {
+      setStatus(status);
+      // Back after a drop: if the first session.get never answered, ask again.
+      if (status === 'open' && useSessionStore.getState().phase === 'failed') void loadSession(api);
+    });
+  }
+  // Hash routing: Electron loads the app from file://, where paths cannot be served.
+  root.render(
+    <StrictMode>
+      <ApiProvider api={api}>
+        <HashRouter>
+          <App />
+        </HashRouter>
+      </ApiProvider>
+    </StrictMode>,
+  );
+}
+
+void boot();

@@ -1,0 +1,73 @@
+import { Suspense, useState } from 'react';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { useApi } from '../../api/api-context';
+import { settle } from '../../api/settle';
+import { navItems, paths } from '../../app/paths';
+import { PageLoading } from '../../app/BootScreens';
+import { AccountMenu } from '../../components/AccountMenu';
+import { BrandMark } from '../../components/BrandMark';
+import { SkipLink } from '../../components/SkipLink';
+import { StatusBanners } from '../../components/StatusBanners';
+import { describeError } from '../../errors/messages';
+import type { SessionUser } from '../../../../shared/contract/session';
+import { useSessionStore } from '../../stores/session-store';
+
+/** The signed-in frame: header with the account menu, the sidebar, and the current screen. */
+export function AppShell({ user }: { user: SessionUser }) {
+  const api = useApi();
+  const navigate = useNavigate();
+  const [signOutError, setSignOutError] = useState<string | null>(null);
+
+  const signOut = async () => {
+    setSignOutError(null);
+    const result = await settle(() => api.auth.signOut({}));
+    if (!result.ok) {
+      setSignOutError(`We couldn’t sign you out. ${describeError(result.error)}`);
+      return;
+    }
+    // session.changed will say the same; do not wait for it to leave the shell.
+    const { session, received } = useSessionStore.getState();
+    received({ user: null, storage: session?.storage ?? 'secure' });
+  };
+
+  return (
+    <div className="shell">
+      <SkipLink />
+      <header className="shell-header">
+        <BrandMark />
+        <AccountMenu
+          name={user.name}
+          email={user.email}
+          items={[
+            { label: 'Settings', onSelect: () => navigate(paths.settings) },
+            { label: 'Sign out', onSelect: () => void signOut() },
+          ]}
+        />
+      </header>
+      <div className="shell-body">
+        <nav className="sidebar" aria-label="Main">
+          <ul>
+            {navItems.map((item) => (
+              <li key={item.path}>
+                <NavLink to={item.path} end={item.path === paths.dashboard} className="nav-link">
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" tabIndex={-1} className="shell-main">
+          <StatusBanners />
+          {signOutError && (
+            <div role="alert" className="form-alert">
+              <p>{signOutError}</p>
+            </div>
+          )}
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
+        </main>
+      </div>
+    </div>
+  );
+}
