@@ -1,0 +1,115 @@
+import { join } from 'node:path';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { ServiceConfig } from './config';
+import { createDatabase } from './db/database';
+import { migrateToLatest } from './db/migrate';
+import { installAuthentication } from './http/authenticate';
+import { installErrorHandling } from './http/error-handler';
+import { ServiceError } from './http/service-error';
+import { AccessTokens } from './identity/access-tokens';
+import { loggerOptions } from './logging';
+import { createMailer } from './mail/mailer';
+import { accountRoutes } from './routes/account-routes';
+import { authRoutes } from './routes/auth-routes';
+import { installEmailLinkPages } from './routes/email-link-pages';
+import { healthRoutes } from './routes/health-routes';
+import type { Services } from './services';
+
+export const BODY_LIMIT_BYTES = 1024 * 1024;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+  }
+}
+
+/**
+ * The account service: opens (and migrates) the database, loads the signing key, and
+ * registers every route. `close()` finishes in-flight requests and mail, then closes the
+ * database.
+ */
+export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config),
+    bodyLimit: BODY_LIMIT_BYTES,
+    // The service sits behind no proxy by default; rate limits key on the socket address.
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  const db = createDatabase(config);
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  const services: Services = {
+    config,
+    db,
+    accessTokens: await AccessTokens.load(config.dataDir, config.now),
+    mailer: createMailer({
+      smtpUrl: config.smtpUrl,
+      from: config.mailFrom,
+      outboxDir: join(config.dataDir, 'outbox'),
+      log: app.log,
+    }),
+    now: config.now,
+    publicUrl: () => config.publicUrl ?? listeningUrl(app) ?? `http://${hostForUrl(config.host)}:${config.port}`,
+  };
+  app.decorate('services', services);
+  app.addHook('onClose', async () => {
+    await services.mailer.close();
+    await db.destroy();
+  });
+
+  if (config.redisUrl) {
+    app.log.warn('REDIS_URL is set, but rate-limit counters are still kept per process.');
+  }
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Palisade account service', version: '1.0.0' },
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new ServiceError(429, 'RATE_LIMITED', 'Too many attempts. Wait a moment and try again.', {
+        retryAfterSeconds: Math.max(1, Math.ceil(context.ttl / 1000)),
+      }),
+  });
+  installAuthentication(app, services);
+
+  await app.register(authRoutes, { services });
+  await app.register(accountRoutes, { services });
+  await app.register(healthRoutes, { services });
+  installEmailLinkPages(app);
+  app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.ready();
+  return app;
+}
+
+const hostForUrl = (host: string): string => (host.includes(':') ? `[${host}]` : host);
+
+/** `http://host:port` of the bound socket, once listening (port 0 picks a free one). */
+export function listeningUrl(app: FastifyInstance): string | undefined {
+  const address = app.server.address();
+  if (!address || typeof address === 'string') return undefined;
+  const host = ['0.0.0.0', '::'].includes(address.address) ? '127.0.0.1' : address.address;
+  return `http://${hostForUrl(host)}:${address.port}`;
+}

@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import type { DestinationStream } from 'pino';
+import { z } from 'zod';
+import { userDataDir } from './user-data-dir';
+
+/** Everything the service needs to run; read from the environment by `loadConfig`. */
+export interface ServiceConfig {
+  host: string;
+  port: number;
+  /** Embedded database (PGlite), signing keys and the mail outbox. */
+  dataDir: string;
+  /** PostgreSQL instead of the embedded database. */
+  databaseUrl: string | undefined;
+  /** Shared rate-limit counters between instances (not used yet: counters are per process). */
+  redisUrl: string | undefined;
+  /** Deliver mail over SMTP; without it mail goes to `<dataDir>/outbox`. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** Base of links in e-mails; undefined means "where this process listens". */
+  publicUrl: string | undefined;
+  /** Requests a minute to each /v1/auth/* route from one client address. */
+  authRateLimit: number;
+  logLevel: string;
+  /** Where log lines go (stdout when undefined); tests capture them here. */
+  logStream: DestinationStream | undefined;
+  /** The service's clock; tests move it to expire tokens and lockouts. */
+  now: () => Date;
+}
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : s))
+  .optional();
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(4600),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  DATA_DIR: optionalText,
+  DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  REDIS_URL: optionalText,
+  SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+  MAIL_FROM: z.string().trim().min(3).default('Palisade <no-reply@palisade.test>'),
+  PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  AUTH_RATE_LIMIT: z.coerce.number().int().positive().default(30),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export const defaultDataDir = (): string => join(userDataDir('Palisade'), 'service');
+
+/** Reads the environment; throws with every problem listed when a variable is wrong. */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<ServiceConfig> = {},
+): ServiceConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    dataDir: e.DATA_DIR ?? defaultDataDir(),
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
+    authRateLimit: e.AUTH_RATE_LIMIT,
+    logLevel: e.LOG_LEVEL,
+    logStream: undefined,
+    now: () => new Date(),
+    ...overrides,
+  };
+}

@@ -1,0 +1,38 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema';
+
+export type Db = Kysely<Database>;
+
+export interface DatabaseOptions {
+  dataDir: string;
+  databaseUrl: string | undefined;
+}
+
+/** The folder inside DATA_DIR that holds the embedded database. */
+export const pgliteDir = (dataDir: string): string => join(dataDir, 'pglite');
+
+/** PostgreSQL when a URL is given, else the embedded PGlite database in DATA_DIR. */
+export function createDatabase(options: DatabaseOptions): Db {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  }
+  const dir = pgliteDir(options.dataDir);
+  return new Kysely<Database>({
+    dialect: new PGliteDialect({
+      pglite: async () => {
+        await mkdir(dir, { recursive: true });
+        return PGlite.create(dir);
+      },
+    }),
+  });
+}
+
+/** True when the error is PostgreSQL's unique_violation. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely/migration';
+import * as identity from './0001_identity';
+
+/**
+ * Every migration, in order. Names sort by their number; a later issue adds
+ * `0002_<what>.ts` and one line here.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001_identity': identity,
+};

@@ -1,0 +1,67 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** Timestamps are written from the service clock (`config.now()`), never by SQL `now()`. */
+type Timestamp = ColumnType<Date, Date, Date>;
+
+export interface UsersTable {
+  id: string;
+  /** Trimmed and lower-cased, so comparisons are case-insensitive. */
+  email: string;
+  name: string;
+  password_hash: string;
+  email_confirmed_at: Timestamp | null;
+  /** Wrong passwords in a row since the last success or lockout. */
+  failed_login_count: Generated<number>;
+  locked_until: Timestamp | null;
+  mfa_enabled: Generated<boolean>;
+  password_changed_at: Timestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type EmailTokenPurpose = 'confirm_email' | 'reset_password';
+
+export interface EmailTokensTable {
+  /** sha256 of the token, hex; the token itself is only ever in the e-mail. */
+  token_hash: string;
+  user_id: string;
+  purpose: EmailTokenPurpose;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+/**
+ * A session is one sign-in on one device and is the refresh-token family: every token
+ * rotated from that sign-in belongs to it, and revoking it ends them all.
+ */
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  device_name: string | null;
+  created_at: Timestamp;
+  last_used_at: Timestamp;
+  revoked_at: Timestamp | null;
+  revoked_reason: string | null;
+}
+
+export interface RefreshTokensTable {
+  /** sha256 of the token, hex. */
+  token_hash: string;
+  session_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  /** Set when rotated (or on sign-out); presenting it again is reuse. */
+  used_at: Timestamp | null;
+}
+
+export interface Database {
+  users: UsersTable;
+  email_tokens: EmailTokensTable;
+  sessions: SessionsTable;
+  refresh_tokens: RefreshTokensTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type Session = Selectable<SessionsTable>;

@@ -1,0 +1,84 @@
+import { ServiceError } from '../http/service-error';
+import { passwordResetMail } from '../mail/identity-mails';
+import type { Services } from '../services';
+import { emailLink } from './email-links';
+import { consumeEmailToken, issueEmailToken } from './email-tokens';
+import { lockedForSeconds, recordWrongPassword } from './lockout';
+import { hashPassword, verifyPassword } from './password-hashing';
+import { assertPasswordAcceptable } from './password-policy';
+import { revokeSessions } from './sessions';
+import { accountLocked, invalidCredentials } from './sign-in';
+import { findUserByEmail, findUserById } from './users';
+
+/**
+ * E-mails a reset link when the account exists. The caller answers 202 either way, and
+ * the mail goes out in the background, so neither the answer nor its timing tells.
+ */
+export async function requestPasswordReset(services: Services, email: string): Promise<void> {
+  const user = await findUserByEmail(services.db, email);
+  if (!user) return;
+  const token = await issueEmailToken(services.db, user.id, 'reset_password', services.now());
+  services.mailer.sendLater(passwordResetMail(user.email, user.name, emailLink(services.publicUrl(), 'reset_password', token)));
+}
+
+/**
+ * Sets a new password from a reset link: unlocks the account, ends every session, and
+ * confirms the e-mail address (following the link proves it).
+ */
+export async function resetPassword(services: Services, input: { token: string; password: string }): Promise<void> {
+  assertPasswordAcceptable(input.password);
+  const passwordHash = await hashPassword(input.password);
+  const now = services.now();
+  const userId = await consumeEmailToken(services.db, input.token, 'reset_password', now);
+  if (!userId) {
+    throw new ServiceError(400, 'TOKEN_INVALID', 'This reset code is not valid: it may have been used already or have expired. Ask for a new one.');
+  }
+  await services.db.transaction().execute(async (trx) => {
+    const user = await trx.selectFrom('users').select('email_confirmed_at').where('id', '=', userId).executeTakeFirstOrThrow();
+    await trx
+      .updateTable('users')
+      .set({
+        password_hash: passwordHash,
+        password_changed_at: now,
+        failed_login_count: 0,
+        locked_until: null,
+        email_confirmed_at: user.email_confirmed_at ?? now,
+        updated_at: now,
+      })
+      .where('id', '=', userId)
+      .execute();
+    await revokeSessions(trx, { userId, now, reason: 'password_reset' });
+  });
+}
+
+/**
+ * Changes the password of a signed-in user who knows the current one, and ends every other
+ * session. A wrong current password counts toward the lockout like a wrong sign-in.
+ */
+export async function changePassword(
+  services: Services,
+  auth: { userId: string; sessionId: string },
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const { db } = services;
+  const user = await findUserById(db, auth.userId);
+  if (!user) throw new ServiceError(401, 'UNAUTHORIZED', 'Sign in to continue.');
+  const locked = lockedForSeconds(user, services.now());
+  if (locked > 0) throw accountLocked(locked);
+  if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
+    const lockedNow = await recordWrongPassword(db, user.id, services.now());
+    if (lockedNow > 0) throw accountLocked(lockedNow);
+    throw invalidCredentials();
+  }
+  assertPasswordAcceptable(input.newPassword, 'newPassword');
+  const passwordHash = await hashPassword(input.newPassword);
+  const now = services.now();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({ password_hash: passwordHash, password_changed_at: now, failed_login_count: 0, updated_at: now })
+      .where('id', '=', user.id)
+      .execute();
+    await revokeSessions(trx, { userId: user.id, except: auth.sessionId, now, reason: 'password_changed' });
+  });
+}

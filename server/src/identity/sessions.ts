@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db/database';
+import type { Session } from '../db/schema';
+import { ServiceError } from '../http/service-error';
+import { hashToken, newSecretToken } from './secret-tokens';
+
+/** A refresh token not used for this long expires, and with it the session. */
+export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
+
+export type SessionEndReason = 'sign_out' | 'sign_out_all' | 'refresh_reused' | 'password_changed' | 'password_reset';
+
+const refreshInvalid = () =>
+  new ServiceError(401, 'REFRESH_INVALID', 'Your session has ended. Sign in again.');
+
+/** Starts a session (a new refresh-token family) and returns its first refresh token. */
+export async function startSession(
+  db: Db,
+  input: { userId: string; deviceName: string | undefined; now: Date },
+): Promise<{ sessionId: string; refreshToken: string }> {
+  const sessionId = randomUUID();
+  const refreshToken = newSecretToken();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('sessions')
+      .values({
+        id: sessionId,
+        user_id: input.userId,
+        device_name: input.deviceName || null,
+        created_at: input.now,
+        last_used_at: input.now,
+        revoked_at: null,
+        revoked_reason: null,
+      })
+      .execute();
+    await trx
+      .insertInto('refresh_tokens')
+      .values({
+        token_hash: hashToken(refreshToken),
+        session_id: sessionId,
+        created_at: input.now,
+        expires_at: new Date(input.now.getTime() + REFRESH_TOKEN_TTL_MS),
+        used_at: null,
+      })
+      .execute();
+  });
+  return { sessionId, refreshToken };
+}
+
+/**
+ * Trades a refresh token for the next one in its family. Each token works once: a token
+ * that was already used means it leaked (or was replayed), so the whole family is revoked
+ * and the caller gets REFRESH_REUSED.
+ */
+export async function rotateRefreshToken(
+  db: Db,
+  refreshToken: string,
+  now: Date,
+): Promise<{ userId: string; sessionId: string; refreshToken: string }> {
+  const tokenHash = hashToken(refreshToken);
+  const next = newSecretToken();
+
+  const rotated = await db.transaction().execute(async (trx) => {
+    // Claiming with a conditional update makes two racing refreshes of one token exclusive.
+    const claimed = await trx
+      .updateTable('refresh_tokens')
+      .set({ used_at: now })
+      .where('token_hash', '=', tokenHash)
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', now)
+      .returning('session_id')
+      .executeTakeFirst();
+    if (!claimed) return null;
+
+    const session = await trx
+      .updateTable('sessions')
+      .set({ last_used_at: now })
+      .where('id', '=', claimed.session_id)
+      .where('revoked_at', 'is', null)
+      .returning(['id', 'user_id'])
+      .executeTakeFirst();
+    if (!session) return { revoked: true as const };
+
+    await trx
+      .insertInto('refresh_tokens')
+      .values({
+        token_hash: hashToken(next),
+        session_id: session.id,
+        created_at: now,
+        expires_at: new Date(now.getTime() + REFRESH_TOKEN_TTL_MS),
+        used_at: null,
+      })
+      .execute();
+    return { userId: session.user_id, sessionId: session.id };
+  });
+
+  if (rotated && 'revoked' in rotated) throw refreshInvalid();
+  if (rotated) return { userId: rotated.userId, sessionId: rotated.sessionId, refreshToken: next };
+
+  const known = await db
+    .selectFrom('refresh_tokens')
+    .select(['session_id', 'used_at'])
+    .where('token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (known?.used_at) {
+    await revokeSessions(db, { sessionId: known.session_id, now, reason: 'refresh_reused' });
+    throw new ServiceError(
+      401,
+      'REFRESH_REUSED',
+      'This session was used from somewhere else, so we ended it to keep your account safe. Sign in again.',
+    );
+  }
+  throw refreshInvalid();
+}
+
+/** Ends the session a refresh token belongs to, whatever state the token is in. */
+export async function endSessionOfRefreshToken(db: Db, refreshToken: string, now: Date): Promise<void> {
+  const known = await db
+    .selectFrom('refresh_tokens')
+    .select('session_id')
+    .where('token_hash', '=', hashToken(refreshToken))
+    .executeTakeFirst();
+  if (known) await revokeSessions(db, { sessionId: known.session_id, now, reason: 'sign_out' });
+}
+
+/**
+ * Revokes one session (`sessionId`) or every session of a user (`userId`), optionally
+ * keeping one (`except`). Revoked sessions' refresh and access tokens stop working.
+ */
+export async function revokeSessions(
+  db: Db,
+  target: { sessionId?: string; userId?: string; except?: string; now: Date; reason: SessionEndReason },
+): Promise<number> {
+  let query = db
+    .updateTable('sessions')
+    .set({ revoked_at: target.now, revoked_reason: target.reason })
+    .where('revoked_at', 'is', null);
+  if (target.sessionId) query = query.where('id', '=', target.sessionId);
+  else if (target.userId) query = query.where('user_id', '=', target.userId);
+  else throw new Error('revokeSessions needs a sessionId or a userId');
+  if (target.except) query = query.where('id', '!=', target.except);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** The session if it exists and has not been revoked. */
+export async function activeSession(db: Db, sessionId: string): Promise<Session | undefined> {
+  return db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('id', '=', sessionId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+}

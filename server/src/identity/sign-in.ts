@@ -1,0 +1,74 @@
+import type { TokenPair } from '../../../shared/api/identity';
+import { ServiceError } from '../http/service-error';
+import type { Services } from '../services';
+import { clearWrongPasswords, lockedForSeconds, recordWrongPassword } from './lockout';
+import { verifyAgainstDummy, verifyPassword } from './password-hashing';
+import { rotateRefreshToken, startSession } from './sessions';
+import { sendConfirmation } from './sign-up';
+import { findUserByEmail } from './users';
+
+/** One answer for an unknown e-mail and a wrong password, so neither reveals the other. */
+export const invalidCredentials = () =>
+  new ServiceError(401, 'INVALID_CREDENTIALS', 'The e-mail address or password is not right.');
+
+export const accountLocked = (retryAfterSeconds: number) =>
+  new ServiceError(
+    423,
+    'ACCOUNT_LOCKED',
+    'Too many wrong passwords. Your account is locked for a while; try again later or reset your password.',
+    { retryAfterSeconds },
+  );
+
+/**
+ * Checks the password and starts a session. Order matters: the lock is checked first (a
+ * locked account spends no hashing), the password next, and only a right password
+ * learns that the e-mail still needs confirming.
+ */
+export async function signIn(
+  services: Services,
+  input: { email: string; password: string; deviceName?: string | undefined },
+): Promise<TokenPair> {
+  const { db } = services;
+  const user = await findUserByEmail(db, input.email);
+  if (!user) {
+    await verifyAgainstDummy(input.password);
+    throw invalidCredentials();
+  }
+
+  const locked = lockedForSeconds(user, services.now());
+  if (locked > 0) throw accountLocked(locked);
+
+  if (!(await verifyPassword(user.password_hash, input.password))) {
+    const lockedNow = await recordWrongPassword(db, user.id, services.now());
+    if (lockedNow > 0) throw accountLocked(lockedNow);
+    throw invalidCredentials();
+  }
+  await clearWrongPasswords(db, user.id);
+
+  if (!user.email_confirmed_at) {
+    // The first e-mail may be lost or expired, and there is no other way to get one.
+    await sendConfirmation(services, user);
+    throw new ServiceError(
+      403,
+      'EMAIL_NOT_CONFIRMED',
+      'Confirm your e-mail address first. We have sent you a new confirmation e-mail.',
+    );
+  }
+
+  const session = await startSession(db, { userId: user.id, deviceName: input.deviceName, now: services.now() });
+  return tokenPair(services, user.id, session.sessionId, session.refreshToken);
+}
+
+/** Rotates the refresh token and issues a fresh access token for the same session. */
+export async function refreshSession(services: Services, refreshToken: string): Promise<TokenPair> {
+  const next = await rotateRefreshToken(services.db, refreshToken, services.now());
+  return tokenPair(services, next.userId, next.sessionId, next.refreshToken);
+}
+
+async function tokenPair(services: Services, userId: string, sessionId: string, refreshToken: string): Promise<TokenPair> {
+  return {
+    accessToken: await services.accessTokens.sign({ userId, sessionId }),
+    refreshToken,
+    expiresIn: services.accessTokens.ttlSeconds,
+  };
+}

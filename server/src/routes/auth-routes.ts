@@ -1,0 +1,147 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  confirmBodySchema,
+  forgotBodySchema,
+  loginBodySchema,
+  loginResponseSchema,
+  logoutBodySchema,
+  refreshBodySchema,
+  resetBodySchema,
+  signupBodySchema,
+  signupResponseSchema,
+  tokenPairSchema,
+} from '../../../shared/api/identity';
+import { requireAuth } from '../http/authenticate';
+import { noContent } from '../http/no-content';
+import { errorResponses } from '../http/service-error';
+import { requestPasswordReset, resetPassword } from '../identity/passwords';
+import { endSessionOfRefreshToken, revokeSessions } from '../identity/sessions';
+import { refreshSession, signIn } from '../identity/sign-in';
+import { confirmEmail, signUp } from '../identity/sign-up';
+import type { Services } from '../services';
+
+/** API.md "Identity": every route under /v1/auth, each rate-limited per client address. */
+export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
+  const config = { rateLimit: { max: services.config.authRateLimit, timeWindow: 60_000 } };
+  const tags = ['identity'];
+
+  app.post(
+    '/v1/auth/signup',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Create an account; a confirmation e-mail is sent',
+        body: signupBodySchema,
+        response: { 201: signupResponseSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await signUp(services, request.body)),
+  );
+
+  app.post(
+    '/v1/auth/confirm',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Confirm an e-mail address with the token from the confirmation e-mail',
+        body: confirmBodySchema,
+        response: { 200: z.object({ confirmed: z.literal(true) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      await confirmEmail(services, request.body.token);
+      return { confirmed: true as const };
+    },
+  );
+
+  app.post(
+    '/v1/auth/login',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Sign in with e-mail and password',
+        body: loginBodySchema,
+        response: { 200: loginResponseSchema, ...errorResponses },
+      },
+    },
+    async (request) => signIn(services, request.body),
+  );
+
+  app.post(
+    '/v1/auth/refresh',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Trade a refresh token for a new token pair (the old one stops working)',
+        body: refreshBodySchema,
+        response: { 200: tokenPairSchema, ...errorResponses },
+      },
+    },
+    async (request) => refreshSession(services, request.body.refreshToken),
+  );
+
+  app.post(
+    '/v1/auth/logout',
+    {
+      config,
+      schema: { tags, summary: 'End the session of a refresh token', body: logoutBodySchema, response: errorResponses },
+    },
+    async (request, reply) => {
+      await endSessionOfRefreshToken(services.db, request.body.refreshToken, services.now());
+      return noContent(reply);
+    },
+  );
+
+  app.post(
+    '/v1/auth/logout-all',
+    {
+      config,
+      onRequest: app.authenticate,
+      schema: { tags, summary: 'End every session of the account', security: [{ bearerAuth: [] }], response: errorResponses },
+    },
+    async (request, reply) => {
+      const { userId } = requireAuth(request);
+      await revokeSessions(services.db, { userId, now: services.now(), reason: 'sign_out_all' });
+      return noContent(reply);
+    },
+  );
+
+  app.post(
+    '/v1/auth/password/forgot',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'E-mail a password reset link (answers 202 whether or not the account exists)',
+        body: forgotBodySchema,
+        response: errorResponses,
+      },
+    },
+    async (request, reply) => {
+      await requestPasswordReset(services, request.body.email);
+      return noContent(reply, 202);
+    },
+  );
+
+  app.post(
+    '/v1/auth/password/reset',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Set a new password with the token from the reset e-mail; every session ends',
+        body: resetBodySchema,
+        response: errorResponses,
+      },
+    },
+    async (request, reply) => {
+      await resetPassword(services, request.body);
+      return noContent(reply);
+    },
+  );
+};

@@ -1,0 +1,16 @@
+import type { ServiceConfig } from './config';
+import type { Db } from './db/database';
+import type { AccessTokens } from './identity/access-tokens';
+import type { Mailer } from './mail/mailer';
+
+/** What route handlers and domain functions share for the life of one app. */
+export interface Services {
+  config: ServiceConfig;
+  db: Db;
+  accessTokens: AccessTokens;
+  mailer: Mailer;
+  /** The service clock (config.now): every stored time and expiry comes from it. */
+  now: () => Date;
+  /** Base of links in e-mails: PUBLIC_URL, else where this process listens. */
+  publicUrl: () => string;
+}
