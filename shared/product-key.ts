@@ -95,7 +95,11 @@ export function normalizeProductKey(input: string): string | null {
  * added so that Backspace removes a symbol, not an invisible separator.
  */
 export function formatProductKey(partial: string): string {
-  const symbols = symbolsOf(readPoints(partial).filter((p) => p !== INVALID).slice(0, PRODUCT_KEY_LENGTH));
+  const symbols = symbolsOf(
+    readPoints(partial)
+      .filter((p) => p !== INVALID)
+      .slice(0, PRODUCT_KEY_LENGTH),
+  );
   return symbols.match(new RegExp(`.{1,${PRODUCT_KEY_GROUP_LENGTH}}`, 'g'))?.join('-') ?? '';
 }
 
@@ -103,9 +107,8 @@ export function formatProductKey(partial: string): string {
  * Symbols people confuse when reading a key off a card or a screen (after the O/I/L
  * mapping). Used only to guess where a checksum failure comes from.
  */
-export const PRODUCT_KEY_CONFUSABLE_PAIRS: readonly string[] = [
-  '0D', '0Q', 'DQ', '17', '2Z', '5S', '6G', '8B', '38', 'CG', 'EF', 'KX', 'MN', 'MW', 'VW', 'VY', 'PR',
-];
+export const PRODUCT_KEY_CONFUSABLE_PAIRS: readonly string[] =
+  '0D 0Q DQ 17 2Z 5S 6G 8B 38 CG EF KX MN MW VW VY PR'.split(' ');
 const confusables: readonly (readonly number[])[] = (() => {
   const table = Array.from({ length: N }, (): number[] => []);
   for (const pair of PRODUCT_KEY_CONFUSABLE_PAIRS) {

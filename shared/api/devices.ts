@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import { emailSchema } from './identity';
+import { isoTimeSchema } from './subscriptions';
+
+/** ../shared/API.md, "Devices". */
+
+/**
+ * A SHA-256 or HMAC-SHA256 digest in lower-case hex. Component hashes and fingerprints
+ * must have this shape, so a raw serial number cannot be sent by mistake.
+ */
+export const sha256HexSchema = z.string().regex(/^[0-9a-f]{64}$/, 'Expected a SHA-256 digest in lower-case hex.');
+
+export const fingerprintComponentKinds = [
+  'hardwareUuid',
+  'baseboardSerial',
+  'diskSerial',
+  'mac',
+  'osMachineId',
+] as const;
+export type FingerprintComponentKind = (typeof fingerprintComponentKinds)[number];
+
+/** One component as the user sees it in "What this computer shares": its kind and hash. */
+export const fingerprintComponentSchema = z.object({
+  kind: z.enum(fingerprintComponentKinds),
+  hash: sha256HexSchema,
+});
+export type FingerprintComponent = z.infer<typeof fingerprintComponentSchema>;
+
+/** The most components a machine reports (five kinds, several MACs). */
+export const MAX_FINGERPRINT_COMPONENTS = 32;
+
+/** `fingerprint` is the SHA-256 of the sorted component hashes. */
+export const deviceFingerprintSchema = z.object({
+  fingerprint: sha256HexSchema,
+  components: z.array(fingerprintComponentSchema).min(1).max(MAX_FINGERPRINT_COMPONENTS),
+});
+export type DeviceFingerprint = z.infer<typeof deviceFingerprintSchema>;
+
+export const devicePlatforms = ['windows', 'macos', 'linux', 'android', 'ios'] as const;
+export type DevicePlatform = (typeof devicePlatforms)[number];
+export const devicePlatformSchema = z.enum(devicePlatforms);
+
+export const deviceStatuses = ['active', 'deactivated'] as const;
+export type DeviceStatus = (typeof deviceStatuses)[number];
+
+export const DEVICE_NAME_MAX_LENGTH = 64;
+
+/**
+ * Device names: trimmed, 1–64 characters (as a person counts them), no control
+ * characters. Bidirectional overrides are refused too: they can make a name display as
+ * something other than what it is.
+ */
+export const deviceNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter a name for this device.')
+  .refine(
+    (s) => [...s].length <= DEVICE_NAME_MAX_LENGTH,
+    `Device names are at most ${DEVICE_NAME_MAX_LENGTH} characters.`,
+  )
+  .refine((s) => !/[\p{Cc}\u2028\u2029]/u.test(s), 'Device names cannot contain control characters.')
+  .refine((s) => !/[\u202a-\u202e\u2066-\u2069]/u.test(s), 'Device names cannot contain text-direction controls.');
+
+export const deviceSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  os: z.string(),
+  platform: devicePlatformSchema,
+  subscriptionId: z.string(),
+  status: z.enum(deviceStatuses),
+  registeredAt: isoTimeSchema,
+  lastSeenAt: isoTimeSchema,
+});
+export type Device = z.infer<typeof deviceSchema>;
+/** Active and deactivated devices, most recently seen first. */
+export const deviceListSchema = z.array(deviceSchema);
+
+/** `POST /v1/devices`, and `POST /v1/devices/:id/transfer` for the new machine. */
+export const registerDeviceBodySchema = z.object({
+  /** Which subscription to take a seat on; the service picks one when absent. */
+  subscriptionId: z.string().min(1).max(128).optional(),
+  fingerprint: sha256HexSchema,
+  components: z.array(sha256HexSchema).min(1).max(MAX_FINGERPRINT_COMPONENTS),
+  name: deviceNameSchema,
+  /** A display string such as "Windows 11 Pro 23H2". */
+  os: z.string().trim().min(1).max(128),
+  platform: devicePlatformSchema,
+  appVersion: z.string().trim().min(1).max(64),
+});
+export type RegisterDeviceBody = z.infer<typeof registerDeviceBodySchema>;
+export const transferDeviceBodySchema = registerDeviceBodySchema;
+
+/** `lease` is a compact JWS; see ../lease.ts. */
+export const registerDeviceResponseSchema = z.object({ device: deviceSchema, lease: z.string().min(1) });
+
+/** `details` of `409 SEAT_LIMIT_REACHED`: the plan's active devices, so one can be freed. */
+export const seatLimitDetailsSchema = z.object({ devices: z.array(deviceSchema) });
+
+export const renameDeviceBodySchema = z.object({ name: deviceNameSchema });
+
+export const heartbeatBodySchema = z.object({ fingerprint: sha256HexSchema });
+export const heartbeatResponseSchema = z.object({ lease: z.string().min(1) });
+
+export const invitationBodySchema = z.object({
+  email: emailSchema.optional(),
+  platform: devicePlatformSchema,
+});
+export const invitationResponseSchema = z.object({ link: z.url(), expiresAt: isoTimeSchema });
+
+/** The licence signing key's public half (Ed25519, RFC 8037). */
+export const licencePublicJwkSchema = z.object({
+  kty: z.literal('OKP'),
+  crv: z.literal('Ed25519'),
+  x: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'Expected a 32-byte key in base64url.'),
+});
+export type LicencePublicJwk = z.infer<typeof licencePublicJwkSchema>;
+
+/** `GET /v1/licence/public-key`. */
+export const licencePublicKeyResponseSchema = z.object({ alg: z.literal('EdDSA'), jwk: licencePublicJwkSchema });
