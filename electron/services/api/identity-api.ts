@@ -1,0 +1,34 @@
+import {
+  loginResponseSchema,
+  signupResponseSchema,
+  tokenPairSchema,
+  type LoginResponse,
+  type TokenPair,
+} from '../../../shared/api/identity';
+import type { ApiClient } from './api-client';
+
+/** The identity routes of API.md, typed. Bodies are sent as given; the service validates them. */
+export interface IdentityApi {
+  signup(body: { email: string; password: string; name: string }): Promise<{ userId: string }>;
+  confirm(token: string): Promise<void>;
+  login(body: { email: string; password: string; deviceName?: string }): Promise<LoginResponse>;
+  mfa(body: { mfaToken: string; code: string }): Promise<TokenPair>;
+  refresh(refreshToken: string): Promise<TokenPair>;
+  logout(refreshToken: string): Promise<void>;
+  forgotPassword(email: string): Promise<void>;
+  resetPassword(token: string, password: string): Promise<void>;
+}
+
+export function createIdentityApi(client: ApiClient): IdentityApi {
+  return {
+    signup: (body) => client.request({ method: 'POST', path: '/v1/auth/signup', body, schema: signupResponseSchema }),
+    confirm: (token) => client.request({ method: 'POST', path: '/v1/auth/confirm', body: { token } }),
+    login: (body) => client.request({ method: 'POST', path: '/v1/auth/login', body, schema: loginResponseSchema }),
+    mfa: (body) => client.request({ method: 'POST', path: '/v1/auth/mfa', body, schema: tokenPairSchema }),
+    refresh: (refreshToken) => client.request({ method: 'POST', path: '/v1/auth/refresh', body: { refreshToken }, schema: tokenPairSchema }),
+    logout: (refreshToken) => client.request({ method: 'POST', path: '/v1/auth/logout', body: { refreshToken } }),
+    forgotPassword: (email) => client.request({ method: 'POST', path: '/v1/auth/password/forgot', body: { email } }),
+    resetPassword: (token, password) => client.request({ method: 'POST', path: '/v1/auth/password/reset', body: { token, password } }),
+  };
+}
+

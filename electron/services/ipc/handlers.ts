@@ -1,0 +1,61 @@
+import type { Handlers } from '../../../shared/contract/types';
+import type { SessionService } from '../session/session-service';
+
+export interface AppInfo {
+  version: string;
+  platform: 'win32' | 'darwin' | 'linux';
+  host: 'electron' | 'browser';
+}
+
+export interface HandlerServices {
+  session: SessionService;
+  appInfo: AppInfo;
+  isOnline(): boolean;
+  /** Opens a vetted https link in the system browser. */
+  openExternal(url: string): Promise<void>;
+}
+
+/** Every channel of the contract, answered by the services. Handlers throw AppFailure; the dispatcher makes Results. */
+export function createHandlers({ session, appInfo, isOnline, openExternal }: HandlerServices): Handlers {
+  return {
+    app: {
+      info: async () => ({ ...appInfo, online: isOnline() }),
+      openExternal: async ({ url }) => {
+        await openExternal(url);
+        return null;
+      },
+    },
+    session: {
+      get: () => session.state(),
+    },
+    auth: {
+      signUp: (input) => session.signUp(input),
+      confirmEmail: async ({ code }) => {
+        await session.confirmEmail(code);
+        return null;
+      },
+      signIn: (input) => session.signIn(input),
+      verifyMfa: ({ code }) => session.verifyMfa(code),
+      signOut: async () => {
+        await session.signOut();
+        return null;
+      },
+      requestPasswordReset: async ({ email }) => {
+        await session.requestPasswordReset(email);
+        return null;
+      },
+      resetPassword: async ({ code, password }) => {
+        await session.resetPassword(code, password);
+        return null;
+      },
+    },
+    account: {
+      get: () => session.getAccount(),
+      update: (patch) => session.updateAccount(patch),
+      changePassword: async (input) => {
+        await session.changePassword(input);
+        return null;
+      },
+    },
+  };
+}
