@@ -1,0 +1,94 @@
+/**
+ * The browser host: Palisade in your browser, for machines without the Electron binary
+ * and for end-to-end tests.
+ *
+ *   node --import tsx electron/host/cli.ts [--port N] [--api URL] [--data-dir DIR] [--no-open]
+ *
+ * Prints exactly one line on stdout, `Palisade is running at <launch url>`; logs go to
+ * stderr. PALISADE_API_URL sets the account service (default http://127.0.0.1:4600),
+ * PALISADE_LOG_LEVEL the log level. SIGINT/SIGTERM shut it down cleanly.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createAppServices, DEFAULT_API_URL } from '../services/app-services';
+import { createLogger, logLevelFromEnv } from '../services/log/logger';
+import { deviceName, packageVersion, supportedPlatform, userDataDir } from '../services/platform/app-identity';
+import { type BrowserHost, startBrowserHost } from './host-server';
+import { openKeyringVault } from './keyring-vault';
+import { openInBrowser } from './open-browser';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string' },
+    api: { type: 'string' },
+    'data-dir': { type: 'string' },
+    'renderer-dir': { type: 'string' },
+    'no-open': { type: 'boolean', default: false },
+  },
+  strict: true,
+});
+
+const logger = createLogger({ scope: 'host', level: logLevelFromEnv(process.env.PALISADE_LOG_LEVEL) });
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+const port = values.port === undefined ? 0 : Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a port number, not "${values.port}".`);
+const apiBaseUrl = values.api ?? process.env.PALISADE_API_URL ?? DEFAULT_API_URL;
+try {
+  new URL(apiBaseUrl);
+} catch {
+  fail(`The account service address "${apiBaseUrl}" is not a URL.`);
+}
+const dataDir = resolve(values['data-dir'] ?? join(userDataDir(), 'browser-host'));
+mkdirSync(dataDir, { recursive: true });
+const rendererDir = resolve(values['renderer-dir'] ?? fileURLToPath(new URL('../../out/renderer', import.meta.url)));
+
+// One key store entry per data folder and service: two hosts never share a session.
+const vaultAccount = `session-${createHash('sha256').update(`${dataDir}\n${apiBaseUrl}`).digest('hex').slice(0, 16)}`;
+const vault = await openKeyringVault({ account: vaultAccount, logger: logger.child('vault') });
+
+const services = createAppServices({
+  apiBaseUrl,
+  vault,
+  logger,
+  deviceName: deviceName('browser'),
+  appInfo: { version: packageVersion(new URL('../../package.json', import.meta.url)), platform: supportedPlatform(), host: 'browser' },
+  openExternal: async (url) => {
+    if (!(await openInBrowser(url))) logger.warn('could not open a browser for a link');
+  },
+});
+services.start();
+
+let host: BrowserHost;
+try {
+  host = await startBrowserHost({ dispatcher: services.dispatcher, events: services.events, rendererDir, port, logger });
+} catch (error) {
+  services.stop();
+  fail(`Could not start the browser host: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+process.stdout.write(`Palisade is running at ${host.launchUrl}\n`);
+if (!values['no-open'] && !(await openInBrowser(host.launchUrl))) {
+  logger.warn('could not open a browser; open the link above yourself');
+}
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info('shutting down', { signal });
+  const timer = setTimeout(() => process.exit(1), 5_000);
+  timer.unref();
+  await host.close();
+  services.stop();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
