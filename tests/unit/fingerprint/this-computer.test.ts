@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import si from 'systeminformation';
 import { describe, expect, it } from 'vitest';
 import { computeFingerprint, readRawComponents } from '../../../electron/services/fingerprint';
 import { deviceFingerprintSchema } from '../../../shared/api/devices';
@@ -16,11 +17,7 @@ describe('the fingerprint of this computer', () => {
   });
 
   it('is the same on a second run and holds no raw value', { timeout: 20_000 }, async () => {
-    const [a, b, raw] = await Promise.all([
-      computeFingerprint(),
-      computeFingerprint(),
-      readRawComponents((await import('systeminformation')).default),
-    ]);
+    const [a, b, raw] = await Promise.all([computeFingerprint(), computeFingerprint(), readRawComponents(si)]);
     expect(b).toEqual(a);
     const output = JSON.stringify(a);
     for (const { value } of raw) expect(output).not.toContain(value);
