@@ -20,7 +20,11 @@ async function boot() {
   try {
     resolved = await resolveApi();
   } catch {
-    root.render(<LaunchLinkScreen status="closed" />);
+    root.render(
+      <HashRouter>
+        <LaunchLinkScreen status="closed" />
+      </HashRouter>,
+    );
     return;
   }
   const { api, bridge } = resolved;

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 
 export interface AccountMenuItem {
   label: string;
@@ -18,7 +18,8 @@ export function AccountMenu({ name, email, items }: { name: string; email: strin
   const buttonRef = useRef<HTMLButtonElement>(null);
   const itemRefs = useRef<(HTMLButtonElement | null)[]>([]);
 
-  useEffect(() => {
+  // In the same commit that shows the menu, so keys pressed next already reach the item.
+  useLayoutEffect(() => {
     if (open) itemRefs.current[focusIndex]?.focus();
   }, [open, focusIndex]);
 

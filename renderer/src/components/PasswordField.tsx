@@ -54,7 +54,7 @@ export function PasswordField({ label, value, onChange, autoComplete, error, ale
         />
         {/* A toggle keeps one name; aria-pressed (and its pressed style) says whether it is on. */}
         <button type="button" className="password-toggle" aria-pressed={visible} aria-controls={id} onClick={() => setVisible((v) => !v)}>
-          Show<span className="visually-hidden"> password</span>
+          Show <span className="visually-hidden">password</span>
         </button>
       </div>
       {/* Always in the page so the live region is registered before it has something to say. */}

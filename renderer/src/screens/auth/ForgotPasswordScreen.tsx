@@ -39,7 +39,7 @@ export function ForgotPasswordScreen() {
     return (
       <>
         {/* A key of its own: a new heading mounts, takes focus and is announced. */}
-        <PageHeading key="sent" title="Check your e-mail" />
+        <PageHeading key="sent" title="Check your e-mail" focusOnMount />
         <FormNotice>
           <p>
             If an account exists for <strong className="break-anywhere">{sentTo}</strong>, we’ve sent a link to reset its

@@ -1,0 +1,88 @@
+// @vitest-environment jsdom
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { errorSentences } from '../../../renderer/src/errors/messages';
+import { createFakeApi, failure } from './support/fake-api';
+import { renderApp } from './support/render-app';
+
+async function fillForm(user: ReturnType<typeof renderApp>['user'], password = 'violet harbour lantern') {
+  await user.type(await screen.findByLabelText('Your name'), '  Alex Morgan ');
+  await user.type(screen.getByLabelText('E-mail address'), ' alex@example.com ');
+  await user.type(screen.getByLabelText('Password'), password);
+}
+
+describe('Create account', () => {
+  it('requires the terms to be accepted before creating the account', async () => {
+    const { api } = createFakeApi();
+    const { user } = renderApp(api, '/create-account');
+    await fillForm(user);
+
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
+
+    expect(api.auth.signUp).not.toHaveBeenCalled();
+    const terms = screen.getByRole('checkbox', { name: /I agree to the Palisade Terms of Service/ });
+    expect(terms).toHaveFocus();
+    expect(terms).toHaveAttribute('aria-invalid', 'true');
+    expect(terms).toHaveAccessibleDescription('Agree to the terms to create your account.');
+
+    await user.click(terms);
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
+
+    expect(api.auth.signUp).toHaveBeenCalledWith({ name: 'Alex Morgan', email: 'alex@example.com', password: 'violet harbour lantern' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Check your e-mail' })).toHaveFocus();
+    expect(screen.getByText('alex@example.com')).toBeInTheDocument();
+  });
+
+  it('rates the password as it is typed, in words as well as the bar', async () => {
+    const { api } = createFakeApi();
+    const { user } = renderApp(api, '/create-account');
+    const password = await screen.findByLabelText('Password');
+    const meter = screen.getByRole('meter', { name: 'Password strength' });
+
+    await user.type(password, 'abc');
+    expect(meter).toHaveAttribute('aria-valuetext', 'Too short');
+    await user.clear(password);
+    await user.type(password, 'violet harbour lantern');
+    expect(meter).toHaveAttribute('aria-valuetext', 'Strong');
+    expect(Number(meter.getAttribute('aria-valuenow'))).toBe(4);
+  });
+
+  it('puts the service’s answer next to the field it is about', async () => {
+    const { api } = createFakeApi({ auth: { signUp: async () => failure('EMAIL_TAKEN') } });
+    const { user } = renderApp(api, '/create-account');
+    await fillForm(user);
+    await user.click(screen.getByRole('checkbox'));
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(errorSentences.EMAIL_TAKEN);
+    expect(screen.getByLabelText('E-mail address')).toHaveAccessibleDescription('An account already uses this e-mail address.');
+    await user.click(within(alert).getByRole('link', { name: 'Sign in instead' }));
+    expect(await screen.findByLabelText('E-mail address')).toHaveValue('alex@example.com');
+  });
+
+  it('shows validation details from the main process beside their fields', async () => {
+    const { api } = createFakeApi({
+      auth: { signUp: async () => failure('VALIDATION_FAILED', { details: { fields: { name: ['Names cannot contain control characters.'] } } }) },
+    });
+    const { user } = renderApp(api, '/create-account');
+    await fillForm(user);
+    await user.click(screen.getByRole('checkbox'));
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(errorSentences.VALIDATION_FAILED);
+    expect(screen.getByLabelText('Your name')).toHaveAccessibleDescription('Names cannot contain control characters.');
+  });
+
+  it('refuses a password shorter than the policy before sending it', async () => {
+    const { api } = createFakeApi();
+    const { user } = renderApp(api, '/create-account');
+    await fillForm(user, 'short');
+    await user.click(screen.getByRole('checkbox'));
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
+
+    expect(api.auth.signUp).not.toHaveBeenCalled();
+    expect(screen.getByLabelText('Password')).toHaveFocus();
+    expect(screen.getByText('Use at least 8 characters.')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,70 @@
+import { vi } from 'vitest';
+import type { SessionState } from '../../../../shared/contract/session';
+import type { EventName, EventPayload, PalisadeApi } from '../../../../shared/contract/types';
+import type { AppError, ErrorCode } from '../../../../shared/errors';
+
+/**
+ * A stand-in for `window.palisade`: every channel of the contract answers like the main
+ * process would (a Result), and push events are emitted by hand. Only the IPC boundary is
+ * faked; the renderer under test is the real one.
+ */
+export const alex = { id: 'u1', email: 'alex@example.com', name: 'Alex Morgan', mfaEnabled: false };
+export const signedIn: SessionState = { user: alex, storage: 'secure' };
+export const signedOut: SessionState = { user: null, storage: 'secure' };
+
+export const ok = <T>(value: T) => ({ ok: true as const, value });
+export const failure = (code: ErrorCode, extra: Partial<AppError> = {}) => ({
+  ok: false as const,
+  error: { code, message: `${code} (from the fake)`, ...extra },
+});
+
+type Area = Exclude<keyof PalisadeApi, 'on'>;
+export type FakeOverrides = { [A in Area]?: Partial<PalisadeApi[A]> };
+
+export function createFakeApi(overrides: FakeOverrides = {}, session: SessionState = signedOut) {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const account = { ...alex, createdAt: '2025-01-01T00:00:00.000Z' };
+
+  const defaults: Omit<PalisadeApi, 'on'> = {
+    app: {
+      info: async () => ok({ version: '0.1.0', platform: 'linux' as const, host: 'electron' as const, online: true }),
+      openExternal: async () => ok(null),
+    },
+    session: { get: async () => ok(session) },
+    auth: {
+      signUp: async (input) => ok({ email: input.email.trim().toLowerCase() }),
+      confirmEmail: async () => ok(null),
+      signIn: async () => ok({ status: 'signedIn' as const, session: signedIn }),
+      verifyMfa: async () => ok(signedIn),
+      signOut: async () => ok(null),
+      requestPasswordReset: async () => ok(null),
+      resetPassword: async () => ok(null),
+    },
+    account: {
+      get: async () => ok(account),
+      update: async (input) => ok({ ...account, name: input.name }),
+      changePassword: async () => ok(null),
+    },
+  };
+
+  const api = { on: undefined as unknown } as Record<string, unknown>;
+  for (const [area, methods] of Object.entries(defaults) as [Area, Record<string, unknown>][]) {
+    const merged = { ...methods, ...(overrides[area] as Record<string, unknown> | undefined) };
+    api[area] = Object.fromEntries(Object.entries(merged).map(([name, impl]) => [name, vi.fn(impl as (...args: unknown[]) => unknown)]));
+  }
+  api.on = (name: string, listener: (payload: unknown) => void) => {
+    const set = listeners.get(name) ?? new Set();
+    set.add(listener);
+    listeners.set(name, set);
+    return () => set.delete(listener);
+  };
+
+  return {
+    api: api as unknown as PalisadeApi,
+    /** Pushes an event as the main process would. */
+    emit<E extends EventName>(name: E, payload: EventPayload<E>) {
+      for (const listener of listeners.get(name) ?? []) listener(payload);
+    },
+    listenerCount: (name: EventName) => listeners.get(name)?.size ?? 0,
+  };
+}
