@@ -14,7 +14,8 @@ import type { EventHub } from '../services/ipc/event-hub';
 import { type Logger, describeError } from '../services/log/logger';
 import { contentSecurityPolicy, hardeningHeaders } from '../services/security/content-security-policy';
 import { createLaunchAuth } from './launch-auth';
-import { resolveStaticFile, sendFile } from './static-files';
+import { resolveRendererFile } from '../services/static/renderer-files';
+import { sendFile } from './static-files';
 
 export interface BrowserHostOptions {
   dispatcher: Dispatcher;
@@ -93,7 +94,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (pathname.startsWith('/launch/')) return plain(res, 401, 'This launch link is not valid any more. Use the link Palisade printed most recently.', headers);
 
     // Without the cookie the app still loads; it then asks for the link printed in the terminal.
-    const file = await resolveStaticFile(rendererDir, pathname);
+    const file = await resolveRendererFile(rendererDir, pathname);
     if (file) return sendFile(res, file, req.method === 'HEAD', headers);
     if (pathname === '/' || pathname === '/index.html') {
       return plain(res, 503, 'The Palisade app has not been built yet. Run `npm run build`, then start the host again.', headers);

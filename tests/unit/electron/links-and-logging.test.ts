@@ -3,6 +3,7 @@ import { isTrustedSender } from '../../../electron/services/ipc/trusted-sender';
 import { isVettedExternalUrl } from '../../../electron/services/links/external-url';
 import { createLogger, redact } from '../../../electron/services/log/logger';
 import { findDeepLinkArg } from '../../../electron/services/links/deep-link-args';
+import { placeWindow } from '../../../electron/services/window/window-bounds';
 import { extractEmailToken, parseDeepLink } from '../../../shared/contract/links';
 
 const token = 'AbCdEfGhIjKlMnOp_1234-xyz';
@@ -73,5 +74,21 @@ describe('logging', () => {
     createLogger({ scope: 't', write: (l) => lines.push(l) }).info('opened /launch/abcdefghijklmnopqrstuvwxyz012345', { mfaToken: 'm' });
     expect(lines).toHaveLength(1);
     expect(lines[0]).not.toMatch(/abcdefghijklmnop|"m"/);
+  });
+});
+
+describe('window placement', () => {
+  const screen = { x: 0, y: 0, width: 1920, height: 1040 };
+  it('reopens where it was when that is on a screen', () => {
+    const saved = { bounds: { x: 100, y: 80, width: 1000, height: 700 }, maximized: true };
+    expect(placeWindow(saved, [screen], { width: 1100, height: 760 })).toEqual(saved);
+  });
+  it('centres on the primary screen when the remembered monitor is gone', () => {
+    const saved = { bounds: { x: 2500, y: 100, width: 1000, height: 700 }, maximized: false };
+    expect(placeWindow(saved, [screen], { width: 1100, height: 760 })).toEqual({ bounds: { x: 410, y: 140, width: 1100, height: 760 }, maximized: false });
+  });
+  it('shrinks a window larger than its screen', () => {
+    const saved = { bounds: { x: 0, y: 0, width: 3000, height: 2000 }, maximized: false };
+    expect(placeWindow(saved, [screen], { width: 1100, height: 760 }).bounds).toEqual(screen);
   });
 });

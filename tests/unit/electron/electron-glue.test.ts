@@ -1,0 +1,136 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Result } from '../../../shared/errors';
+
+/**
+ * The Electron glue with the Electron module faked (the binary is not available here):
+ * the IPC sender check, the navigation and window-open rules, and the preload's bridge.
+ */
+const fake = vi.hoisted(() => {
+  type Listener = (...args: unknown[]) => unknown;
+  const handlers = new Map<string, Listener>();
+  const appListeners = new Map<string, Listener[]>();
+  const rendererListeners = new Map<string, Set<Listener>>();
+  const exposed: Record<string, unknown> = {};
+  const openedExternally: string[] = [];
+  const invoked: { channel: string; input: unknown }[] = [];
+  return { handlers, appListeners, rendererListeners, exposed, openedExternally, invoked };
+});
+
+vi.mock('electron', () => ({
+  ipcMain: { handle: (channel: string, listener: (...a: unknown[]) => unknown) => fake.handlers.set(channel, listener) },
+  app: {
+    on: (name: string, listener: (...a: unknown[]) => unknown) => fake.appListeners.set(name, [...(fake.appListeners.get(name) ?? []), listener]),
+  },
+  shell: { openExternal: async (url: string) => void fake.openedExternally.push(url) },
+  contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (fake.exposed[key] = api) },
+  ipcRenderer: {
+    invoke: async (channel: string, input: unknown) => {
+      fake.invoked.push({ channel, input });
+      return { ok: true, value: null };
+    },
+    on: (name: string, listener: (...a: unknown[]) => unknown) => {
+      if (!fake.rendererListeners.has(name)) fake.rendererListeners.set(name, new Set());
+      fake.rendererListeners.get(name)!.add(listener);
+    },
+    removeListener: (name: string, listener: (...a: unknown[]) => unknown) => fake.rendererListeners.get(name)?.delete(listener),
+  },
+}));
+
+const { registerIpcHandlers } = await import('../../../electron/main/ipc-bridge');
+const { hardenWebContents } = await import('../../../electron/main/web-hardening');
+const { silentLogger } = await import('../../../electron/services/log/logger');
+const { channelNames } = await import('../../../shared/contract/client');
+
+describe('ipcMain handlers check the sender frame', () => {
+  const dispatched: string[] = [];
+  beforeEach(() => {
+    fake.handlers.clear();
+    dispatched.length = 0;
+    registerIpcHandlers({
+      appOrigin: 'app://palisade',
+      logger: silentLogger,
+      dispatcher: { dispatch: async (channel) => (dispatched.push(channel), { ok: true, value: 'ran' }) },
+    });
+  });
+  const call = (channel: string, senderFrame: unknown) => fake.handlers.get(channel)!({ senderFrame }, {}) as Promise<Result<unknown>>;
+
+  it('registers every channel of the contract', () => {
+    expect([...fake.handlers.keys()].sort()).toEqual(channelNames().sort());
+  });
+
+  it('runs a call from the app page', async () => {
+    expect(await call('session.get', { url: 'app://palisade/index.html', parent: null })).toEqual({ ok: true, value: 'ran' });
+    expect(dispatched).toEqual(['session.get']);
+  });
+
+  it.each([
+    ['another origin', { url: 'https://evil.example/', parent: null }],
+    ['a file URL', { url: 'file:///home/me/index.html', parent: null }],
+    ['a subframe of the app', { url: 'app://palisade/frame.html', parent: {} }],
+    ['a destroyed frame', null],
+  ])('refuses a call from %s with IPC_FORBIDDEN', async (_what, frame) => {
+    expect(await call('auth.signOut', frame)).toMatchObject({ ok: false, error: { code: 'IPC_FORBIDDEN' } });
+    expect(dispatched).toEqual([]);
+  });
+});
+
+describe('web contents cannot navigate or open windows', () => {
+  function contents() {
+    const listeners = new Map<string, (...a: unknown[]) => void>();
+    let openHandler: ((d: { url: string }) => { action: string }) | undefined;
+    const wc = {
+      on: (name: string, l: (...a: unknown[]) => void) => listeners.set(name, l),
+      setWindowOpenHandler: (h: typeof openHandler) => (openHandler = h),
+    };
+    hardenWebContents(silentLogger);
+    for (const l of fake.appListeners.get('web-contents-created') ?? []) l({}, wc);
+    return { listeners, open: (url: string) => openHandler!({ url }) };
+  }
+
+  it('blocks navigation, sending only vetted https links to the system browser', () => {
+    fake.openedExternally.length = 0;
+    const { listeners } = contents();
+    for (const url of ['https://www.palisade.example/help', 'file:///etc/passwd', 'http://plain.example/']) {
+      const event = { preventDefault: vi.fn() };
+      listeners.get('will-navigate')!(event, url);
+      expect(event.preventDefault).toHaveBeenCalled();
+    }
+    expect(fake.openedExternally).toEqual(['https://www.palisade.example/help']);
+  });
+
+  it('denies every new window', () => {
+    fake.openedExternally.length = 0;
+    const { open } = contents();
+    expect(open('https://www.palisade.example/')).toEqual({ action: 'deny' });
+    expect(open('javascript:alert(1)')).toEqual({ action: 'deny' });
+    expect(fake.openedExternally).toEqual(['https://www.palisade.example/']);
+  });
+
+  it('refuses <webview>', () => {
+    const { listeners } = contents();
+    const event = { preventDefault: vi.fn() };
+    listeners.get('will-attach-webview')!(event);
+    expect(event.preventDefault).toHaveBeenCalled();
+  });
+});
+
+describe('the preload', () => {
+  it('exposes window.palisade built from the contract, passing only payloads of contract events', async () => {
+    await import('../../../electron/preload/index');
+    const api = fake.exposed.palisade as {
+      auth: { signIn(i: unknown): Promise<unknown> };
+      on(name: string, l: (p: unknown) => void): () => void;
+    };
+    await api.auth.signIn({ email: 'a@b.test', password: 'x' });
+    expect(fake.invoked).toEqual([{ channel: 'auth.signIn', input: { email: 'a@b.test', password: 'x' } }]);
+
+    const seen: unknown[] = [];
+    const off = api.on('session.changed', (p) => seen.push(p));
+    api.on('ipc.secret' as 'session.changed', (p) => seen.push(p));
+    expect(fake.rendererListeners.has('ipc.secret')).toBe(false);
+    for (const l of fake.rendererListeners.get('session.changed') ?? []) l({ sender: 'the ipc event' }, { user: null, storage: 'secure' });
+    expect(seen).toEqual([{ user: null, storage: 'secure' }]);
+    off();
+    expect(fake.rendererListeners.get('session.changed')?.size).toBe(0);
+  });
+});
