@@ -12,6 +12,8 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
+      // A sandboxed preload can require only `electron`: bundle its dependencies (zod) in.
+      externalizeDeps: false,
       // Sandboxed preloads cannot be ES modules.
       rollupOptions: {
         input: { index: resolve('electron/preload/index.ts') },
