@@ -5,9 +5,7 @@ import { ApiProvider } from './api/api-context';
 import { resolveApi } from './api/resolve-api';
 import { App } from './app/App';
 import { LaunchLinkScreen } from './app/BootScreens';
-import { useConnectionStore } from './stores/connection-store';
-import { loadSession } from './stores/connect-stores';
-import { useSessionStore } from './stores/session-store';
+import { watchBridge } from './stores/connect-stores';
 import './styles/theme.css';
 import './styles/base.css';
 import './styles/forms.css';
@@ -28,15 +26,7 @@ async function boot() {
     return;
   }
   const { api, bridge } = resolved;
-  if (bridge) {
-    const { setStatus } = useConnectionStore.getState();
-    setStatus(bridge.status());
-    bridge.onStatus((status) => {
-      setStatus(status);
-      // Back after a drop: if the first session.get never answered, ask again.
-      if (status === 'open' && useSessionStore.getState().phase === 'failed') void loadSession(api);
-    });
-  }
+  if (bridge) watchBridge(bridge, api);
   // Hash routing: Electron loads the app from file://, where paths cannot be served.
   root.render(
     <StrictMode>

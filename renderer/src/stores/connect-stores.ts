@@ -1,15 +1,25 @@
+import type { BrowserHostConnection } from '../../../shared/contract/browser-bridge';
 import type { PalisadeApi } from '../../../shared/contract/types';
 import { settle } from '../api/settle';
+import { isDisconnected, useConnectionStore } from './connection-store';
 import { useNetworkStore } from './network-store';
 import { useSessionStore } from './session-store';
 
-/** Asks the main process who is signed in, and puts the answer in the session store. */
-export async function loadSession(api: PalisadeApi, isCurrent: () => boolean = () => true): Promise<void> {
-  useSessionStore.getState().loading();
+/**
+ * Asks the main process who is signed in, and puts the answer in the session store. The
+ * boot shows a loading screen meanwhile; a `quiet` refresh (after a reconnect) keeps the
+ * current screen and only replaces a failed boot.
+ */
+export async function loadSession(
+  api: PalisadeApi,
+  { isCurrent = () => true, quiet = false }: { isCurrent?: () => boolean; quiet?: boolean } = {},
+): Promise<void> {
+  const store = useSessionStore.getState();
+  if (!quiet || store.phase === 'failed') store.loading();
   const result = await settle(() => api.session.get({}));
   if (!isCurrent()) return;
   if (result.ok) useSessionStore.getState().received(result.value);
-  else useSessionStore.getState().failed(result.error);
+  else if (!quiet || useSessionStore.getState().phase !== 'ready') useSessionStore.getState().failed(result.error);
 }
 
 /**
@@ -26,7 +36,7 @@ export function connectStores(api: PalisadeApi): () => void {
   });
   const offNetwork = api.on('network.changed', ({ online }) => useNetworkStore.getState().setOnline(online));
 
-  void loadSession(api, () => active && !pushed);
+  void loadSession(api, { isCurrent: () => active && !pushed });
   void settle(() => api.app.info({})).then((result) => {
     if (active && result.ok) useNetworkStore.getState().setOnline(result.value.online);
   });
@@ -36,4 +46,22 @@ export function connectStores(api: PalisadeApi): () => void {
     offSession();
     offNetwork();
   };
+}
+
+/**
+ * Mirrors the browser bridge's socket status into the connection store. Coming back after
+ * a drop, the host may have restarted (and restored or lost the session), so ask again.
+ */
+export function watchBridge(bridge: BrowserHostConnection, api: PalisadeApi): () => void {
+  const { setStatus } = useConnectionStore.getState();
+  setStatus(bridge.status());
+  let wasDown = false;
+  return bridge.onStatus((status) => {
+    setStatus(status);
+    if (isDisconnected(status)) wasDown = true;
+    else if (status === 'open' && wasDown) {
+      wasDown = false;
+      void loadSession(api, { quiet: true });
+    }
+  });
 }

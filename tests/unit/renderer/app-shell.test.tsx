@@ -1,6 +1,9 @@
 // @vitest-environment jsdom
 import { act, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { BridgeStatus, BrowserHostConnection } from '../../../shared/contract/browser-bridge';
+import type { PalisadeApi } from '../../../shared/contract/types';
+import { watchBridge } from '../../../renderer/src/stores/connect-stores';
 import { useConnectionStore } from '../../../renderer/src/stores/connection-store';
 import { alex, createFakeApi, failure, ok, signedIn, signedOut } from './support/fake-api';
 import { renderApp } from './support/render-app';
@@ -58,6 +61,42 @@ describe('Boot', () => {
 
     expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('This page isn’t connected to Palisade');
     expect(screen.getByText('Open the link printed in the terminal where you ran npm start.')).toBeInTheDocument();
+  });
+});
+
+/** The browser bridge's status surface, driven by hand. */
+function fakeBridge(api: PalisadeApi) {
+  let status: BridgeStatus = 'connecting';
+  const listeners = new Set<(status: BridgeStatus) => void>();
+  const bridge: BrowserHostConnection = {
+    api,
+    status: () => status,
+    onStatus: (listener) => (listeners.add(listener), () => void listeners.delete(listener)),
+    close: () => undefined,
+  };
+  const set = (next: BridgeStatus) => act(() => ((status = next), listeners.forEach((l) => l(next))));
+  return { bridge, set };
+}
+
+describe('Browser host', () => {
+  it('asks for the launch link while the host is away, and picks the session up again when it is back', async () => {
+    const fake = createFakeApi({}, signedIn);
+    renderApp(fake.api, '/');
+    const { bridge, set } = fakeBridge(fake.api);
+    const stop = watchBridge(bridge, fake.api);
+    await screen.findByRole('navigation', { name: 'Main' });
+    const asked = vi.mocked(fake.api.session.get).mock.calls.length;
+
+    set('closed');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Palisade has stopped or lost its connection');
+    expect(screen.getByText('Open the link printed in the terminal where you ran npm start.')).toBeInTheDocument();
+    expect(screen.queryByRole('navigation')).not.toBeInTheDocument();
+
+    set('connecting');
+    set('open');
+    expect(await screen.findByRole('navigation', { name: 'Main' })).toBeInTheDocument();
+    expect(fake.api.session.get).toHaveBeenCalledTimes(asked + 1);
+    stop();
   });
 });
 
