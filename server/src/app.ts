@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -13,7 +13,7 @@ import { createDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { installAuthentication } from './http/authenticate';
 import { installErrorHandling } from './http/error-handler';
-import { ServiceError } from './http/service-error';
+import { errorBody, ServiceError } from './http/service-error';
 import { AccessTokens } from './identity/access-tokens';
 import { loggerOptions } from './logging';
 import { createMailer } from './mail/mailer';
@@ -42,6 +42,10 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
     bodyLimit: BODY_LIMIT_BYTES,
     // The service sits behind no proxy by default; rate limits key on the socket address.
     trustProxy: false,
+    // Errors raised before routing (a malformed URL) skip the error handler: envelope them too.
+    frameworkErrors: (_error, _request, reply) => {
+      void (reply as FastifyReply).code(400).send(errorBody('VALIDATION_FAILED', 'The address of the request is not valid.'));
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -68,6 +72,16 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
     publicUrl: () => config.publicUrl ?? listeningUrl(app) ?? `http://${hostForUrl(config.host)}:${config.port}`,
   };
   app.decorate('services', services);
+  // Keep-alive sockets of requests still in flight when closing would hold the process
+  // open: answer those with `Connection: close` so they end with their response.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) void reply.header('connection', 'close');
+    return payload;
+  });
   app.addHook('onClose', async () => {
     await services.mailer.close();
     await db.destroy();

@@ -20,7 +20,7 @@ export function client(baseUrl: string) {
       headers['content-type'] ??= 'application/json';
       body = JSON.stringify(init.json);
     }
-    const response = await fetch(new URL(path, baseUrl), { method, headers, body: body as BodyInit | undefined });
+    const response = await fetch(new URL(path, baseUrl), { method, headers, ...(body !== undefined && { body: typeof body === 'string' ? body : new Uint8Array(body) }) });
     const text = await response.text();
     let parsed: unknown = text === '' ? null : text;
     try {
