@@ -96,6 +96,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     // Without the cookie the app still loads; it then asks for the link printed in the terminal.
     const file = await resolveRendererFile(rendererDir, pathname);
     if (file) return sendFile(res, file, req.method === 'HEAD', headers);
+    // Browsers ask for it unprompted; "none" is a better answer than a 404 in the console.
+    if (pathname === '/favicon.ico') return void res.writeHead(204, headers).end();
     if (pathname === '/' || pathname === '/index.html') {
       return plain(res, 503, 'The Palisade app has not been built yet. Run `npm run build`, then start the host again.', headers);
     }
