@@ -1,11 +1,13 @@
 import { createAccountApi } from './api/account-api';
 import { createApiClient, type ApiClient } from './api/api-client';
 import { createIdentityApi } from './api/identity-api';
+import { createSecurityApi } from './api/security-api';
 import { createDispatcher, type Dispatcher } from './ipc/dispatcher';
 import { createEventHub, type EventHub } from './ipc/event-hub';
 import { type AppInfo, createHandlers } from './ipc/handlers';
 import { vetExternalUrl } from './links/external-url';
 import type { Logger } from './log/logger';
+import { createAccountSecurity } from './session/account-security';
 import { createSessionService, type SessionService } from './session/session-service';
 import type { TokenVault } from './vault/token-vault';
 
@@ -65,8 +67,11 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     onChange: (state) => events.emit('session.changed', state),
   });
 
+  const security = createAccountSecurity({ api: createSecurityApi(api), session, logger: logger.child('security') });
+
   const handlers = createHandlers({
     session,
+    security,
     appInfo,
     isOnline: () => api.isOnline(),
     openExternal: (url) => openExternal(vetExternalUrl(url)),

@@ -3,6 +3,7 @@ import { accountSchema, changePasswordBodySchema } from '../api/account';
 import { emailSchema, passwordInputSchema, personNameSchema } from '../api/identity';
 import { event, invoke } from './define';
 import { deepLinkSchema } from './links';
+import { securityContract } from './security';
 import { sessionStateSchema } from './session';
 
 const none = z.object({}).strict();
@@ -57,6 +58,7 @@ export const contract = {
     update: invoke(z.object({ name: personNameSchema }).strict(), accountSchema),
     changePassword: invoke(changePasswordBodySchema.strict(), nothing),
   },
+  ...securityContract,
 } as const;
 
 /** Pushed from the main process to the renderer. */

@@ -1,4 +1,5 @@
 import type { Handlers } from '../../../shared/contract/types';
+import type { AccountSecurity } from '../session/account-security';
 import type { SessionService } from '../session/session-service';
 
 export interface AppInfo {
@@ -9,6 +10,7 @@ export interface AppInfo {
 
 export interface HandlerServices {
   session: SessionService;
+  security: AccountSecurity;
   appInfo: AppInfo;
   isOnline(): boolean;
   /** Opens a vetted https link in the system browser. */
@@ -16,7 +18,7 @@ export interface HandlerServices {
 }
 
 /** Every channel of the contract, answered by the services. Handlers throw AppFailure; the dispatcher makes Results. */
-export function createHandlers({ session, appInfo, isOnline, openExternal }: HandlerServices): Handlers {
+export function createHandlers({ session, security, appInfo, isOnline, openExternal }: HandlerServices): Handlers {
   return {
     app: {
       info: async () => ({ ...appInfo, online: isOnline() }),
@@ -54,6 +56,20 @@ export function createHandlers({ session, appInfo, isOnline, openExternal }: Han
       update: (patch) => session.updateAccount(patch),
       changePassword: async (input) => {
         await session.changePassword(input);
+        return null;
+      },
+    },
+    security: {
+      startTotpSetup: () => security.startTotpSetup(),
+      enableTotp: ({ code }) => security.enableTotp(code),
+      disableTotp: async ({ password }) => {
+        await security.disableTotp(password);
+        return null;
+      },
+      listSessions: () => security.listSessions(),
+      endSession: ({ id }) => security.endSession(id),
+      signOutEverywhere: async () => {
+        await security.signOutEverywhere();
         return null;
       },
     },

@@ -40,7 +40,10 @@ export interface SessionService {
   resetPassword(code: string, password: string): Promise<void>;
   getAccount(): Promise<Account>;
   updateAccount(patch: { name: string }): Promise<Account>;
+  /** Changes the password; the service ends the other sessions and keeps this one. */
   changePassword(input: { currentPassword: string; newPassword: string }): Promise<void>;
+  /** The service has already ended this session (sign out everywhere, say): forget it here, without asking the service again. */
+  forget(reason: string): Promise<void>;
   /** Called when the service is reachable again: finishes a restore the network interrupted. */
   resume(): void;
   /** Re-announces the state (the vault's kind changed, say). */
@@ -232,7 +235,8 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
         mfa = null;
         throw new AppFailure({ code: 'NOT_SIGNED_IN', message: 'Your sign-in took too long. Enter your e-mail and password again.' });
       }
-      const pair = await identity.mfa({ mfaToken: mfa.token, code });
+      // Codes are pasted as "123 456"; no code or recovery code contains a space.
+      const pair = await identity.mfa({ mfaToken: mfa.token, code: code.replace(/\s+/g, '') });
       return establish(pair);
     },
     async signOut() {
@@ -256,6 +260,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       return profile;
     },
     changePassword: (input) => account.changePassword(input),
+    forget: (reason) => end(reason),
     resume() {
       if (!restoreInterrupted || user !== null) return;
       restoreInterrupted = false;

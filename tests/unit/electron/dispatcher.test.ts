@@ -29,6 +29,14 @@ function handlers(overrides: Partial<{ [K in keyof Handlers]: Partial<Handlers[K
       update: async ({ name }) => ({ ...account, name }),
       changePassword: async () => null,
     },
+    security: {
+      startTotpSetup: async () => ({ secret: 'JBSWY3DPEHPK3PXP', otpauthUrl: 'otpauth://totp/Palisade?secret=JBSWY3DPEHPK3PXP' }),
+      enableTotp: async () => ({ recoveryCodes: Array.from({ length: 10 }, (_, i) => `code-${i}`) }),
+      disableTotp: async () => null,
+      listSessions: async () => [],
+      endSession: async () => ({ signedOut: false }),
+      signOutEverywhere: async () => null,
+    },
   };
   for (const [area, methods] of Object.entries(overrides)) Object.assign(base[area as keyof Handlers], methods);
   return base;

@@ -12,6 +12,17 @@ export const alex = { id: 'u1', email: 'alex@example.com', name: 'Alex Morgan', 
 export const signedIn: SessionState = { user: alex, storage: 'secure' };
 export const signedOut: SessionState = { user: null, storage: 'secure' };
 
+/** Settings → Security fixtures. */
+export const totpSetup = {
+  secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+  otpauthUrl: 'otpauth://totp/Palisade:alex%40example.com?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Palisade',
+};
+export const recoveryCodes = Array.from({ length: 10 }, (_, i) => `r${i}aaa-bbbb${i}`);
+export const accountSessions = [
+  { id: 's-here', deviceName: 'Palisade on this laptop', createdAt: '2025-03-01T09:00:00.000Z', lastUsedAt: '2025-03-02T10:00:00.000Z', current: true },
+  { id: 's-desk', deviceName: 'Palisade on the desktop', createdAt: '2025-02-01T09:00:00.000Z', lastUsedAt: '2025-02-20T18:30:00.000Z', current: false },
+];
+
 export const ok = <T>(value: T) => ({ ok: true as const, value });
 export const failure = (code: ErrorCode, extra: Partial<AppError> = {}) => ({
   ok: false as const,
@@ -44,6 +55,14 @@ export function createFakeApi(overrides: FakeOverrides = {}, session: SessionSta
       get: async () => ok(account),
       update: async (input) => ok({ ...account, name: input.name }),
       changePassword: async () => ok(null),
+    },
+    security: {
+      startTotpSetup: async () => ok(totpSetup),
+      enableTotp: async () => ok({ recoveryCodes }),
+      disableTotp: async () => ok(null),
+      listSessions: async () => ok(accountSessions),
+      endSession: async () => ok({ signedOut: false }),
+      signOutEverywhere: async () => ok(null),
     },
   };
 
