@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ProtectionTables } from './protection-tables';
 
 /** Timestamps are written from the service clock (`config.now()`), never by SQL `now()`. */
 type Timestamp = ColumnType<Date, Date, Date>;
@@ -55,7 +56,8 @@ export interface RefreshTokensTable {
   used_at: Timestamp | null;
 }
 
-export interface Database {
+/** Issue 3's tables are declared in protection-tables.ts. */
+export interface Database extends ProtectionTables {
   users: UsersTable;
   email_tokens: EmailTokensTable;
   sessions: SessionsTable;

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import * as identity from './0001_identity';
+import * as protection from './0002_protection';
 
 /**
  * Every migration, in order. Names sort by their number; a later issue adds
@@ -7,4 +8,5 @@ import * as identity from './0001_identity';
  */
 export const migrations: Record<string, Migration> = {
   '0001_identity': identity,
+  '0002_protection': protection,
 };

@@ -1,0 +1,83 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { DevicePlatform, DeviceStatus } from '../../../shared/api/devices';
+import type { PlanId } from '../../../shared/plans';
+
+/** Written from the service clock, like every timestamp in schema.ts. */
+type Timestamp = ColumnType<Date, Date, Date>;
+
+/** Tables of migration 0002_protection (issue 3); listed in `Database` in schema.ts. */
+
+export interface SubscriptionsTable {
+  id: string;
+  user_id: string;
+  plan: PlanId;
+  seats: number;
+  starts_at: Timestamp;
+  expires_at: Timestamp;
+  auto_renew: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface ProductKeysTable {
+  /** sha256 of the canonical key, hex. */
+  key_hash: string;
+  plan: PlanId;
+  term_years: number;
+  created_at: Timestamp;
+  used_at: Timestamp | null;
+  used_by: string | null;
+  subscription_id: string | null;
+}
+
+export type DeactivatedReason = 'removed' | 'transferred';
+
+export interface DevicesTable {
+  id: string;
+  user_id: string;
+  subscription_id: string;
+  name: string;
+  os: string;
+  platform: DevicePlatform;
+  app_version: string;
+  fingerprint: string;
+  components: string[];
+  status: DeviceStatus;
+  registered_at: Timestamp;
+  last_seen_at: Timestamp;
+  deactivated_at: Timestamp | null;
+  deactivated_reason: DeactivatedReason | null;
+  replaces_device_id: string | null;
+}
+
+export interface IdempotencyRecordsTable {
+  user_id: string;
+  key: string;
+  route: string;
+  request_hash: string;
+  status_code: number | null;
+  /** The JSON body of the first response, as sent. */
+  response_body: string | null;
+  created_at: Timestamp;
+}
+
+export interface DeviceInvitationsTable {
+  /** sha256 of the token, hex. */
+  token_hash: string;
+  user_id: string;
+  email: string | null;
+  platform: DevicePlatform;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface ProtectionTables {
+  subscriptions: SubscriptionsTable;
+  product_keys: ProductKeysTable;
+  devices: DevicesTable;
+  idempotency_records: IdempotencyRecordsTable;
+  device_invitations: DeviceInvitationsTable;
+}
+
+export type SubscriptionRow = Selectable<SubscriptionsTable>;
+export type DeviceRow = Selectable<DevicesTable>;
