@@ -31,7 +31,8 @@ const style = `
   a.button { display: inline-block; margin-top: 1rem; padding: .7rem 1.2rem; border-radius: .5rem; background: var(--accent); color: var(--bg); font-weight: 600; text-decoration: none; }
   a:focus-visible { outline: 3px solid var(--fg); outline-offset: 3px; }`;
 
-function page(title: string, body: string): string {
+/** A small accessible page in the service's style; `body` is trusted HTML. */
+export function page(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer">
@@ -42,7 +43,8 @@ ${body}
 </main></body></html>`;
 }
 
-function send(reply: FastifyReply, status: number, html: string) {
+/** Sends a page that may carry a token in its address: no caching, no Referer, strict CSP. */
+export function send(reply: FastifyReply, status: number, html: string) {
   return reply
     .code(status)
     .header('content-type', 'text/html; charset=utf-8')
