@@ -2,6 +2,8 @@ import { createAccountApi } from './api/account-api';
 import { createApiClient, type ApiClient } from './api/api-client';
 import { createIdentityApi } from './api/identity-api';
 import { createSecurityApi } from './api/security-api';
+import { createProtection, type Protection } from './devices/protection-services';
+import { createMemoryStore, type KeyValueStore } from './devices/key-value-store';
 import { createDispatcher, type Dispatcher } from './ipc/dispatcher';
 import { createEventHub, type EventHub } from './ipc/event-hub';
 import { type AppInfo, createHandlers } from './ipc/handlers';
@@ -23,11 +25,17 @@ export interface AppServicesOptions {
   /** Passed to the API client (tests shorten them). */
   timeoutMs?: number;
   retryBaseDelayMs?: number;
+  /** Keeps the fingerprint cache, pinned licence key and last lease; in memory when absent. */
+  store?: KeyValueStore;
+  /** A synthetic machine instead of this one's hardware (browser host `--machine-seed`). */
+  machineSeed?: string;
+  heartbeatIntervalMs?: number;
 }
 
 export interface AppServices {
   api: ApiClient;
   session: SessionService;
+  protection: Protection;
   events: EventHub;
   dispatcher: Dispatcher;
   /** Restores the session in the background; `session.get` waits for it. */
@@ -55,6 +63,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     onOnlineChange: (online) => {
       events.emit('network.changed', { online });
       if (online) session.resume();
+      protection.thisComputer.networkChanged(online);
     },
   });
 
@@ -64,7 +73,21 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     vault,
     logger: logger.child('session'),
     ...(deviceName !== undefined && { deviceName }),
-    onChange: (state) => events.emit('session.changed', state),
+    onChange: (state) => {
+      events.emit('session.changed', state);
+      protection.thisComputer.setUser(state.user?.id ?? null);
+    },
+  });
+
+  const protection: Protection = createProtection({
+    api,
+    apiBaseUrl,
+    store: options.store ?? createMemoryStore(),
+    appVersion: appInfo.version,
+    logger,
+    machineSeed: options.machineSeed,
+    heartbeatIntervalMs: options.heartbeatIntervalMs,
+    onChange: (state) => events.emit('thisComputer.changed', state),
   });
 
   const security = createAccountSecurity({ api: createSecurityApi(api), session, logger: logger.child('security') });
@@ -72,6 +95,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const handlers = createHandlers({
     session,
     security,
+    protection,
     appInfo,
     isOnline: () => api.isOnline(),
     openExternal: (url) => openExternal(vetExternalUrl(url)),
@@ -81,9 +105,19 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   return {
     api,
     session,
+    protection,
     events,
     dispatcher,
-    start: () => void session.start(),
-    stop: () => api.close(),
+    start: () => {
+      // The fingerprint is recomputed in the background; the stored lease answers meanwhile.
+      protection.fingerprint.start();
+      protection.thisComputer.start();
+      void session.start();
+      void session.state().then((state) => protection.thisComputer.setUser(state.user?.id ?? null));
+    },
+    stop: () => {
+      protection.thisComputer.stop();
+      api.close();
+    },
   };
 }

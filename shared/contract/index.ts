@@ -3,6 +3,7 @@ import { accountSchema, changePasswordBodySchema } from '../api/account';
 import { emailSchema, passwordInputSchema, personNameSchema } from '../api/identity';
 import { event, invoke } from './define';
 import { deepLinkSchema } from './links';
+import { protectionContract, thisComputerStateSchema } from './protection';
 import { securityContract } from './security';
 import { sessionStateSchema } from './session';
 
@@ -59,6 +60,7 @@ export const contract = {
     changePassword: invoke(changePasswordBodySchema.strict(), nothing),
   },
   ...securityContract,
+  ...protectionContract,
 } as const;
 
 /** Pushed from the main process to the renderer. */
@@ -66,6 +68,8 @@ export const events = {
   'session.changed': event(sessionStateSchema),
   'network.changed': event(z.object({ online: z.boolean() })),
   'app.deepLink': event(deepLinkSchema),
+  /** This computer's protection state, whenever it changes (heartbeat, registration, removal, network). */
+  'thisComputer.changed': event(thisComputerStateSchema),
 } as const;
 
 export type Contract = typeof contract;

@@ -1,4 +1,5 @@
 import type { Handlers } from '../../../shared/contract/types';
+import { createProtectionHandlers, type ProtectionServices } from '../devices/protection-handlers';
 import type { AccountSecurity } from '../session/account-security';
 import type { SessionService } from '../session/session-service';
 
@@ -11,6 +12,7 @@ export interface AppInfo {
 export interface HandlerServices {
   session: SessionService;
   security: AccountSecurity;
+  protection: ProtectionServices;
   appInfo: AppInfo;
   isOnline(): boolean;
   /** Opens a vetted https link in the system browser. */
@@ -18,7 +20,7 @@ export interface HandlerServices {
 }
 
 /** Every channel of the contract, answered by the services. Handlers throw AppFailure; the dispatcher makes Results. */
-export function createHandlers({ session, security, appInfo, isOnline, openExternal }: HandlerServices): Handlers {
+export function createHandlers({ session, security, protection, appInfo, isOnline, openExternal }: HandlerServices): Handlers {
   return {
     app: {
       info: async () => ({ ...appInfo, online: isOnline() }),
@@ -40,6 +42,8 @@ export function createHandlers({ session, security, appInfo, isOnline, openExter
       verifyMfa: ({ code }) => session.verifyMfa(code),
       signOut: async () => {
         await session.signOut();
+        // Also when the session was never restored (offline start): the account's device is forgotten here.
+        protection.thisComputer.signedOut();
         return null;
       },
       requestPasswordReset: async ({ email }) => {
@@ -73,5 +77,6 @@ export function createHandlers({ session, security, appInfo, isOnline, openExter
         return null;
       },
     },
+    ...createProtectionHandlers(protection),
   };
 }

@@ -6,6 +6,17 @@ import { AppFailure } from '../../../shared/errors';
 
 const user = { id: 'u1', email: 'anna@example.test', name: 'Anna', mfaEnabled: false };
 const account = { ...user, createdAt: '2026-01-01T00:00:00Z' };
+const signedOutComputer = {
+  state: 'signedOut' as const,
+  device: null,
+  protectedUntil: null,
+  leaseExpiresAt: null,
+  lastCheckedAt: null,
+  removedAt: null,
+  offline: false,
+  licenceKeyChanged: false,
+  suggestedName: 'test-host',
+};
 
 /** Handlers that answer plainly, so each test can override the one it needs. */
 function handlers(overrides: Partial<{ [K in keyof Handlers]: Partial<Handlers[K]> }> = {}): Handlers {
@@ -36,6 +47,20 @@ function handlers(overrides: Partial<{ [K in keyof Handlers]: Partial<Handlers[K
       listSessions: async () => [],
       endSession: async () => ({ signedOut: false }),
       signOutEverywhere: async () => null,
+    },
+    subscriptions: { list: async () => [], activate: async () => Promise.reject(new AppFailure({ code: 'KEY_UNKNOWN', message: 'x' })) },
+    thisComputer: {
+      status: async () => signedOutComputer,
+      register: async () => signedOutComputer,
+      moveFrom: async () => signedOutComputer,
+      check: async () => signedOutComputer,
+      shares: async () => ({ fingerprint: 'a'.repeat(64), components: [{ kind: 'mac', hash: 'b'.repeat(64) }] }),
+    },
+    devices: {
+      list: async () => ({ devices: [], thisDeviceId: null }),
+      rename: async () => Promise.reject(new AppFailure({ code: 'NOT_FOUND', message: 'x' })),
+      deactivate: async () => null,
+      invite: async () => ({ link: 'https://example.test/i', expiresAt: '2026-01-08T00:00:00Z' }),
     },
   };
   for (const [area, methods] of Object.entries(overrides)) Object.assign(base[area as keyof Handlers], methods);

@@ -23,6 +23,19 @@ export const accountSessions = [
   { id: 's-desk', deviceName: 'Palisade on the desktop', createdAt: '2025-02-01T09:00:00.000Z', lastUsedAt: '2025-02-20T18:30:00.000Z', current: false },
 ];
 
+/** This computer, signed in but holding no seat (the `thisComputer.status` default). */
+export const unregisteredComputer = {
+  state: 'unregistered' as const,
+  device: null,
+  protectedUntil: null,
+  leaseExpiresAt: null,
+  lastCheckedAt: null,
+  removedAt: null,
+  offline: false,
+  licenceKeyChanged: false,
+  suggestedName: 'alex-laptop',
+};
+
 export const ok = <T>(value: T) => ({ ok: true as const, value });
 export const failure = (code: ErrorCode, extra: Partial<AppError> = {}) => ({
   ok: false as const,
@@ -63,6 +76,24 @@ export function createFakeApi(overrides: FakeOverrides = {}, session: SessionSta
       listSessions: async () => ok(accountSessions),
       endSession: async () => ok({ signedOut: false }),
       signOutEverywhere: async () => ok(null),
+    },
+    // Issue 3 defaults: nothing activated, this computer not registered; screens' tests override.
+    subscriptions: {
+      list: async () => ok([]),
+      activate: async () => failure('KEY_UNKNOWN'),
+    },
+    thisComputer: {
+      status: async () => ok(unregisteredComputer),
+      register: async () => failure('SEAT_LIMIT_REACHED', { details: { devices: [] } }),
+      moveFrom: async () => failure('NOT_FOUND'),
+      check: async () => ok(unregisteredComputer),
+      shares: async () => ok({ fingerprint: 'a'.repeat(64), components: [{ kind: 'mac' as const, hash: 'b'.repeat(64) }] }),
+    },
+    devices: {
+      list: async () => ok({ devices: [], thisDeviceId: null }),
+      rename: async () => failure('NOT_FOUND'),
+      deactivate: async () => ok(null),
+      invite: async () => ok({ link: 'https://palisade.example/i?token=t', expiresAt: '2025-03-09T09:00:00.000Z' }),
     },
   };
 

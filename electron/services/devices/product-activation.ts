@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto';
+import type { Subscription } from '../../../shared/api/subscriptions';
+import { AppFailure } from '../../../shared/errors';
+import { checkProductKey } from '../../../shared/product-key';
+import type { SubscriptionsApi } from '../api/subscriptions-api';
+
+const problems = {
+  characters: 'A product key has only letters and digits.',
+  length: 'A product key has 20 letters and digits.',
+  checksum: 'This product key has a typing mistake.',
+} as const;
+
+export interface SubscriptionsService {
+  list(): Promise<Subscription[]>;
+  /** Takes the key as typed or pasted; a key that cannot be right never leaves this computer. */
+  activate(typed: string): Promise<Subscription>;
+}
+
+export function createSubscriptionsService(api: SubscriptionsApi, newIdempotencyKey: () => string = randomUUID): SubscriptionsService {
+  return {
+    list: () => api.list(),
+    async activate(typed) {
+      const checked = checkProductKey(typed);
+      if (!checked.ok) {
+        throw new AppFailure({
+          code: 'KEY_MALFORMED',
+          message: problems[checked.reason],
+          details: { reason: checked.reason, ...(checked.suspectGroup !== undefined && { suspectGroup: checked.suspectGroup }) },
+        });
+      }
+      return api.activate(checked.key, newIdempotencyKey());
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { deviceFingerprintSchema, deviceNameSchema, devicePlatformSchema, deviceSchema } from '../api/devices';
+import { isoTimeSchema, subscriptionSchema } from '../api/subscriptions';
+import { invoke } from './define';
+
+const none = z.object({}).strict();
+const deviceId = z.string().min(1).max(128);
+
+/**
+ * Where this computer stands:
+ * - `signedOut`: nobody is signed in, so nothing is known yet;
+ * - `unregistered`: signed in, this computer holds no seat;
+ * - `protected`: a valid lease says it is protected until `protectedUntil`;
+ * - `removed`: its device was deactivated (from another device or a move), at `removedAt`;
+ * - `expired`: the subscription it is on has ended.
+ * `offline` is true when the state comes from the last verified lease, not the service.
+ */
+export const thisComputerStateSchema = z.object({
+  state: z.enum(['signedOut', 'unregistered', 'protected', 'removed', 'expired']),
+  device: deviceSchema.nullable(),
+  protectedUntil: isoTimeSchema.nullable(),
+  leaseExpiresAt: isoTimeSchema.nullable(),
+  lastCheckedAt: isoTimeSchema.nullable(),
+  removedAt: isoTimeSchema.nullable(),
+  offline: z.boolean(),
+  /** Set when the licence key the service presents is not the one pinned at first use. */
+  licenceKeyChanged: z.boolean(),
+  /** The name registration will suggest: the host name. */
+  suggestedName: z.string(),
+});
+export type ThisComputerState = z.infer<typeof thisComputerStateSchema>;
+
+/** Issue 3: subscriptions, this computer, and the account's devices. */
+export const protectionContract = {
+  subscriptions: {
+    list: invoke(none, z.array(subscriptionSchema)),
+    /** Any text a person typed or pasted; the main process normalises and checks it. */
+    activate: invoke(z.object({ productKey: z.string().max(100) }).strict(), subscriptionSchema),
+  },
+  thisComputer: {
+    status: invoke(none, thisComputerStateSchema),
+    /** Registers this computer; `SEAT_LIMIT_REACHED` carries the plan's devices in `details.devices`. */
+    register: invoke(
+      z.object({ subscriptionId: z.string().min(1).max(128).optional(), name: deviceNameSchema.optional() }).strict(),
+      thisComputerStateSchema,
+    ),
+    /** Moves protection from another device to this computer in one transaction. */
+    moveFrom: invoke(z.object({ deviceId }).strict(), thisComputerStateSchema),
+    /** Asks the service now (heartbeat), instead of waiting for the 6-hourly check. */
+    check: invoke(none, thisComputerStateSchema),
+    /** What this computer shares with the service: component kinds and hashes, never raw serials. */
+    shares: invoke(none, deviceFingerprintSchema),
+  },
+  devices: {
+    list: invoke(none, z.object({ devices: z.array(deviceSchema), thisDeviceId: z.string().nullable() })),
+    rename: invoke(z.object({ id: deviceId, name: deviceNameSchema }).strict(), deviceSchema),
+    deactivate: invoke(z.object({ id: deviceId }).strict(), z.null()),
+    invite: invoke(
+      z.object({ platform: devicePlatformSchema, email: z.string().trim().max(254).optional() }).strict(),
+      z.object({ link: z.string(), expiresAt: isoTimeSchema }),
+    ),
+  },
+} as const;
