@@ -2,11 +2,20 @@
  * The browser host: Palisade in your browser, for machines without the Electron binary
  * and for end-to-end tests.
  *
- *   node --import tsx electron/host/cli.ts [--port N] [--api URL] [--data-dir DIR] [--no-open]
+ *   node --import tsx electron/host/cli.ts [--port N] [--api URL] [--data-dir DIR] [--machine-seed TEXT] [--no-open]
  *
  * Prints exactly one line on stdout, `Palisade is running at <launch url>`; logs go to
  * stderr. PALISADE_API_URL sets the account service (default http://127.0.0.1:4600),
  * PALISADE_LOG_LEVEL the log level. SIGINT/SIGTERM shut it down cleanly.
+ *
+ * The data folder keeps this computer's fingerprint cache, pinned licence key and last
+ * lease (`this-computer.json`), so a restart keeps them.
+ *
+ * `--machine-seed TEXT` (or PALISADE_MACHINE_SEED) makes the host act as a made-up
+ * computer: its fingerprint components are derived from TEXT instead of read from this
+ * machine's hardware. Two hosts with different seeds (and data folders) on one machine are
+ * then two computers to the account service: that is what end-to-end tests and demos of
+ * "move protection to a new computer" need. The same seed is always the same computer.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -17,6 +26,7 @@ import { createAppServices, DEFAULT_API_URL } from '../services/app-services';
 import { createLogger, logLevelFromEnv } from '../services/log/logger';
 import { deviceName, packageVersion, supportedPlatform, userDataDir } from '../services/platform/app-identity';
 import { type BrowserHost, startBrowserHost } from './host-server';
+import { openHostStore } from './host-store';
 import { openKeyringVault } from './keyring-vault';
 import { openInBrowser } from './open-browser';
 
@@ -26,6 +36,7 @@ const { values } = parseArgs({
     api: { type: 'string' },
     'data-dir': { type: 'string' },
     'renderer-dir': { type: 'string' },
+    'machine-seed': { type: 'string' },
     'no-open': { type: 'boolean', default: false },
   },
   strict: true,
@@ -48,6 +59,9 @@ try {
 }
 const dataDir = resolve(values['data-dir'] ?? join(userDataDir(), 'browser-host'));
 mkdirSync(dataDir, { recursive: true });
+const machineSeed = values['machine-seed'] ?? process.env.PALISADE_MACHINE_SEED;
+if (machineSeed !== undefined && machineSeed.trim() === '') fail('--machine-seed needs some text to derive the computer from.');
+if (machineSeed !== undefined) logger.info('acting as a synthetic computer derived from --machine-seed (not this machine\'s hardware)');
 const rendererDir = resolve(values['renderer-dir'] ?? fileURLToPath(new URL('../../out/renderer', import.meta.url)));
 
 // One key store entry per data folder and service: two hosts never share a session.
@@ -58,6 +72,8 @@ const services = createAppServices({
   apiBaseUrl,
   vault,
   logger,
+  store: openHostStore(dataDir),
+  ...(machineSeed !== undefined && { machineSeed }),
   deviceName: deviceName('browser'),
   appInfo: { version: packageVersion(new URL('../../package.json', import.meta.url)), platform: supportedPlatform(), host: 'browser' },
   openExternal: async (url) => {

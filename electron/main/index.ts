@@ -9,6 +9,7 @@ import { listenForDeepLinks } from './deep-links';
 import { forwardEvents, registerIpcHandlers } from './ipc-bridge';
 import { createMainWindow } from './main-window';
 import { openSafeStorageVault } from './safe-storage-vault';
+import { openThisComputerStore } from './this-computer-store';
 import { hardenSession, hardenWebContents } from './web-hardening';
 import { createWindowState } from './window-state';
 
@@ -79,6 +80,7 @@ if (!app.requestSingleInstanceLock()) {
       apiBaseUrl: process.env.PALISADE_API_URL ?? DEFAULT_API_URL,
       vault,
       logger,
+      store: openThisComputerStore(),
       deviceName: deviceName('electron'),
       appInfo: { version: app.getVersion(), platform: supportedPlatform(), host: 'electron' },
       openExternal: (url) => shell.openExternal(url),

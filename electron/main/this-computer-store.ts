@@ -1,0 +1,13 @@
+import Store from 'electron-store';
+import type { KeyValueStore } from '../services/devices/key-value-store';
+
+/** The app store's `this-computer.json` in userData: fingerprint cache, pinned licence key, last lease. */
+export function openThisComputerStore(): KeyValueStore {
+  // Keys hold service origins, which contain dots.
+  const store = new Store<Record<string, unknown>>({ name: 'this-computer', accessPropertiesByDotNotation: false, clearInvalidConfig: true });
+  return {
+    get: (key) => store.get(key),
+    set: (key, value) => store.set(key, value),
+    delete: (key) => store.delete(key),
+  };
+}
