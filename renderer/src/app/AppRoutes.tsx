@@ -16,6 +16,15 @@ const AccountLockedScreen = lazy(() => import('../screens/auth/AccountLockedScre
 const MfaScreen = lazy(() => import('../screens/auth/MfaScreen').then((m) => ({ default: m.MfaScreen })));
 const DashboardScreen = lazy(() => import('../screens/shell/DashboardScreen').then((m) => ({ default: m.DashboardScreen })));
 const ComingSoonScreen = lazy(() => import('../screens/shell/ComingSoonScreen').then((m) => ({ default: m.ComingSoonScreen })));
+const ThisComputerScreen = lazy(() => import('../screens/protection/ThisComputerScreen').then((m) => ({ default: m.ThisComputerScreen })));
+const DevicesScreen = lazy(() => import('../screens/protection/DevicesScreen').then((m) => ({ default: m.DevicesScreen })));
+const SeatLimitScreen = lazy(() => import('../screens/protection/SeatLimitScreen').then((m) => ({ default: m.SeatLimitScreen })));
+const MoveProtectionScreen = lazy(() => import('../screens/protection/MoveProtectionScreen').then((m) => ({ default: m.MoveProtectionScreen })));
+const SubscriptionsScreen = lazy(() => import('../screens/protection/SubscriptionsScreen').then((m) => ({ default: m.SubscriptionsScreen })));
+const ActivateProductScreen = lazy(() => import('../screens/protection/ActivateProductScreen').then((m) => ({ default: m.ActivateProductScreen })));
+
+/** Sidebar entries with a screen of their own (issue 3); the others say "coming soon". */
+const protectionPaths: readonly string[] = [paths.thisComputer, paths.devices, paths.subscriptions];
 
 /** Signed-out visitors see the auth screens; signed-in people see the shell. */
 export function AppRoutes() {
@@ -32,8 +41,15 @@ export function AppRoutes() {
       </Route>
       <Route element={<SignedInOnly />}>
         <Route index element={<DashboardScreen />} />
+        <Route path={paths.thisComputer} element={<ThisComputerScreen />} />
+        <Route path={paths.devices} element={<DevicesScreen />} />
+        <Route path={paths.makeRoom} element={<SeatLimitScreen />} />
+        <Route path={paths.moveHere} element={<MoveProtectionScreen />} />
+        <Route path={paths.subscriptions} element={<SubscriptionsScreen />} />
+        <Route path={paths.activate} element={<ActivateProductScreen />} />
         {navItems
           .filter((item) => item.path !== paths.dashboard)
+          .filter((item) => !protectionPaths.includes(item.path))
           .map((item) => (
             // A key per screen: the same component under a new route must remount to take focus.
             <Route key={item.path} path={item.path} element={<ComingSoonScreen key={item.path} title={item.label} />} />
