@@ -1,0 +1,75 @@
+import { expectNoAxeViolations } from './support/accessibility';
+import { newPerson } from './support/accounts';
+import { expect, test } from './support/fixtures';
+import { AccountLockedPage, AppShell, CheckEmailPage, CreateAccountPage, SignInPage } from './support/pages';
+
+// Every screen of the first journey, as people meet it, checked by axe-core in the light and the dark theme.
+
+test('the signed-out screens, their errors included, have no axe-core violations in light or dark', async ({ page, launchHost }) => {
+  const person = newPerson('a11y-signed-out');
+  const host = await launchHost();
+  const signIn = new SignInPage(page);
+  const createAccount = new CreateAccountPage(page);
+  const checkEmail = new CheckEmailPage(page);
+
+  await host.open(page);
+  await signIn.expectShown();
+  await expectNoAxeViolations(page, 'sign in');
+
+  await signIn.createAccountLink.click();
+  await createAccount.expectShown();
+  await expectNoAxeViolations(page, 'create account');
+  await createAccount.submit.click();
+  await expect(page.getByText('Enter your name.')).toBeVisible();
+  await expectNoAxeViolations(page, 'create account, with what is missing');
+
+  await createAccount.create(person);
+  await checkEmail.expectShown(person.email);
+  await expectNoAxeViolations(page, 'check your e-mail');
+  await checkEmail.confirmWith('not a code');
+  await expect(page.getByText('That doesn’t look like the code or link from our e-mail.')).toBeVisible();
+  await expectNoAxeViolations(page, 'check your e-mail, with a bad code');
+
+  await page.getByRole('link', { name: 'Back to sign in' }).click();
+  await signIn.expectShown();
+  await signIn.signIn(person.email, 'not my password');
+  await expect(signIn.alert).toBeVisible();
+  await expectNoAxeViolations(page, 'sign in, with an error');
+
+  await signIn.forgotPasswordLink.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Reset your password' })).toBeVisible();
+  await expectNoAxeViolations(page, 'forgot password');
+  await page.getByRole('button', { name: 'Send reset link' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Check your e-mail' })).toBeVisible();
+  await expectNoAxeViolations(page, 'forgot password, link sent');
+
+  await page.getByRole('link', { name: 'Enter the code from the e-mail' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Choose a new password' })).toBeVisible();
+  await expectNoAxeViolations(page, 'reset password');
+});
+
+test('the locked screen has no axe-core violations in light or dark', async ({ page, launchHost, accounts }) => {
+  const person = await accounts.createConfirmed(newPerson('a11y-locked'));
+  await accounts.lock(person.email);
+  const host = await launchHost();
+  await host.open(page);
+  const signIn = new SignInPage(page);
+  await signIn.expectShown();
+  await signIn.signIn(person.email, person.password);
+  await new AccountLockedPage(page).expectShown();
+  await expectNoAxeViolations(page, 'account locked');
+});
+
+test('the dashboard and the account menu have no axe-core violations in light or dark', async ({ page, launchHost, accounts }) => {
+  const person = await accounts.createConfirmed(newPerson('a11y-dashboard'));
+  const host = await launchHost();
+  await host.open(page);
+  const signIn = new SignInPage(page);
+  await signIn.expectShown();
+  await signIn.signIn(person.email, person.password);
+  const shell = new AppShell(page);
+  await shell.expectGreeting(person.name);
+  await expectNoAxeViolations(page, 'dashboard');
+  await shell.openAccountMenu();
+  await expectNoAxeViolations(page, 'dashboard, account menu open');
+});

@@ -1,0 +1,5 @@
+export { AccountLockedPage } from './account-locked-page';
+export { AppShell } from './app-shell';
+export { CheckEmailPage } from './check-email-page';
+export { CreateAccountPage } from './create-account-page';
+export { SignInPage } from './sign-in-page';
