@@ -128,14 +128,14 @@ describe('App shell', () => {
   it('says plainly which parts are not built yet, titles the window and focuses the heading', async () => {
     const { user } = renderApp(createFakeApi({}, signedIn).api, '/');
     const nav = await screen.findByRole('navigation', { name: 'Main' });
-    expect(await screen.findByRole('heading', { level: 2, name: 'Protection' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 2, name: 'This computer isn’t protected' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 2, name: 'Subscriptions' })).toBeInTheDocument();
     expect(document.title).toBe('Dashboard · Palisade');
 
-    await user.click(within(nav).getByRole('link', { name: 'Devices' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Devices' })).toHaveFocus();
+    await user.click(within(nav).getByRole('link', { name: 'Downloads' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Downloads' })).toHaveFocus();
     expect(screen.getByText('This part of Palisade is coming soon.')).toBeInTheDocument();
-    expect(document.title).toBe('Devices · Palisade');
+    expect(document.title).toBe('Downloads · Palisade');
 
     // Same screen component, new route: it must still take focus and retitle.
     await user.click(within(nav).getByRole('link', { name: 'Billing' }));

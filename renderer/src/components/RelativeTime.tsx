@@ -1,0 +1,10 @@
+import { formatDateTime, formatRelative } from '../lib/dates';
+
+/** "3 days ago", with the exact date and time on hover and in the markup. */
+export function RelativeTime({ iso, now }: { iso: string; now?: number }) {
+  return (
+    <time dateTime={iso} title={formatDateTime(iso)}>
+      {formatRelative(iso, now)}
+    </time>
+  );
+}

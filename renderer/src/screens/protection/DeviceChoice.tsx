@@ -1,0 +1,44 @@
+import type { Device } from '../../../../shared/api/devices';
+import { PlatformIcon } from '../../components/PlatformIcon';
+import { RelativeTime } from '../../components/RelativeTime';
+import { platformNames } from './platforms';
+
+/** A radio list of devices (a handful: one plan's seats), each with its platform and last activity. */
+export function DeviceChoice({
+  legend,
+  devices,
+  value,
+  onChange,
+  name,
+}: {
+  legend: string;
+  devices: readonly Device[];
+  value: string | null;
+  onChange(id: string): void;
+  name: string;
+}) {
+  return (
+    <fieldset className="device-choice">
+      <legend>{legend}</legend>
+      <ul>
+        {devices.map((device) => {
+          const id = `${name}-${device.id}`;
+          return (
+            <li key={device.id}>
+              <input type="radio" id={id} name={name} value={device.id} checked={value === device.id} onChange={() => onChange(device.id)} />
+              <label htmlFor={id}>
+                <PlatformIcon platform={device.platform} />
+                <span className="device-choice-text">
+                  <span className="device-name">{device.name}</span>
+                  <span className="muted">
+                    {platformNames[device.platform]} · last active <RelativeTime iso={device.lastSeenAt} />
+                  </span>
+                </span>
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+    </fieldset>
+  );
+}

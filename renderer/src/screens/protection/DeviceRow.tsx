@@ -1,0 +1,147 @@
+import { memo, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { deviceNameSchema, type Device } from '../../../../shared/api/devices';
+import type { AppError } from '../../../../shared/errors';
+import { PlatformIcon } from '../../components/PlatformIcon';
+import { RelativeTime } from '../../components/RelativeTime';
+import { describeError } from '../../errors/messages';
+import { fieldErrors } from '../../errors/field-errors';
+import { platformNames } from './platforms';
+
+export interface DeviceRowProps {
+  device: Device;
+  isThis: boolean;
+  /** Saves a new name; resolves to an error to show, or null once saved. */
+  onRename(device: Device, name: string): Promise<AppError | null>;
+  onDeactivate(device: Device): void;
+  /** Tells the list this row is being edited, so it stays rendered while scrolled away. */
+  onEditing(id: string, editing: boolean): void;
+  now: number;
+}
+
+/**
+ * One device: platform icon and name, when it was last seen, its status, and the inline
+ * rename (Enter saves, Escape cancels) and deactivate controls.
+ */
+export const DeviceRow = memo(function DeviceRow({ device, isThis, onRename, onDeactivate, onEditing, now }: DeviceRowProps) {
+  const id = useId();
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(device.name);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const renameRef = useRef<HTMLButtonElement>(null);
+  const refocus = useRef<'input' | 'button' | null>(null);
+
+  useEffect(() => {
+    if (refocus.current === 'input') inputRef.current?.select();
+    else if (refocus.current === 'button') renameRef.current?.focus();
+    refocus.current = null;
+  }, [editing]);
+
+  const start = () => {
+    setDraft(device.name);
+    setError(null);
+    refocus.current = 'input';
+    setEditing(true);
+    onEditing(device.id, true);
+  };
+  const stop = () => {
+    refocus.current = 'button';
+    setEditing(false);
+    setError(null);
+    onEditing(device.id, false);
+  };
+
+  const save = async () => {
+    if (saving) return;
+    const parsed = deviceNameSchema.safeParse(draft);
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? 'Enter a name for this device.');
+      return;
+    }
+    if (parsed.data === device.name) {
+      stop();
+      return;
+    }
+    setSaving(true);
+    const problem = await onRename(device, parsed.data);
+    setSaving(false);
+    if (problem) setError(fieldErrors(problem).name ?? describeError(problem));
+    else stop();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      void save();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      stop();
+    }
+  };
+
+  const platform = platformNames[device.platform];
+  const active = device.status === 'active';
+  return (
+    <div className="device-row" data-status={device.status}>
+      <PlatformIcon platform={device.platform} />
+      <div className="device-main">
+        {editing ? (
+          <div className="device-rename">
+            <input
+              ref={inputRef}
+              type="text"
+              value={draft}
+              onChange={(e) => setDraft(e.target.value)}
+              onKeyDown={onKeyDown}
+              aria-label={`New name for ${device.name}`}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={`${id}-rename-help`}
+              maxLength={128}
+              autoComplete="off"
+            />
+            <button type="button" className="button button-primary button-small" onClick={() => void save()} aria-disabled={saving || undefined}>
+              Save
+            </button>
+            <button type="button" className="button button-secondary button-small" onClick={stop}>
+              Cancel
+            </button>
+          </div>
+        ) : (
+          <p className="device-title">
+            <span className="device-name">{device.name}</span>
+            {isThis && <span className="badge badge-this">This computer</span>}
+          </p>
+        )}
+        {editing ? (
+          <p id={`${id}-rename-help`} className={error ? 'field-error device-meta' : 'field-hint device-meta'} aria-live="polite">
+            {error ?? 'Enter saves, Escape cancels.'}
+          </p>
+        ) : (
+          <p className="device-meta">
+            <span>{platform}</span>
+            {device.os && device.os !== platform ? <span> · {device.os}</span> : null}
+            <span>
+              {' '}
+              · last seen <RelativeTime iso={device.lastSeenAt} now={now} />
+            </span>
+          </p>
+        )}
+      </div>
+      <span className={`badge badge-${device.status}`}>{active ? 'Active' : 'Deactivated'}</span>
+      <div className="device-actions">
+        {!editing && (
+          <button ref={renameRef} type="button" className="button button-secondary button-small" data-control="rename" onClick={start}>
+            Rename<span className="visually-hidden"> {device.name}</span>
+          </button>
+        )}
+        {active && !editing && (
+          <button type="button" className="button button-secondary button-small" data-control="deactivate" onClick={() => onDeactivate(device)}>
+            Deactivate<span className="visually-hidden"> {device.name}</span>
+          </button>
+        )}
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,52 @@
+import {
+  PRODUCT_KEY_GROUP_LENGTH,
+  PRODUCT_KEY_LENGTH,
+  checkProductKey,
+  formatProductKey,
+  normalizeProductKey,
+} from '../../../../shared/product-key';
+
+/** How many key symbols `text` holds (what `formatProductKey` keeps, dashes aside). */
+const symbolCount = (text: string): number => formatProductKey(text).replaceAll('-', '').length;
+
+/** Where the caret goes in a formatted key after `symbols` symbols: past the dash only when a symbol follows it. */
+const caretAfter = (symbols: number): number => (symbols === 0 ? 0 : symbols + Math.floor((symbols - 1) / PRODUCT_KEY_GROUP_LENGTH));
+
+/**
+ * The field's new value after an edit, formatted in groups of five, and where the caret
+ * goes: after the same number of key symbols as before the edit, so typing or deleting
+ * in the middle of the key keeps the caret where the person was working.
+ */
+export function reformatKeyInput(raw: string, caret: number | null): { value: string; caret: number } {
+  const value = formatProductKey(raw);
+  const before = caret === null ? symbolCount(raw) : symbolCount(raw.slice(0, caret));
+  return { value, caret: Math.min(value.length, caretAfter(before)) };
+}
+
+/**
+ * A key inside pasted text such as "Your key: ABCDE-FGHJK-…" — the words around it would
+ * otherwise count as symbols. Null when no 20-symbol run stands out.
+ */
+export function findPastedKey(text: string): string | null {
+  if (normalizeProductKey(text)) return text;
+  const run = /[0-9a-z](?:[\s\p{Pd}]*[0-9a-z]){19}(?![0-9a-z])/giu;
+  for (const match of text.matchAll(run)) {
+    const key = normalizeProductKey(match[0]);
+    if (key) return key;
+  }
+  return null;
+}
+
+export const isCompleteKey = (value: string): boolean => symbolCount(value) === PRODUCT_KEY_LENGTH;
+
+/**
+ * What to tell the person about the key as typed: nothing until all 20 symbols are in,
+ * then whether the check symbol fits, naming the group that most likely holds a typo.
+ */
+export function keyProblem(value: string): string | null {
+  if (!isCompleteKey(value)) return null;
+  const check = checkProductKey(value);
+  if (check.ok) return null;
+  if (check.suspectGroup !== undefined) return `Check group ${check.suspectGroup} — a character there looks mistyped.`;
+  return 'This key has a typing mistake somewhere. Check it against your receipt or card.';
+}

@@ -1,0 +1,20 @@
+import type { DevicePlatform } from '../../../../shared/api/devices';
+import type { FingerprintComponentKind } from '../../../../shared/api/devices';
+
+/** Platform names as people write them. */
+export const platformNames: Record<DevicePlatform, string> = {
+  windows: 'Windows',
+  macos: 'macOS',
+  linux: 'Linux',
+  android: 'Android',
+  ios: 'iPhone and iPad',
+};
+
+/** What each fingerprint component is, in words (the hash beside it is what is sent). */
+export const componentKindNames: Record<FingerprintComponentKind, string> = {
+  hardwareUuid: 'Hardware ID of the computer',
+  baseboardSerial: 'Motherboard serial number',
+  diskSerial: 'Main disk serial number',
+  mac: 'Network adapter address (MAC)',
+  osMachineId: 'Operating system installation ID',
+};
