@@ -21,6 +21,7 @@ import { accountRoutes } from './routes/account-routes';
 import { authRoutes } from './routes/auth-routes';
 import { installEmailLinkPages } from './routes/email-link-pages';
 import { healthRoutes } from './routes/health-routes';
+import { protectionRoutes } from './routes/protection-routes';
 import type { Services } from './services';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -111,6 +112,7 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
   await app.register(authRoutes, { services });
   await app.register(accountRoutes, { services });
   await app.register(healthRoutes, { services });
+  await app.register(protectionRoutes, { services });
   installEmailLinkPages(app);
   app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -1,0 +1,84 @@
+import { sql } from 'kysely';
+import type { Device } from '../../../shared/api/devices';
+import { findSameMachine } from '../../../shared/device-match';
+import type { Db } from '../db/database';
+import { asUuid } from '../db/ids';
+import type { DeviceRow } from '../db/protection-tables';
+import { ServiceError } from '../http/service-error';
+
+export const toDevice = (row: DeviceRow): Device => ({
+  id: row.id,
+  name: row.name,
+  os: row.os,
+  platform: row.platform,
+  subscriptionId: row.subscription_id,
+  status: row.status,
+  registeredAt: row.registered_at.toISOString(),
+  lastSeenAt: row.last_seen_at.toISOString(),
+});
+
+export const deviceNotFound = () => new ServiceError(404, 'NOT_FOUND', 'There is no such device on this account.');
+
+export const deviceDeactivated = (row: Pick<DeviceRow, 'deactivated_at'>) =>
+  new ServiceError(410, 'DEVICE_DEACTIVATED', 'This device was removed from the account.', {
+    deactivatedAt: (row.deactivated_at ?? new Date(0)).toISOString(),
+  });
+
+/** Active and deactivated devices of the account, most recently seen first. */
+export async function listDevices(db: Db, userId: string): Promise<Device[]> {
+  const rows = await db
+    .selectFrom('devices')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .orderBy('last_seen_at', 'desc')
+    .orderBy('id')
+    .execute();
+  return rows.map(toDevice);
+}
+
+/**
+ * The account's active device that is the same machine as `components` (the shared
+ * half-match rule), or undefined. Only devices sharing at least one hash can match, so
+ * the overlap operator narrows the candidates in SQL.
+ */
+export async function findSameMachineDevice(db: Db, userId: string, components: readonly string[]): Promise<DeviceRow | undefined> {
+  const candidates = await db
+    .selectFrom('devices')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('status', '=', 'active')
+    .where('components', '&&', sql<string[]>`${[...components]}::text[]`)
+    .orderBy('registered_at')
+    .execute();
+  return findSameMachine(candidates, components, (device) => device.components);
+}
+
+export async function renameDevice(db: Db, input: { userId: string; id: string; name: string }): Promise<Device> {
+  const row = await db
+    .updateTable('devices')
+    .set({ name: input.name })
+    .where('id', '=', asUuid(input.id))
+    .where('user_id', '=', input.userId)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw deviceNotFound();
+  return toDevice(row);
+}
+
+/**
+ * Frees the device's seat at once. Removing a device that is already removed changes
+ * nothing and succeeds, so a retried DELETE is harmless.
+ */
+export async function deactivateDevice(db: Db, input: { userId: string; id: string; now: Date }): Promise<void> {
+  const id = asUuid(input.id);
+  const updated = await db
+    .updateTable('devices')
+    .set({ status: 'deactivated', deactivated_at: input.now, deactivated_reason: 'removed' })
+    .where('id', '=', id)
+    .where('user_id', '=', input.userId)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) > 0) return;
+  const exists = await db.selectFrom('devices').select('id').where('id', '=', id).where('user_id', '=', input.userId).executeTakeFirst();
+  if (!exists) throw deviceNotFound();
+}

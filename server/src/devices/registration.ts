@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import type { RegisterDeviceBody } from '../../../shared/api/devices';
+import type { Db } from '../db/database';
+import { asUuid } from '../db/ids';
+import type { DeviceRow, SubscriptionRow } from '../db/protection-tables';
+import { ServiceError } from '../http/service-error';
+import type { WriteResult } from '../idempotency/idempotent-write';
+import type { LeaseSigner } from '../licence/lease-signer';
+import { deviceDeactivated, deviceNotFound, findSameMachineDevice, toDevice } from './devices';
+import { assertSeatFree, chooseSubscription, lockAccount, lockSubscription } from './seat-limit';
+
+export interface DeviceWriteContext {
+  userId: string;
+  now: Date;
+  leases: LeaseSigner;
+}
+
+/** `{ device, lease }` with the status the route answers. */
+async function answer(statusCode: 200 | 201, device: DeviceRow, subscription: SubscriptionRow, context: DeviceWriteContext): Promise<WriteResult> {
+  const lease = await context.leases.sign(
+    {
+      deviceId: device.id,
+      subscriptionId: subscription.id,
+      fingerprint: device.fingerprint,
+      plan: subscription.plan,
+      protectedUntil: subscription.expires_at,
+    },
+    context.now,
+  );
+  return { statusCode, body: { device: toDevice(device), lease } };
+}
+
+/** What the machine says about itself; components are a set, so duplicates are dropped. */
+const machineFields = (body: RegisterDeviceBody, now: Date) => ({
+  fingerprint: body.fingerprint,
+  components: [...new Set(body.components)],
+  os: body.os,
+  app_version: body.appVersion,
+  last_seen_at: now,
+});
+
+function newDevice(body: RegisterDeviceBody, userId: string, subscriptionId: string, now: Date, replaces: string | null): DeviceRow {
+  return {
+    id: randomUUID(),
+    user_id: userId,
+    subscription_id: subscriptionId,
+    name: body.name,
+    platform: body.platform,
+    ...machineFields(body, now),
+    status: 'active',
+    registered_at: now,
+    deactivated_at: null,
+    deactivated_reason: null,
+    replaces_device_id: replaces,
+  };
+}
+
+/**
+ * `POST /v1/devices`, inside a transaction. The same machine (half-match rule against the
+ * account's active devices) gets its device back, 200, with what it reports updated (and
+ * moved to the subscription asked for, seat permitting); another machine gets a new
+ * device, 201, if the subscription has a free seat.
+ */
+export async function registerDevice(trx: Db, body: RegisterDeviceBody, context: DeviceWriteContext): Promise<WriteResult> {
+  const { userId, now } = context;
+  await lockAccount(trx, userId);
+  const same = await findSameMachineDevice(trx, userId, body.components);
+  const subscriptionId = body.subscriptionId ?? (await chooseSubscription(trx, { userId, now, prefer: same?.subscription_id }));
+  const subscription = await lockSubscription(trx, { userId, subscriptionId, now });
+
+  if (same) {
+    if (same.subscription_id !== subscription.id) await assertSeatFree(trx, subscription);
+    const updated = await trx
+      .updateTable('devices')
+      .set({ ...machineFields(body, now), subscription_id: subscription.id })
+      .where('id', '=', same.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return answer(200, updated, subscription, context);
+  }
+
+  await assertSeatFree(trx, subscription);
+  const device = newDevice(body, userId, subscription.id, now, null);
+  await trx.insertInto('devices').values(device).execute();
+  return answer(201, device, subscription, context);
+}
+
+/**
+ * `POST /v1/devices/:id/transfer`, inside a transaction: the old device (active, on the
+ * caller's account) is deactivated and the new machine registered on its subscription,
+ * both or neither. The new device records which one it replaced.
+ */
+export async function transferDevice(trx: Db, oldDeviceId: string, body: RegisterDeviceBody, context: DeviceWriteContext): Promise<WriteResult> {
+  const { userId, now } = context;
+  await lockAccount(trx, userId);
+  const old = await trx
+    .selectFrom('devices')
+    .selectAll()
+    .where('id', '=', asUuid(oldDeviceId))
+    .where('user_id', '=', userId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!old) throw deviceNotFound();
+  if (old.status !== 'active') throw deviceDeactivated(old);
+  if (body.subscriptionId !== undefined && body.subscriptionId !== old.subscription_id) {
+    throw new ServiceError(400, 'VALIDATION_FAILED', 'Some fields are missing or not valid.', {
+      fields: { subscriptionId: 'A moved device keeps the subscription of the device it replaces; leave this out.' },
+    });
+  }
+  const subscription = await lockSubscription(trx, { userId, subscriptionId: old.subscription_id, now });
+
+  const same = await findSameMachineDevice(trx, userId, body.components);
+  if (same) {
+    throw new ServiceError(
+      409,
+      'CONFLICT',
+      same.id === old.id
+        ? 'This computer is the device you are moving from: there is nothing to move.'
+        : 'This computer is already protected on this account. Remove it from your devices first, or keep it as it is.',
+      { deviceId: same.id },
+    );
+  }
+
+  await trx
+    .updateTable('devices')
+    .set({ status: 'deactivated', deactivated_at: now, deactivated_reason: 'transferred' })
+    .where('id', '=', old.id)
+    .execute();
+  // The old seat is free now; counting again keeps the rule in one place.
+  await assertSeatFree(trx, subscription);
+  const device = newDevice(body, userId, subscription.id, now, old.id);
+  await trx.insertInto('devices').values(device).execute();
+  return answer(201, device, subscription, context);
+}

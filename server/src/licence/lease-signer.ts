@@ -1,0 +1,53 @@
+import { join } from 'node:path';
+import { CompactSign, exportJWK } from 'jose';
+import type { LicencePublicJwk } from '../../../shared/api/devices';
+import { LEASE_ALGORITHM, LEASE_TTL_DAYS, type LeasePayload } from '../../../shared/lease';
+import type { PlanId } from '../../../shared/plans';
+import { loadOrCreateSigningKey, type SigningKey } from '../identity/signing-key';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** What a lease is about: one active device on one subscription. */
+export interface LeaseSubject {
+  deviceId: string;
+  subscriptionId: string;
+  fingerprint: string;
+  plan: PlanId;
+  /** The subscription's expiry. */
+  protectedUntil: Date;
+}
+
+/**
+ * Signs licence leases (compact JWS, EdDSA) with the licence key kept in
+ * DATA_DIR/keys/licence-signing.jwk. It is a key of its own, not the access-token key:
+ * clients pin it for years, while the access-token key can be replaced at will.
+ */
+export class LeaseSigner {
+  private constructor(
+    private readonly key: SigningKey,
+    readonly publicJwk: LicencePublicJwk,
+  ) {}
+
+  static async load(dataDir: string): Promise<LeaseSigner> {
+    const key = await loadOrCreateSigningKey(join(dataDir, 'keys', 'licence-signing.jwk'));
+    const { kty, crv, x } = await exportJWK(key.publicKey);
+    if (kty !== 'OKP' || crv !== 'Ed25519' || !x) throw new Error('The licence signing key is not an Ed25519 key.');
+    return new LeaseSigner(key, { kty: 'OKP', crv: 'Ed25519', x });
+  }
+
+  /** A lease that lasts LEASE_TTL_DAYS from `now`; a heartbeat gets the next one. */
+  async sign(subject: LeaseSubject, now: Date): Promise<string> {
+    const payload: LeasePayload = {
+      deviceId: subject.deviceId,
+      subscriptionId: subject.subscriptionId,
+      fingerprint: subject.fingerprint,
+      plan: subject.plan,
+      protectedUntil: subject.protectedUntil.toISOString(),
+      issuedAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + LEASE_TTL_DAYS * DAY_MS).toISOString(),
+    };
+    return new CompactSign(new TextEncoder().encode(JSON.stringify(payload)))
+      .setProtectedHeader({ alg: LEASE_ALGORITHM, kid: this.key.kid, typ: 'palisade-lease+jws' })
+      .sign(this.key.privateKey);
+  }
+}
