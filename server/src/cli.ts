@@ -1,4 +1,5 @@
 import type { Command } from './commands/command';
+import { keys } from './commands/keys';
 import { migrate } from './commands/migrate';
 import { seedDemo } from './commands/seed-demo';
 import { start } from './commands/start';
@@ -11,6 +12,7 @@ const commands: Record<string, Command> = {
   start,
   migrate,
   'seed-demo': seedDemo,
+  keys,
 };
 
 function help(): string {

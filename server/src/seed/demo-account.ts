@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database';
 import { hashPassword } from '../identity/password-hashing';
+import { seedDemoProtection } from './demo-protection';
 
 /** The demo account named in the README; `seed-demo` and `npm start` create it. */
 export const DEMO_ACCOUNT = {
@@ -9,8 +10,18 @@ export const DEMO_ACCOUNT = {
   password: 'Demo-Palisade-2026',
 } as const;
 
-/** Creates the confirmed demo account unless it exists. Safe to run any number of times. */
+/**
+ * Creates the confirmed demo account unless it exists, and gives it a family subscription
+ * with two devices unless it has a subscription. Safe to run any number of times.
+ */
 export async function seedDemoAccount(db: Db, now: Date): Promise<'created' | 'exists'> {
+  const result = await seedDemoUser(db, now);
+  const user = await db.selectFrom('users').select('id').where('email', '=', DEMO_ACCOUNT.email).executeTakeFirstOrThrow();
+  await seedDemoProtection(db, user.id, now);
+  return result;
+}
+
+async function seedDemoUser(db: Db, now: Date): Promise<'created' | 'exists'> {
   const existing = await db.selectFrom('users').select('id').where('email', '=', DEMO_ACCOUNT.email).executeTakeFirst();
   if (existing) return 'exists';
   const inserted = await db
