@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { buildApp, listeningUrl } from '../../server/src/app';
 import { LISTENING_LINE } from '../../server/src/commands/start';
 import { loadConfig } from '../../server/src/config';
+import type { Services } from '../../server/src/services';
 import { createPostgresDatabase, preparePgliteDataDir } from './database';
 
 export type ServiceEnv = Partial<Record<string, string>>;
@@ -43,8 +44,13 @@ async function freshDatabase(dataDir: string, env: ServiceEnv): Promise<{ databa
   return { drop: async () => {} };
 }
 
+export interface InProcessService extends RunningService {
+  /** The running app's services (its database, clock, mailer): for setting up what no route makes, such as product keys. */
+  services: Services;
+}
+
 /** The real account service in this process, on 127.0.0.1 at a free port. */
-export async function startService(options: { env?: ServiceEnv; now?: () => Date } = {}): Promise<RunningService> {
+export async function startService(options: { env?: ServiceEnv; now?: () => Date } = {}): Promise<InProcessService> {
   const env = { ...testDefaults, ...options.env };
   const dataDir = await mkdtemp(join(tmpdir(), 'palisade-service-'));
   const database = await freshDatabase(dataDir, env);
@@ -65,6 +71,7 @@ export async function startService(options: { env?: ServiceEnv; now?: () => Date
     url: listeningUrl(app)!,
     dataDir,
     outboxDir: join(dataDir, 'outbox'),
+    services: app.services,
     logs: () => logText,
     async stop() {
       await app.close();

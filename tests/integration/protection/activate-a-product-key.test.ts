@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Subscription, subscriptionListSchema, subscriptionSchema } from '../../../shared/api/subscriptions';
+import { generateProductKey } from '../../../shared/product-key';
+import { type InProcessService, startService } from '../../support/service';
+import { startSmtpCapture, type SmtpCapture } from '../../support/smtp';
+import { client, type Client, DAY, expectError, movableClock, signIn } from '../server/http';
+import { activate, mintKeys, signedInAccount } from './protection-fixture';
+
+let service: InProcessService;
+let smtp: SmtpCapture;
+let api: Client;
+const clock = movableClock();
+
+beforeAll(async () => {
+  smtp = await startSmtpCapture();
+  service = await startService({ env: { SMTP_URL: smtp.url }, now: clock.now });
+  api = client(service.url);
+});
+afterAll(async () => {
+  await service?.stop();
+  await smtp?.stop();
+});
+
+const activateWith = (token: string, productKey: unknown, headers: Record<string, string> = {}) =>
+  api.request('POST', '/v1/subscriptions/activate', { json: { productKey }, token, headers });
+
+const subscriptionsOf = async (token: string): Promise<Subscription[]> => {
+  const answer = await api.get('/v1/subscriptions', token);
+  expect(answer.status).toBe(200);
+  return subscriptionListSchema.parse(answer.body);
+};
+
+describe('activating a product key', () => {
+  it('starts a subscription for the key’s plan, from now for the key’s term', async () => {
+    const { token } = await signedInAccount(api, smtp, 'activate');
+    const [key] = await mintKeys(service.services.db, 'family', 1, 2);
+    const before = clock.now();
+    const subscription = await activate(api, token, key!);
+    expect(subscription).toMatchObject({ plan: 'family', planName: 'Palisade Family', seats: 5, seatsUsed: 0, status: 'active', autoRenew: false });
+    const starts = new Date(subscription.startsAt);
+    expect(Math.abs(starts.getTime() - before.getTime())).toBeLessThan(5_000);
+    const expected = new Date(starts);
+    expected.setUTCFullYear(expected.getUTCFullYear() + 2);
+    expect(subscription.expiresAt).toBe(expected.toISOString());
+    expect(await subscriptionsOf(token)).toEqual([subscription]);
+  });
+
+  it('takes keys in any case, without dashes, with spaces, and O/I/L for 0/1', async () => {
+    const { token } = await signedInAccount(api, smtp, 'forgiving');
+    const keys = await mintKeys(service.services.db, 'essentials', 3);
+    const sloppy = [
+      keys[0]!.toLowerCase(),
+      keys[1]!.replaceAll('-', '  '),
+      keys[2]!.replaceAll('-', '').replaceAll('0', 'O').replaceAll('1', 'l').toLowerCase(),
+    ];
+    for (const key of sloppy) expect((await activate(api, token, key)).plan).toBe('essentials');
+    expect(await subscriptionsOf(token)).toHaveLength(3);
+  });
+
+  it('refuses malformed keys with 400 KEY_MALFORMED and says why', async () => {
+    const { token } = await signedInAccount(api, smtp, 'malformed');
+    const [key] = await mintKeys(service.services.db, 'family');
+    expect(expectError(await activateWith(token, 'ABCDE-12345'), 400, 'KEY_MALFORMED')).toMatchObject({ reason: 'length' });
+    expect(expectError(await activateWith(token, `${key!.slice(0, 22)}U`), 400, 'KEY_MALFORMED')).toMatchObject({ reason: 'characters' });
+    // One symbol of the key mistyped: the check symbol catches it.
+    const symbols = [...key!];
+    const position = 7; // in the second group
+    const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+    symbols[position] = alphabet[(alphabet.indexOf(symbols[position]!) + 1) % 32]!;
+    const details = expectError(await activateWith(token, symbols.join('')), 400, 'KEY_MALFORMED');
+    expect(details).toMatchObject({ reason: 'checksum' });
+    if (details?.suspectGroup !== undefined) expect(details.suspectGroup).toBe(2);
+    expect(await subscriptionsOf(token)).toEqual([]);
+    // The real key still works afterwards.
+    await activate(api, token, key!);
+  });
+
+  it('answers 404 KEY_UNKNOWN for a well-formed key that was never sold', async () => {
+    const { token } = await signedInAccount(api, smtp, 'unknown');
+    expectError(await activateWith(token, generateProductKey()), 404, 'KEY_UNKNOWN');
+  });
+
+  it('lets each key work once: 409 KEY_ALREADY_USED afterwards, for anyone', async () => {
+    const first = await signedInAccount(api, smtp, 'once-a');
+    const second = await signedInAccount(api, smtp, 'once-b');
+    const [key] = await mintKeys(service.services.db, 'max');
+    await activate(api, first.token, key!);
+    expectError(await activateWith(first.token, key), 409, 'KEY_ALREADY_USED');
+    expectError(await activateWith(second.token, key!.toLowerCase()), 409, 'KEY_ALREADY_USED');
+    expect(await subscriptionsOf(first.token)).toHaveLength(1);
+    expect(await subscriptionsOf(second.token)).toHaveLength(0);
+  });
+
+  it('lets exactly one of many concurrent activations of one key through', async () => {
+    const accounts = await Promise.all([signedInAccount(api, smtp, 'race-a'), signedInAccount(api, smtp, 'race-b')]);
+    const [key] = await mintKeys(service.services.db, 'family');
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => activateWith(accounts[i % 2]!.token, key)));
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
+    for (const answer of answers.filter((a) => a.status !== 201)) expectError(answer, 409, 'KEY_ALREADY_USED');
+    const owned = (await subscriptionsOf(accounts[0]!.token)).length + (await subscriptionsOf(accounts[1]!.token)).length;
+    expect(owned).toBe(1);
+  });
+
+  it('replays the first answer for a repeated Idempotency-Key, and refuses the key for another request', async () => {
+    const { token } = await signedInAccount(api, smtp, 'idem');
+    const [key, other] = await mintKeys(service.services.db, 'family', 2);
+    const headers = { 'idempotency-key': crypto.randomUUID() };
+    const first = await activateWith(token, key, headers);
+    expect(first.status).toBe(201);
+    const again = await activateWith(token, key!.toLowerCase(), headers); // the same key, typed differently
+    expect({ status: again.status, body: again.body }).toEqual({ status: 201, body: first.body });
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await subscriptionsOf(token)).toHaveLength(1);
+
+    const misuse = expectError(await activateWith(token, other, headers), 422, 'VALIDATION_FAILED');
+    expect(misuse).toMatchObject({ fields: { 'idempotency-key': expect.any(String) } });
+    expect(await subscriptionsOf(token)).toHaveLength(1);
+
+    // A refusal is an answer too: repeating it gives the same refusal.
+    const refusalKey = { 'idempotency-key': crypto.randomUUID() };
+    expectError(await activateWith(token, key, refusalKey), 409, 'KEY_ALREADY_USED');
+    expectError(await activateWith(token, key, refusalKey), 409, 'KEY_ALREADY_USED');
+
+    // Keys are per account: another account's identical key is its own.
+    const stranger = await signedInAccount(api, smtp, 'idem-other');
+    expect((await activateWith(stranger.token, other, headers)).status).toBe(201);
+
+    expectError(await activateWith(token, other, { 'idempotency-key': 'has spaces in it' }), 400, 'VALIDATION_FAILED');
+    expectError(await activateWith(token, other, { 'idempotency-key': 'x'.repeat(256) }), 400, 'VALIDATION_FAILED');
+  });
+
+  it('needs a signed-in user and a well-formed body', async () => {
+    expectError(await api.post('/v1/subscriptions/activate', { productKey: 'x' }), 401, 'UNAUTHORIZED');
+    expectError(await api.get('/v1/subscriptions'), 401, 'UNAUTHORIZED');
+    const { token } = await signedInAccount(api, smtp, 'bad-body');
+    for (const body of [{}, { productKey: 12 }, { productKey: 'x'.repeat(101) }, []]) {
+      const details = expectError(await api.post('/v1/subscriptions/activate', body, token), 400, 'VALIDATION_FAILED');
+      expect(details).toHaveProperty('fields');
+    }
+  });
+});
+
+describe('auto-renew', () => {
+  it('turns on and off, and only on the caller’s own subscriptions', async () => {
+    const owner = await signedInAccount(api, smtp, 'renew');
+    const stranger = await signedInAccount(api, smtp, 'renew-stranger');
+    const [key] = await mintKeys(service.services.db, 'family');
+    const subscription = await activate(api, owner.token, key!);
+    const on = await api.patch(`/v1/subscriptions/${subscription.id}`, { autoRenew: true }, owner.token);
+    expect(on.status).toBe(200);
+    expect(subscriptionSchema.parse(on.body)).toEqual({ ...subscription, autoRenew: true });
+    expect((await subscriptionsOf(owner.token))[0]?.autoRenew).toBe(true);
+    // Cancelling keeps the term: only the flag changes.
+    const off = subscriptionSchema.parse((await api.patch(`/v1/subscriptions/${subscription.id}`, { autoRenew: false }, owner.token)).body);
+    expect(off).toEqual(subscription);
+
+    expectError(await api.patch(`/v1/subscriptions/${subscription.id}`, { autoRenew: true }, stranger.token), 404, 'NOT_FOUND');
+    expectError(await api.patch('/v1/subscriptions/not-an-id', { autoRenew: true }, owner.token), 404, 'NOT_FOUND');
+    expectError(await api.patch(`/v1/subscriptions/${crypto.randomUUID()}`, { autoRenew: true }, owner.token), 404, 'NOT_FOUND');
+    expectError(await api.patch(`/v1/subscriptions/${subscription.id}`, { autoRenew: 'yes' }, owner.token), 400, 'VALIDATION_FAILED');
+  });
+});
+
+// Moves the shared clock forward: keep last.
+describe('subscription status', () => {
+  it('is computed from the expiry: active, expiring within 30 days, then expired', async () => {
+    const account = await signedInAccount(api, smtp, 'status');
+    const [key] = await mintKeys(service.services.db, 'essentials');
+    const subscription = await activate(api, account.token, key!);
+    const left = new Date(subscription.expiresAt).getTime() - clock.now().getTime();
+
+    const statusAfter = async (ms: number) => {
+      clock.advance(ms);
+      // Access tokens last 10 minutes of service time: sign in again after moving the clock.
+      const { accessToken } = await signIn(api, account.email, account.password);
+      return (await subscriptionsOf(accessToken))[0]?.status;
+    };
+    expect(await statusAfter(left - 31 * DAY)).toBe('active');
+    expect(await statusAfter(2 * DAY)).toBe('expiring');
+    expect(await statusAfter(29 * DAY - 60_000)).toBe('expiring');
+    expect(await statusAfter(2 * 60_000)).toBe('expired');
+  });
+});
