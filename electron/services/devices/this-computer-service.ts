@@ -304,6 +304,9 @@ export function createThisComputerService(options: ThisComputerOptions): ThisCom
         checkedAt = now().toISOString();
       } else if (code && transportCodes.has(code)) {
         offline = true;
+      } else if (code === 'LICENCE_KEY_CHANGED') {
+        // Shown as state.licenceKeyChanged; the lease signed with the old key stands until it ends.
+        logger.warn('the licence service presented a different key; its leases are refused');
       } else {
         throw error;
       }
