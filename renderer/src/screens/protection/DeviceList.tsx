@@ -68,7 +68,7 @@ export function DeviceList({ devices, thisDeviceId, onRename, onDeactivate, labe
   useLayoutEffect(() => {
     const target = pendingFocus.current;
     if (!target || !viewportRef.current) return;
-    const row = viewportRef.current.querySelector(`[data-device-id="${CSS.escape(target.id)}"]`);
+    const row = rowElement(viewportRef.current, target.id);
     const control =
       row?.querySelector<HTMLElement>(`[data-control="${target.control}"]`) ?? row?.querySelector<HTMLElement>('[data-control]');
     if (control) {
@@ -150,4 +150,9 @@ export function DeviceList({ devices, thisDeviceId, onRename, onDeactivate, labe
       </div>
     </div>
   );
+}
+
+/** The rendered row of a device, if it is in the page (ids are compared as data, not put into a selector). */
+export function rowElement(root: ParentNode, deviceId: string): HTMLElement | undefined {
+  return [...root.querySelectorAll<HTMLElement>('[data-device-id]')].find((el) => el.dataset.deviceId === deviceId);
 }

@@ -33,7 +33,10 @@ export const DeviceRow = memo(function DeviceRow({ device, isThis, onRename, onD
   const refocus = useRef<'input' | 'button' | null>(null);
 
   useEffect(() => {
-    if (refocus.current === 'input') inputRef.current?.select();
+    if (refocus.current === 'input') {
+      inputRef.current?.focus();
+      inputRef.current?.select();
+    }
     else if (refocus.current === 'button') renameRef.current?.focus();
     refocus.current = null;
   }, [editing]);
@@ -132,13 +135,16 @@ export const DeviceRow = memo(function DeviceRow({ device, isThis, onRename, onD
       <span className={`badge badge-${device.status}`}>{active ? 'Active' : 'Deactivated'}</span>
       <div className="device-actions">
         {!editing && (
-          <button ref={renameRef} type="button" className="button button-secondary button-small" data-control="rename" onClick={start}>
-            Rename<span className="visually-hidden"> {device.name}</span>
+          <button ref={renameRef} type="button" className="button button-secondary button-small" data-control="rename" onClick={start} aria-label={`Rename ${device.name}`}>
+            Rename
           </button>
         )}
         {active && !editing && (
-          <button type="button" className="button button-secondary button-small" data-control="deactivate" onClick={() => onDeactivate(device)}>
-            Deactivate<span className="visually-hidden"> {device.name}</span>
+          <button type="button" className="button button-secondary button-small" data-control="deactivate"
+            onClick={() => onDeactivate(device)}
+            aria-label={`Deactivate ${device.name}`}
+          >
+            Deactivate
           </button>
         )}
       </div>

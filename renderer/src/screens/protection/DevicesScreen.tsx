@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
 import '../../styles/protection.css';
 import { Link } from 'react-router';
 import type { Device } from '../../../../shared/api/devices';
@@ -12,7 +12,7 @@ import { describeError } from '../../errors/messages';
 import { plural } from '../../lib/dates';
 import { refreshProtection, useProtectionFeed, useProtectionStore } from '../../stores/protection-store';
 import { AddDeviceDialog } from './AddDeviceDialog';
-import { DeviceList } from './DeviceList';
+import { DeviceList, rowElement } from './DeviceList';
 
 /** Every device on the account: rename, deactivate, add one, and the ways to make room for this computer. */
 export function DevicesScreen() {
@@ -28,6 +28,16 @@ export function DevicesScreen() {
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const addRef = useRef<HTMLButtonElement>(null);
+  // A deactivated row loses its Deactivate button: once the dialog has closed, focus its Rename.
+  const focusRenameOf = useRef<string | null>(null);
+  useEffect(() => {
+    const id = focusRenameOf.current;
+    const target = id && rowElement(document, id)?.querySelector<HTMLElement>('[data-control="rename"]');
+    if (target) {
+      target.focus();
+      focusRenameOf.current = null;
+    }
+  });
 
   const rename = useCallback(
     async (device: Device, name: string): Promise<AppError | null> => {
@@ -44,6 +54,7 @@ export function DevicesScreen() {
     const result = await settle(() => api.devices.deactivate({ id: device.id }));
     if (!result.ok) return result.error;
     useProtectionStore.getState().deviceChanged({ ...device, status: 'deactivated' });
+    focusRenameOf.current = device.id;
     setConfirming(null);
     setNotice(`${device.name} was deactivated; its seat is free.`);
     void refreshProtection(api, device.id === thisDeviceId ? ['devices', 'subscriptions', 'thisComputer'] : ['devices', 'subscriptions']);
@@ -128,7 +139,7 @@ export function DevicesScreen() {
           onConfirm={() => deactivate(confirming)}
           onCancel={() => setConfirming(null)}
           fallbackFocus={() =>
-            document.querySelector<HTMLElement>(`[data-device-id="${CSS.escape(confirming.id)}"] [data-control="rename"]`) ?? addRef.current
+            rowElement(document, confirming.id)?.querySelector<HTMLElement>('[data-control="rename"]') ?? addRef.current
           }
         >
           <p>
