@@ -25,6 +25,7 @@ const ActivateProductScreen = lazy(() => import('../screens/protection/ActivateP
 
 /** Sidebar entries with a screen of their own (issue 3); the others say "coming soon". */
 const protectionPaths: readonly string[] = [paths.thisComputer, paths.devices, paths.subscriptions];
+const SettingsScreen = lazy(() => import('../screens/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })));
 
 /** Signed-out visitors see the auth screens; signed-in people see the shell. */
 export function AppRoutes() {
@@ -47,8 +48,9 @@ export function AppRoutes() {
         <Route path={paths.moveHere} element={<MoveProtectionScreen />} />
         <Route path={paths.subscriptions} element={<SubscriptionsScreen />} />
         <Route path={paths.activate} element={<ActivateProductScreen />} />
+        <Route path={paths.settings} element={<SettingsScreen />} />
         {navItems
-          .filter((item) => item.path !== paths.dashboard)
+          .filter((item) => item.path !== paths.dashboard && item.path !== paths.settings)
           .filter((item) => !protectionPaths.includes(item.path))
           .map((item) => (
             // A key per screen: the same component under a new route must remount to take focus.

@@ -20,9 +20,9 @@ export const errorSentences: Record<ErrorCode, string> = {
   INVALID_CREDENTIALS: 'That e-mail address and password don’t match. Check them and try again, or reset your password.',
   EMAIL_NOT_CONFIRMED: 'Confirm your e-mail address first: open the message we sent you, or paste the code from it.',
   ACCOUNT_LOCKED: 'Your account is locked for a while after too many wrong passwords. Wait, or reset your password to unlock it now.',
-  MFA_INVALID: 'That code didn’t work. Enter the current 6-digit code from your authenticator app, or a recovery code.',
-  MFA_ALREADY_ENABLED: 'Two-step verification is already on for your account, so there is nothing more to set up.',
-  MFA_NOT_ENABLED: 'Two-step verification isn’t on for your account, so there is nothing to turn off.',
+  MFA_INVALID: 'That code didn’t work. Codes can be used once; wait for the next one.',
+  MFA_ALREADY_ENABLED: 'Your account already has 2-step verification on, so there is nothing more to set up.',
+  MFA_NOT_ENABLED: 'Your account doesn’t have 2-step verification on, so there is nothing to turn off.',
   REFRESH_INVALID: 'Your session has ended. Sign in again to continue.',
   REFRESH_REUSED: 'For your safety we signed you out everywhere. Sign in again, and change your password if you didn’t expect this.',
 

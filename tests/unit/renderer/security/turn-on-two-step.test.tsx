@@ -1,0 +1,133 @@
+// @vitest-environment jsdom
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createFakeApi, failure, recoveryCodes, signedIn, totpSetup } from '../support/fake-api';
+import { renderApp } from '../support/render-app';
+import './patient-queries';
+
+afterEach(() => vi.restoreAllMocks());
+
+/** jsdom's Blob has no text(); its FileReader does the same job. */
+function readBlob(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsText(blob);
+  });
+}
+
+async function openSetup() {
+  const fake = createFakeApi({}, signedIn);
+  const view = renderApp(fake.api, '/settings');
+  await view.user.click(await screen.findByRole('button', { name: 'Turn on 2-step verification' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Turn on 2-step verification' });
+  return { ...fake, ...view, dialog };
+}
+
+describe('Settings → Security: turning on 2-step verification', () => {
+  it('shows a QR code of the otpauth URL and the key in groups of four, with a copy button', async () => {
+    const { user, dialog, api } = await openSetup();
+
+    expect(api.security.startTotpSetup).toHaveBeenCalledTimes(1);
+    expect(within(dialog).getByRole('heading', { name: /Step 1 of 3/ })).toBeInTheDocument();
+    const qr = await within(dialog).findByRole('img', { name: /QR code to add Palisade for alex@example.com/ });
+    expect(qr.tagName.toLowerCase()).toBe('svg');
+    // A real QR code: many dark modules in the path, not a placeholder.
+    expect(qr.querySelector('path')?.getAttribute('d')?.match(/M/g)?.length).toBeGreaterThan(100);
+    expect(within(dialog).getByText('JBSW Y3DP EHPK 3PXP JBSW Y3DP EHPK 3PXP')).toBeInTheDocument();
+
+    await user.click(within(dialog).getByRole('button', { name: 'Copy key' }));
+    expect(await navigator.clipboard.readText()).toBe(totpSetup.secret);
+    expect(within(dialog).getByText('Copied.')).toBeInTheDocument();
+  });
+
+  it('confirms with a pasted code, then will not close until "I have saved them" is ticked', async () => {
+    const { user, dialog, api } = await openSetup();
+    await user.click(within(dialog).getByRole('button', { name: 'Next' }));
+    const code = within(dialog).getByLabelText('6-digit code');
+    expect(code).toHaveFocus();
+    await user.paste('123 456');
+    expect(code).toHaveValue('123456');
+    await user.click(within(dialog).getByRole('button', { name: 'Turn on' }));
+
+    expect(api.security.enableTotp).toHaveBeenCalledWith({ code: '123456' });
+    const list = await within(dialog).findByRole('list', { name: 'Recovery codes' });
+    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(recoveryCodes);
+
+    // Done without the box ticked: refused, and the box says why.
+    await user.click(within(dialog).getByRole('button', { name: 'Done' }));
+    const saved = within(dialog).getByRole('checkbox', { name: 'I have saved my recovery codes' });
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+    expect(saved).toHaveFocus();
+    expect(saved).toHaveAccessibleDescription(/You won’t be able to see these codes again/);
+    // Escape is refused the same way.
+    await user.keyboard('{Escape}');
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+
+    await user.click(saved);
+    await user.click(within(dialog).getByRole('button', { name: 'Done' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(screen.getByText(/2-step verification is on/)).toBeInTheDocument();
+    expect(screen.getByText('Status:').querySelector('strong')).toHaveTextContent('On');
+    expect(screen.getByRole('button', { name: 'Turn off 2-step verification' })).toBeInTheDocument();
+  });
+
+  it('copies the codes and saves them to a text file made in the page', async () => {
+    const made: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => (made.push(blob as Blob), 'blob:codes'));
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+    const clicked: HTMLAnchorElement[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    });
+    const { user, dialog } = await openSetup();
+    await user.click(within(dialog).getByRole('button', { name: 'Next' }));
+    await user.type(within(dialog).getByLabelText('6-digit code'), '654321');
+    await user.click(within(dialog).getByRole('button', { name: 'Turn on' }));
+    await within(dialog).findByRole('list', { name: 'Recovery codes' });
+
+    await user.click(within(dialog).getByRole('button', { name: 'Copy codes' }));
+    expect(await navigator.clipboard.readText()).toBe(recoveryCodes.join('\n'));
+
+    await user.click(within(dialog).getByRole('button', { name: 'Save to file' }));
+    expect(clicked).toHaveLength(1);
+    expect(clicked[0]?.download).toBe('palisade-recovery-codes.txt');
+    expect(clicked[0]?.href).toBe('blob:codes');
+    const text = await readBlob(made[0]!);
+    for (const code of recoveryCodes) expect(text).toContain(code);
+    expect(text).toContain('alex@example.com');
+  });
+
+  it('says so when the code is wrong, and keeps the dialog on the code step', async () => {
+    const fake = createFakeApi({ security: { enableTotp: async () => failure('MFA_INVALID') } }, signedIn);
+    const { user } = renderApp(fake.api, '/settings');
+    await user.click(await screen.findByRole('button', { name: 'Turn on 2-step verification' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: 'Next' }));
+    await user.type(within(dialog).getByLabelText('6-digit code'), '000000');
+    await user.click(within(dialog).getByRole('button', { name: 'Turn on' }));
+
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('That code didn’t work. Codes can be used once; wait for the next one.');
+    expect(within(dialog).getByLabelText('6-digit code')).toHaveFocus();
+    expect(within(dialog).queryByRole('list', { name: 'Recovery codes' })).not.toBeInTheDocument();
+  });
+
+  it('checks the code is six digits before asking', async () => {
+    const { user, dialog, api } = await openSetup();
+    await user.click(within(dialog).getByRole('button', { name: 'Next' }));
+    await user.type(within(dialog).getByLabelText('6-digit code'), '12345');
+    await user.click(within(dialog).getByRole('button', { name: 'Turn on' }));
+
+    expect(api.security.enableTotp).not.toHaveBeenCalled();
+    expect(within(dialog).getByLabelText('6-digit code')).toHaveAccessibleDescription('Enter the 6-digit code your app shows now.');
+  });
+
+  it('closes freely before the code is confirmed, changing nothing', async () => {
+    const { user, api } = await openSetup();
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(api.security.enableTotp).not.toHaveBeenCalled();
+    expect(screen.getByText('Status:').querySelector('strong')).toHaveTextContent('Off');
+  });
+});
