@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { type Algorithm, hash, verify } from '@node-rs/argon2';
 
 /** OWASP's argon2id baseline: m=19 MiB, t=2, p=1. */
@@ -9,16 +10,39 @@ export const argon2Options = {
   parallelism: 1,
 } as const;
 
+/**
+ * argon2 runs on libuv's thread pool (4 threads), which also serves WebCrypto (token
+ * signing), file and DNS work. Hashing more passwords at once than there are cores gains
+ * nothing, and would make every other pool job queue behind ~50 ms hashes; so hashing
+ * takes at most one thread per core, and never the whole pool.
+ */
+const hashingSlots = Math.max(1, Math.min(3, availableParallelism()));
+let busy = 0;
+const waiting: (() => void)[] = [];
+
+async function inHashingSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (busy >= hashingSlots) await new Promise<void>((resolve) => waiting.push(resolve));
+  else busy++;
+  try {
+    return await work();
+  } finally {
+    // Hand the slot straight to the next waiter, or free it.
+    const next = waiting.shift();
+    if (next) next();
+    else busy--;
+  }
+}
+
 /** NFC so the same password typed on macOS (often NFD) and Windows hashes the same. */
 const normalise = (password: string): string => password.normalize('NFC');
 
 export function hashPassword(password: string): Promise<string> {
-  return hash(normalise(password), argon2Options);
+  return inHashingSlot(() => hash(normalise(password), argon2Options));
 }
 
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {
-    return await verify(passwordHash, normalise(password));
+    return await inHashingSlot(() => verify(passwordHash, normalise(password)));
   } catch {
     // A malformed stored hash must read as "wrong password", never as a crash.
     return false;
@@ -32,7 +56,7 @@ let dummyHash: Promise<string> | undefined;
  * the time a wrong password does (no account enumeration by timing).
  */
 export async function verifyAgainstDummy(password: string): Promise<false> {
-  dummyHash ??= hash('palisade-timing-equaliser', argon2Options);
+  dummyHash ??= hashPassword('palisade-timing-equaliser');
   await verifyPassword(await dummyHash, password);
   return false;
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import type { Session } from '../db/schema';
 import { ServiceError } from '../http/service-error';
@@ -19,30 +20,17 @@ export async function startSession(
 ): Promise<{ sessionId: string; refreshToken: string }> {
   const sessionId = randomUUID();
   const refreshToken = newSecretToken();
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('sessions')
-      .values({
-        id: sessionId,
-        user_id: input.userId,
-        device_name: input.deviceName || null,
-        created_at: input.now,
-        last_used_at: input.now,
-        revoked_at: null,
-        revoked_reason: null,
-      })
-      .execute();
-    await trx
-      .insertInto('refresh_tokens')
-      .values({
-        token_hash: hashToken(refreshToken),
-        session_id: sessionId,
-        created_at: input.now,
-        expires_at: new Date(input.now.getTime() + REFRESH_TOKEN_TTL_MS),
-        used_at: null,
-      })
-      .execute();
-  });
+  const expiresAt = new Date(input.now.getTime() + REFRESH_TOKEN_TTL_MS);
+  // One statement, so the session and its first token exist together or not at all,
+  // without the round trips of a transaction (this is on every sign-in).
+  await sql`
+    with session as (
+      insert into sessions (id, user_id, device_name, created_at, last_used_at)
+      values (${sessionId}::uuid, ${input.userId}::uuid, ${input.deviceName || null}::text, ${input.now}::timestamptz, ${input.now}::timestamptz)
+      returning id
+    )
+    insert into refresh_tokens (token_hash, session_id, created_at, expires_at)
+    select ${hashToken(refreshToken)}::text, id, ${input.now}::timestamptz, ${expiresAt}::timestamptz from session`.execute(db);
   return { sessionId, refreshToken };
 }
 

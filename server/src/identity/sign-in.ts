@@ -43,7 +43,7 @@ export async function signIn(
     if (lockedNow > 0) throw accountLocked(lockedNow);
     throw invalidCredentials();
   }
-  await clearWrongPasswords(db, user.id);
+  if (user.failed_login_count > 0 || user.locked_until) await clearWrongPasswords(db, user.id);
 
   if (!user.email_confirmed_at) {
     // The first e-mail may be lost or expired, and there is no other way to get one.
@@ -65,9 +65,9 @@ export async function refreshSession(services: Services, refreshToken: string): 
   return tokenPair(services, next.userId, next.sessionId, next.refreshToken);
 }
 
-async function tokenPair(services: Services, userId: string, sessionId: string, refreshToken: string): Promise<TokenPair> {
+function tokenPair(services: Services, userId: string, sessionId: string, refreshToken: string): TokenPair {
   return {
-    accessToken: await services.accessTokens.sign({ userId, sessionId }),
+    accessToken: services.accessTokens.sign({ userId, sessionId }),
     refreshToken,
     expiresIn: services.accessTokens.ttlSeconds,
   };

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createPrivateKey, type JsonWebKey as NodeJwk, type KeyObject, randomUUID } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { type CryptoKey, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
@@ -7,6 +7,8 @@ export interface SigningKey {
   kid: string;
   privateKey: CryptoKey;
   publicKey: CryptoKey;
+  /** The same private key for node:crypto, which signs synchronously (see access-tokens.ts). */
+  privateKeyObject: KeyObject;
 }
 
 /**
@@ -39,6 +41,7 @@ async function importKey(text: string): Promise<SigningKey> {
     kid: jwk.kid,
     privateKey: (await importJWK(jwk, 'EdDSA')) as CryptoKey,
     publicKey: (await importJWK(publicJwk, 'EdDSA')) as CryptoKey,
+    privateKeyObject: createPrivateKey({ key: jwk as NodeJwk, format: 'jwk' }),
   };
 }
 
