@@ -22,6 +22,7 @@ export function createSecurityApi(client: ApiClient): SecurityApi {
     disableTotp: (password) => client.request({ method: 'POST', path: '/v1/account/mfa/totp/disable', body: { password }, auth: true }),
     listSessions: () => client.request({ method: 'GET', path: '/v1/account/sessions', schema: sessionListSchema, auth: true }),
     endSession: (id) => client.request({ method: 'DELETE', path: `/v1/account/sessions/${encodeURIComponent(id)}`, auth: true }),
-    logoutAll: () => client.request({ method: 'POST', path: '/v1/auth/logout-all', auth: true }),
+    // The service takes JSON bodies only, even where a route reads none.
+    logoutAll: () => client.request({ method: 'POST', path: '/v1/auth/logout-all', body: {}, auth: true }),
   };
 }

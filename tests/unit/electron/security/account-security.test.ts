@@ -140,6 +140,8 @@ describe('security channels in the main process', () => {
     expect(await call('security.signOutEverywhere')).toEqual({ ok: true, value: null });
     const hit = service.hits.find((h) => h.path === '/v1/auth/logout-all');
     expect(hit?.headers.authorization).toBe('Bearer access');
+    // The real service refuses a POST without a JSON body (415), even on a route that reads none.
+    expect(hit?.headers['content-type']).toMatch(/^application\/json/);
     expect(account.loggedOutAll).toBe(true);
     expect(await vault.get()).toBeNull();
     expect(pushed.at(-1)?.user).toBeNull();
