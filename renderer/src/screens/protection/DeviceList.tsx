@@ -26,7 +26,8 @@ export interface DeviceListProps {
  */
 export function DeviceList({ devices, thisDeviceId, onRename, onDeactivate, label }: DeviceListProps) {
   const viewportRef = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
+  // The scroll offset, in whole rows: a scroll within a row changes nothing to render.
+  const [firstRow, setFirstRow] = useState(0);
   const [viewport, setViewport] = useState(FALLBACK_VIEWPORT);
   const [pinned, setPinned] = useState<ReadonlySet<string>>(new Set());
   const [focusedId, setFocusedId] = useState<string | null>(null);
@@ -45,7 +46,8 @@ export function DeviceList({ devices, thisDeviceId, onRename, onDeactivate, labe
     return () => observer.disconnect();
   }, []);
 
-  const { start, end } = visibleRange(scrollTop, viewport, DEVICE_ROW_HEIGHT, devices.length, OVERSCAN);
+  const { start, end } = visibleRange(firstRow * DEVICE_ROW_HEIGHT, viewport, DEVICE_ROW_HEIGHT, devices.length, OVERSCAN);
+  const onScroll = (top: number) => setFirstRow(Math.floor(Math.max(0, top) / DEVICE_ROW_HEIGHT));
   const indices: number[] = [];
   for (let i = start; i < end; i++) indices.push(i);
   // Rows that must stay mounted: the focused one and any being renamed.
@@ -85,7 +87,7 @@ export function DeviceList({ devices, thisDeviceId, onRename, onDeactivate, labe
     if (top < el.scrollTop) el.scrollTop = top;
     else if (top + DEVICE_ROW_HEIGHT > el.scrollTop + viewport) el.scrollTop = top + DEVICE_ROW_HEIGHT - viewport;
     pendingFocus.current = { id: device.id, control };
-    setScrollTop(el.scrollTop);
+    onScroll(el.scrollTop);
     setFocusedId(device.id);
   };
 
@@ -117,7 +119,7 @@ export function DeviceList({ devices, thisDeviceId, onRename, onDeactivate, labe
     <div
       ref={viewportRef}
       className="device-list-viewport"
-      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      onScroll={(e) => onScroll(e.currentTarget.scrollTop)}
       onKeyDown={onKeyDown}
       onFocus={onFocus}
     >
