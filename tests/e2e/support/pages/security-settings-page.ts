@@ -1,0 +1,64 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Settings → Security (renderer/src/screens/settings/*). */
+export class SecuritySettingsPage {
+  readonly heading: Locator;
+  readonly twoStepStatus: Locator;
+  readonly turnOnButton: Locator;
+  readonly turnOffButton: Locator;
+  /** The open modal dialog (turning on or off), or the confirmation. */
+  readonly dialog: Locator;
+  readonly confirmation: Locator;
+  readonly sessions: Locator;
+  readonly signOutEverywhereButton: Locator;
+  readonly notice: Locator;
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { level: 1, name: 'Settings' });
+    this.twoStepStatus = page.getByText(/^Status:/);
+    this.turnOnButton = page.getByRole('button', { name: 'Turn on 2-step verification' });
+    this.turnOffButton = page.getByRole('button', { name: 'Turn off 2-step verification' });
+    this.dialog = page.getByRole('dialog');
+    this.confirmation = page.getByRole('alertdialog');
+    this.sessions = page.getByRole('list', { name: 'Sessions' });
+    this.signOutEverywhereButton = page.getByRole('button', { name: 'Sign out everywhere' });
+    this.notice = page.getByRole('main').getByRole('status').filter({ hasText: /\S/ });
+  }
+
+  /** From anywhere in the shell: the sidebar's Settings link. */
+  async open(): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await expect(this.heading).toBeVisible();
+  }
+
+  /** Step 1 of turning it on: the dialog with the QR code; returns the key as shown (groups of four). */
+  async startTurningOn(): Promise<string> {
+    await this.turnOnButton.click();
+    await expect(this.dialog.getByRole('heading', { name: /Step 1 of 3/ })).toBeVisible();
+    await expect(this.dialog.getByRole('img', { name: /QR code to add Palisade/ })).toBeVisible();
+    const shown = await this.dialog.locator('.secret-value').innerText();
+    return shown;
+  }
+
+  /** Step 2: the code from the app; waits for step 3 and returns the recovery codes it shows. */
+  async confirmWithCode(code: string): Promise<string[]> {
+    await this.dialog.getByRole('button', { name: 'Next' }).click();
+    await this.dialog.getByLabel('6-digit code').fill(code);
+    await this.dialog.getByRole('button', { name: 'Turn on' }).click();
+    const list = this.dialog.getByRole('list', { name: 'Recovery codes' });
+    await expect(list).toBeVisible();
+    return list.getByRole('listitem').allInnerTexts();
+  }
+
+  /** Step 3: ticks "I have saved them" and presses Done. */
+  async finish(): Promise<void> {
+    await this.dialog.getByRole('checkbox', { name: 'I have saved my recovery codes' }).check();
+    await this.dialog.getByRole('button', { name: 'Done' }).click();
+    await expect(this.dialog).toHaveCount(0);
+  }
+
+  /** The row of a session in the list, found by its device name. */
+  session(deviceName: string | RegExp): Locator {
+    return this.sessions.getByRole('listitem').filter({ hasText: deviceName });
+  }
+}
