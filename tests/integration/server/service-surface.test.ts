@@ -23,14 +23,15 @@ describe('the service itself', () => {
     expect(health).toMatchObject({ status: 200, body: { status: 'ok', database: 'ok' } });
   });
 
-  it('serves an OpenAPI 3.1 document listing every route it has', async () => {
+  it('serves an OpenAPI 3.1 document that lists the identity, account and health routes', async () => {
     const answer = await api.get('/v1/openapi.json');
     expect(answer.status).toBe(200);
     const doc = answer.body as { openapi: string; paths: Record<string, Record<string, { requestBody?: unknown; security?: unknown }>> };
     expect(doc.openapi).toMatch(/^3\.1\./);
     const routes = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
-    expect(routes.sort()).toEqual(
-      [
+    // Later issues add routes; the identity ones must all be there.
+    expect(routes).toEqual(
+      expect.arrayContaining([
         'POST /v1/auth/signup',
         'POST /v1/auth/confirm',
         'POST /v1/auth/login',
@@ -43,7 +44,7 @@ describe('the service itself', () => {
         'PATCH /v1/account',
         'POST /v1/account/password',
         'GET /v1/health',
-      ].sort(),
+      ]),
     );
     expect(JSON.stringify(doc.paths['/v1/auth/signup']!.post!.requestBody)).toContain('"email"');
     expect(doc.paths['/v1/account']!.get!.security).toEqual([{ bearerAuth: [] }]);
