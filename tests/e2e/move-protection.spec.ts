@@ -85,7 +85,7 @@ test('sign in, activate a key and protect this computer; a second computer on th
   // Two installations on two (synthetic) computers: --machine-seed gives each its own hardware.
   const oldHost = await launchHost({ args: ['--machine-seed', 'old-laptop'] });
   const newHost = await launchHost({ args: ['--machine-seed', 'new-laptop'] });
-  // Another browser profile for the second computer: the hosts share 127.0.0.1, and cookies ignore ports.
+  // The second computer has a browser of its own.
   const newContext = await browser.newContext();
   const newPage = await newContext.newPage();
 
