@@ -139,7 +139,7 @@ export function MfaScreen() {
           {pending ? 'Checking…' : 'Verify'}
         </button>
       </form>
-      <p className="form-aside">
+      <p className="mfa-switch">
         <button type="button" className="link-button" onClick={switchMethod}>
           {method === 'app' ? 'Use a recovery code instead' : 'Use a code from your authenticator app instead'}
         </button>

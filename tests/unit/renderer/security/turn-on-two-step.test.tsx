@@ -42,6 +42,22 @@ describe('Settings → Security: turning on 2-step verification', () => {
     expect(within(dialog).getByText('Copied.')).toBeInTheDocument();
   });
 
+  it('still copies where the Clipboard API is refused, as Electron refuses every permission', async () => {
+    const { user, dialog } = await openSetup();
+    vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new DOMException('denied', 'NotAllowedError'));
+    let copied: string | null = null;
+    // jsdom has no execCommand; the stand-in records what was selected when "copy" ran.
+    document.execCommand = vi.fn(() => ((copied = (document.activeElement as HTMLTextAreaElement | null)?.value ?? null), true));
+    const button = within(dialog).getByRole('button', { name: 'Copy key' });
+
+    await user.click(button);
+    expect(copied).toBe(totpSetup.secret);
+    expect(within(dialog).getByText('Copied.')).toBeInTheDocument();
+    // Focus is back where it was, and the helper text area is gone.
+    expect(button).toHaveFocus();
+    expect(document.querySelector('textarea')).toBeNull();
+  });
+
   it('confirms with a pasted code, then will not close until "I have saved them" is ticked', async () => {
     const { user, dialog, api } = await openSetup();
     await user.click(within(dialog).getByRole('button', { name: 'Next' }));
