@@ -15,6 +15,7 @@ import { installAuthentication } from './http/authenticate';
 import { installErrorHandling } from './http/error-handler';
 import { errorBody, ServiceError } from './http/service-error';
 import { AccessTokens } from './identity/access-tokens';
+import { prepareDummyHash } from './identity/password-hashing';
 import { loggerOptions } from './logging';
 import { createMailer } from './mail/mailer';
 import { accountRoutes } from './routes/account-routes';
@@ -59,6 +60,7 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
     await db.destroy();
     throw error;
   }
+  await prepareDummyHash();
   const services: Services = {
     config,
     db,

@@ -51,6 +51,12 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 
 let dummyHash: Promise<string> | undefined;
 
+/** Computes the dummy hash ahead of the first sign-in, so even that one is not slower. */
+export async function prepareDummyHash(): Promise<void> {
+  dummyHash ??= hashPassword('palisade-timing-equaliser');
+  await dummyHash;
+}
+
 /**
  * Spends the same work as checking a real password, so an unknown e-mail answers in about
  * the time a wrong password does (no account enumeration by timing).
