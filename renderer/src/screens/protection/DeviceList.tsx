@@ -119,6 +119,7 @@ export function DeviceList({ devices, thisDeviceId, onRename, onDeactivate, labe
     <div
       ref={viewportRef}
       className="device-list-viewport"
+      style={{ height: `min(70vh, 640px, ${devices.length * DEVICE_ROW_HEIGHT + 2}px)` }}
       onScroll={(e) => onScroll(e.currentTarget.scrollTop)}
       onKeyDown={onKeyDown}
       onFocus={onFocus}
