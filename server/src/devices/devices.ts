@@ -1,6 +1,4 @@
-import { sql } from 'kysely';
 import type { Device } from '../../../shared/api/devices';
-import { findSameMachine } from '../../../shared/device-match';
 import type { Db } from '../db/database';
 import { asUuid } from '../db/ids';
 import type { DeviceRow } from '../db/protection-tables';
@@ -34,23 +32,6 @@ export async function listDevices(db: Db, userId: string): Promise<Device[]> {
     .orderBy('id')
     .execute();
   return rows.map(toDevice);
-}
-
-/**
- * The account's active device that is the same machine as `components` (the shared
- * half-match rule), or undefined. Only devices sharing at least one hash can match, so
- * the overlap operator narrows the candidates in SQL.
- */
-export async function findSameMachineDevice(db: Db, userId: string, components: readonly string[]): Promise<DeviceRow | undefined> {
-  const candidates = await db
-    .selectFrom('devices')
-    .selectAll()
-    .where('user_id', '=', userId)
-    .where('status', '=', 'active')
-    .where('components', '&&', sql<string[]>`${[...components]}::text[]`)
-    .orderBy('registered_at')
-    .execute();
-  return findSameMachine(candidates, components, (device) => device.components);
 }
 
 export async function renameDevice(db: Db, input: { userId: string; id: string; name: string }): Promise<Device> {

@@ -33,7 +33,7 @@ export async function heartbeat(
     .select(['id', 'plan', 'expires_at'])
     .where('id', '=', device.subscription_id)
     .executeTakeFirstOrThrow();
-  const lease = await input.leases.sign(
+  const lease = input.leases.sign(
     {
       deviceId: device.id,
       subscriptionId: subscription.id,

@@ -6,8 +6,9 @@ import type { DeviceRow, SubscriptionRow } from '../db/protection-tables';
 import { ServiceError } from '../http/service-error';
 import type { WriteResult } from '../idempotency/idempotent-write';
 import type { LeaseSigner } from '../licence/lease-signer';
-import { deviceDeactivated, deviceNotFound, findSameMachineDevice, toDevice } from './devices';
-import { assertSeatFree, chooseSubscription, lockAccount, lockSubscription } from './seat-limit';
+import { findSameMachine } from '../../../shared/device-match';
+import { deviceDeactivated, deviceNotFound, toDevice } from './devices';
+import { assertSeatFree, chooseSubscription, lockSeats, namedSubscription } from './seat-limit';
 
 export interface DeviceWriteContext {
   userId: string;
@@ -16,8 +17,8 @@ export interface DeviceWriteContext {
 }
 
 /** `{ device, lease }` with the status the route answers. */
-async function answer(statusCode: 200 | 201, device: DeviceRow, subscription: SubscriptionRow, context: DeviceWriteContext): Promise<WriteResult> {
-  const lease = await context.leases.sign(
+function answer(statusCode: 200 | 201, device: DeviceRow, subscription: SubscriptionRow, context: DeviceWriteContext): WriteResult {
+  const lease = context.leases.sign(
     {
       deviceId: device.id,
       subscriptionId: subscription.id,
@@ -63,10 +64,12 @@ function newDevice(body: RegisterDeviceBody, userId: string, subscriptionId: str
  */
 export async function registerDevice(trx: Db, body: RegisterDeviceBody, context: DeviceWriteContext): Promise<WriteResult> {
   const { userId, now } = context;
-  await lockAccount(trx, userId);
-  const same = await findSameMachineDevice(trx, userId, body.components);
-  const subscriptionId = body.subscriptionId ?? (await chooseSubscription(trx, { userId, now, prefer: same?.subscription_id }));
-  const subscription = await lockSubscription(trx, { userId, subscriptionId, now });
+  const seats = await lockSeats(trx, userId);
+  const same = findSameMachine(seats.devices, body.components, (device) => device.components);
+  const subscription =
+    body.subscriptionId !== undefined
+      ? namedSubscription(seats.subscriptions, body.subscriptionId, now)
+      : chooseSubscription(seats.subscriptions, now, same?.subscription_id);
 
   if (same) {
     if (same.subscription_id !== subscription.id) await assertSeatFree(trx, subscription);
@@ -92,7 +95,8 @@ export async function registerDevice(trx: Db, body: RegisterDeviceBody, context:
  */
 export async function transferDevice(trx: Db, oldDeviceId: string, body: RegisterDeviceBody, context: DeviceWriteContext): Promise<WriteResult> {
   const { userId, now } = context;
-  await lockAccount(trx, userId);
+  // Seats first, then the old device: every device-adding write locks in this order.
+  const seats = await lockSeats(trx, userId);
   const old = await trx
     .selectFrom('devices')
     .selectAll()
@@ -107,9 +111,9 @@ export async function transferDevice(trx: Db, oldDeviceId: string, body: Registe
       fields: { subscriptionId: 'A moved device keeps the subscription of the device it replaces; leave this out.' },
     });
   }
-  const subscription = await lockSubscription(trx, { userId, subscriptionId: old.subscription_id, now });
+  const subscription = namedSubscription(seats.subscriptions, old.subscription_id, now);
 
-  const same = await findSameMachineDevice(trx, userId, body.components);
+  const same = findSameMachine(seats.devices, body.components, (device) => device.components);
   if (same) {
     throw new ServiceError(
       409,
@@ -126,8 +130,8 @@ export async function transferDevice(trx: Db, oldDeviceId: string, body: Registe
     .set({ status: 'deactivated', deactivated_at: now, deactivated_reason: 'transferred' })
     .where('id', '=', old.id)
     .execute();
-  // The old seat is free now; counting again keeps the rule in one place.
-  await assertSeatFree(trx, subscription);
+  // The old device's seat is free now (it was active on this subscription, so it was counted).
+  await assertSeatFree(trx, subscription, subscription.used - 1);
   const device = newDevice(body, userId, subscription.id, now, old.id);
   await trx.insertInto('devices').values(device).execute();
   return answer(201, device, subscription, context);

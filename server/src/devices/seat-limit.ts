@@ -1,27 +1,50 @@
-import { sql } from 'kysely';
 import { toDevice } from './devices';
 import type { Db } from '../db/database';
 import { asUuid } from '../db/ids';
-import type { SubscriptionRow } from '../db/protection-tables';
+import type { DeviceRow, SubscriptionRow } from '../db/protection-tables';
 import { ServiceError } from '../http/service-error';
 import { subscriptionNotFound } from '../subscriptions/subscriptions';
 
 /**
  * The seat limit: a subscription never has more active devices than seats, under any
- * concurrency. Every write that adds a device to a subscription runs, in one transaction:
- * `lockSubscription` (SELECT … FOR UPDATE on the subscription row), then
- * `assertSeatFree` (count its active devices), then the insert or move. A second writer
- * for the same subscription waits at the lock until the first commits, and then counts
- * the first one's device. Removing a device only frees a seat and needs no lock.
+ * concurrency, on PGlite and PostgreSQL.
+ *
+ * Every write that adds an active device (registration, transfer) runs, in one
+ * transaction, `lockSeats`:
+ *   1. lock the account's subscription rows (SELECT … FOR UPDATE, in id order). Every
+ *      writer that adds devices to an account locks the same rows first, so such writers
+ *      run one after another; the lock is held until commit;
+ *   2. read the account's active devices. This statement starts after the lock was
+ *      granted, so under READ COMMITTED it sees every device the previous writer
+ *      committed, and no other writer can add one until we commit;
+ * then counts each subscription's devices from that list, checks the seats, and inserts
+ * or moves the device. The same list answers the same-machine rule, so two registrations
+ * of one machine cannot both miss each other either. Removing a device only frees a seat
+ * and takes no lock: a count that still includes a device being removed concurrently
+ * errs on the side of the limit. (PGlite runs one transaction at a time anyway.)
  */
 
-/**
- * Serialises the writes that create or move devices of one account, so that two
- * registrations of the same machine cannot both miss each other and take two seats.
- * FOR NO KEY UPDATE leaves foreign-key checks (sign-ins adding sessions) unblocked.
- */
-export async function lockAccount(trx: Db, userId: string): Promise<void> {
-  await trx.selectFrom('users').select('id').where('id', '=', userId).forNoKeyUpdate().executeTakeFirstOrThrow();
+/** A subscription locked for a seat change, with its active devices counted. */
+export interface SeatedSubscription extends SubscriptionRow {
+  used: number;
+}
+
+export interface LockedSeats {
+  /** The account's subscriptions, latest expiry first. */
+  subscriptions: SeatedSubscription[];
+  /** The account's active devices. */
+  devices: DeviceRow[];
+}
+
+export async function lockSeats(trx: Db, userId: string): Promise<LockedSeats> {
+  const locked = await trx.selectFrom('subscriptions').selectAll().where('user_id', '=', userId).orderBy('id').forUpdate().execute();
+  const devices = await trx.selectFrom('devices').selectAll().where('user_id', '=', userId).where('status', '=', 'active').orderBy('registered_at').execute();
+  const used = new Map<string, number>();
+  for (const device of devices) used.set(device.subscription_id, (used.get(device.subscription_id) ?? 0) + 1);
+  const subscriptions = locked
+    .map((row) => ({ ...row, used: used.get(row.id) ?? 0 }))
+    .sort((a, b) => b.expires_at.getTime() - a.expires_at.getTime() || (a.id < b.id ? -1 : 1));
+  return { subscriptions, devices };
 }
 
 const isExpired = (subscription: Pick<SubscriptionRow, 'expires_at'>, now: Date) => subscription.expires_at.getTime() <= now.getTime();
@@ -32,30 +55,38 @@ export const subscriptionExpired = (subscription: Pick<SubscriptionRow, 'id' | '
     expiredAt: subscription.expires_at.toISOString(),
   });
 
-/** Locks the account's subscription for a seat change; 404 when not the caller's, 409 when it has ended. */
-export async function lockSubscription(trx: Db, input: { userId: string; subscriptionId: string; now: Date }): Promise<SubscriptionRow> {
-  const subscription = await trx
-    .selectFrom('subscriptions')
-    .selectAll()
-    .where('id', '=', asUuid(input.subscriptionId))
-    .where('user_id', '=', input.userId)
-    .forUpdate()
-    .executeTakeFirst();
+/** The named subscription among the locked ones: 404 when not the caller's, 409 when it has ended. */
+export function namedSubscription(seated: readonly SeatedSubscription[], id: string, now: Date): SeatedSubscription {
+  const subscription = seated.find((s) => s.id === asUuid(id));
   if (!subscription) throw subscriptionNotFound();
-  if (isExpired(subscription, input.now)) throw subscriptionExpired(subscription);
+  if (isExpired(subscription, now)) throw subscriptionExpired(subscription);
   return subscription;
 }
 
-/** `409 SEAT_LIMIT_REACHED` unless the locked subscription has a free seat. */
-export async function assertSeatFree(trx: Db, subscription: SubscriptionRow): Promise<void> {
-  const { used } = await trx
-    .selectFrom('devices')
-    .select(sql<number>`count(*)::int`.as('used'))
-    .where('subscription_id', '=', subscription.id)
-    .where('status', '=', 'active')
-    .executeTakeFirstOrThrow();
-  if (Number(used) < subscription.seats) return;
-  // The plan's devices, oldest activity first: the ones a person is likeliest to free.
+/**
+ * The subscription a device goes on when the client names none: `prefer` if it is still
+ * running; else the running subscription with a free seat that lasts longest; else the
+ * longest-running one, which then answers SEAT_LIMIT_REACHED. With only ended
+ * subscriptions it is SUBSCRIPTION_EXPIRED, with none at all a 404.
+ */
+export function chooseSubscription(seated: readonly SeatedSubscription[], now: Date, prefer?: string): SeatedSubscription {
+  const running = seated.filter((s) => !isExpired(s, now));
+  const chosen = running.find((s) => s.id === prefer) ?? running.find((s) => s.used < s.seats) ?? running[0];
+  if (chosen) return chosen;
+  const latest = seated[0];
+  if (latest) throw subscriptionExpired(latest);
+  throw new ServiceError(404, 'NOT_FOUND', 'This account has no subscription yet. Activate a product key first.', {
+    reason: 'no_subscription',
+  });
+}
+
+/**
+ * Step 3: `409 SEAT_LIMIT_REACHED` unless `used` (the locked count, less any seat this
+ * transaction freed) leaves a seat. The refusal lists the plan's active devices, oldest
+ * activity first: the ones a person is likeliest to free.
+ */
+export async function assertSeatFree(trx: Db, subscription: SeatedSubscription, used = subscription.used): Promise<void> {
+  if (used < subscription.seats) return;
   const devices = await trx
     .selectFrom('devices')
     .selectAll()
@@ -70,30 +101,4 @@ export async function assertSeatFree(trx: Db, subscription: SubscriptionRow): Pr
     `All ${subscription.seats} devices of this plan are in use. Remove one to protect this computer.`,
     { subscriptionId: subscription.id, seats: subscription.seats, devices: devices.map(toDevice) },
   );
-}
-
-/**
- * The subscription a new device goes on when the client names none: `prefer` if it is
- * still running; else the running subscription with a free seat that lasts longest; else
- * the longest-running one, which then answers SEAT_LIMIT_REACHED. With only ended
- * subscriptions it is SUBSCRIPTION_EXPIRED, with none at all a 404.
- */
-export async function chooseSubscription(trx: Db, input: { userId: string; now: Date; prefer?: string | undefined }): Promise<string> {
-  const subscriptions = await trx
-    .selectFrom('subscriptions as s')
-    .select(['s.id', 's.seats', 's.expires_at'])
-    .select(sql<number>`(select count(*)::int from devices d where d.subscription_id = s.id and d.status = 'active')`.as('used'))
-    .where('s.user_id', '=', input.userId)
-    .orderBy('s.expires_at', 'desc')
-    .orderBy('s.id')
-    .execute();
-  const running = subscriptions.filter((s) => !isExpired(s, input.now));
-  const preferred = running.find((s) => s.id === input.prefer);
-  const chosen = preferred ?? running.find((s) => Number(s.used) < s.seats) ?? running[0];
-  if (chosen) return chosen.id;
-  const latest = subscriptions[0];
-  if (latest) throw subscriptionExpired(latest);
-  throw new ServiceError(404, 'NOT_FOUND', 'This account has no subscription yet. Activate a product key first.', {
-    reason: 'no_subscription',
-  });
 }
