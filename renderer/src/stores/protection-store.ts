@@ -101,11 +101,18 @@ export function useProtectionFeed(api: PalisadeApi, parts: readonly ProtectionPa
     if (useProtectionStore.getState().userId !== userId) useProtectionStore.getState().reset(userId);
     void refreshProtection(api, key.split(',') as ProtectionPart[]);
     return api.on('thisComputer.changed', (state) => {
+      const before = useProtectionStore.getState().thisComputer;
       useProtectionStore.getState().thisComputerChanged(state);
-      void refreshProtection(api, ['subscriptions', 'devices']);
+      // Only a change of seat matters to the lists. A mere "checked again" must not ask for
+      // them: listing devices can itself trigger a check, which would then loop.
+      if (!before || seatKey(before) !== seatKey(state)) void refreshProtection(api, ['subscriptions', 'devices']);
     });
   }, [api, userId, key]);
 }
+
+/** What about this computer's seat can change the device list and seat counts. */
+const seatKey = (s: ThisComputerState): string =>
+  [s.state, s.device?.id, s.device?.status, s.device?.subscriptionId, s.device?.name].join('|');
 
 /** Devices of one subscription that hold a seat, oldest activity first (the likeliest to free). */
 export function activeDevicesByOldestActivity(devices: readonly Device[], subscriptionId?: string): Device[] {

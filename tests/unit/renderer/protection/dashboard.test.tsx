@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { act, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { formatDate } from '../../../../renderer/src/lib/dates';
 import { createFakeApi, ok, signedIn } from '../support/fake-api';
 import { renderApp } from '../support/render-app';
@@ -64,5 +64,21 @@ describe('Dashboard', () => {
     expect(await screen.findByRole('heading', { level: 2, name: 'This computer was removed from your account' })).toBeInTheDocument();
     expect(screen.getByText(/It was removed on/)).toHaveTextContent(`It was removed on ${formatDate(removedAt)}`);
     expect(screen.getByRole('link', { name: 'Register this computer again' })).toBeInTheDocument();
+  });
+
+  it('asks for the subscriptions again when this computer’s seat changes, not when it was merely checked again', async () => {
+    const laptop = device('Alex’s laptop');
+    const state = protectedState(laptop);
+    const fake = createFakeApi({ thisComputer: { status: async () => ok(state) }, subscriptions: { list: async () => ok([subscription()]) } }, signedIn);
+    renderApp(fake.api, '/');
+    await screen.findByRole('heading', { level: 2, name: 'This computer is protected' }, { timeout: 5000 });
+    const asked = vi.mocked(fake.api.subscriptions.list).mock.calls.length;
+
+    act(() => fake.emit('thisComputer.changed', { ...state, lastCheckedAt: new Date().toISOString() }));
+    act(() => fake.emit('thisComputer.changed', { ...state, lastCheckedAt: new Date(Date.now() + 1000).toISOString() }));
+    expect(fake.api.subscriptions.list).toHaveBeenCalledTimes(asked);
+
+    act(() => fake.emit('thisComputer.changed', { ...state, state: 'removed', device: { ...laptop, status: 'deactivated' }, removedAt: daysFromNow(0) }));
+    expect(fake.api.subscriptions.list).toHaveBeenCalledTimes(asked + 1);
   });
 });
