@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { ProtectionTables } from './protection-tables';
+import type { SecurityTables } from './security-tables';
 
 /** Timestamps are written from the service clock (`config.now()`), never by SQL `now()`. */
 type Timestamp = ColumnType<Date, Date, Date>;
@@ -44,6 +45,8 @@ export interface SessionsTable {
   last_used_at: Timestamp;
   revoked_at: Timestamp | null;
   revoked_reason: string | null;
+  /** Where the sign-in came from (the socket address); with device_name it tells a new device. */
+  client_address: string | null;
 }
 
 export interface RefreshTokensTable {
@@ -56,8 +59,8 @@ export interface RefreshTokensTable {
   used_at: Timestamp | null;
 }
 
-/** Issue 3's tables are declared in protection-tables.ts. */
-export interface Database extends ProtectionTables {
+/** Issue 3's tables are declared in protection-tables.ts, issue 4's in security-tables.ts. */
+export interface Database extends ProtectionTables, SecurityTables {
   users: UsersTable;
   email_tokens: EmailTokensTable;
   sessions: SessionsTable;

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely/migration';
 import * as identity from './0001_identity';
 import * as protection from './0002_protection';
+import * as security from './0003_security';
 
 /**
  * Every migration, in order. Names sort by their number; a later issue adds
@@ -9,4 +10,5 @@ import * as protection from './0002_protection';
 export const migrations: Record<string, Migration> = {
   '0001_identity': identity,
   '0002_protection': protection,
+  '0003_security': security,
 };
