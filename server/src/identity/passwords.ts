@@ -1,5 +1,6 @@
 import { ServiceError } from '../http/service-error';
 import { passwordResetMail } from '../mail/identity-mails';
+import { passwordChangedMail } from '../mail/security-mails';
 import type { Services } from '../services';
 import { emailLink } from './email-links';
 import { consumeEmailToken, issueEmailToken } from './email-tokens';
@@ -49,6 +50,8 @@ export async function resetPassword(services: Services, input: { token: string; 
       .execute();
     await revokeSessions(trx, { userId, now, reason: 'password_reset' });
   });
+  const user = await findUserById(services.db, userId);
+  if (user) services.mailer.sendLater(passwordChangedMail(user.email, user.name, now, 'reset'));
 }
 
 /**
@@ -81,4 +84,5 @@ export async function changePassword(
       .execute();
     await revokeSessions(trx, { userId: user.id, except: auth.sessionId, now, reason: 'password_changed' });
   });
+  services.mailer.sendLater(passwordChangedMail(user.email, user.name, now, 'changed'));
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import type { AccountSession } from '../../../shared/contract/security';
 import type { Db } from '../db/database';
+import { asUuid } from '../db/ids';
 import type { Session } from '../db/schema';
 import { ServiceError } from '../http/service-error';
 import { hashToken, newSecretToken } from './secret-tokens';
@@ -8,7 +10,13 @@ import { hashToken, newSecretToken } from './secret-tokens';
 /** A refresh token not used for this long expires, and with it the session. */
 export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
-export type SessionEndReason = 'sign_out' | 'sign_out_all' | 'refresh_reused' | 'password_changed' | 'password_reset';
+export type SessionEndReason =
+  | 'sign_out'
+  | 'sign_out_all'
+  | 'ended_from_list'
+  | 'refresh_reused'
+  | 'password_changed'
+  | 'password_reset';
 
 const refreshInvalid = () =>
   new ServiceError(401, 'REFRESH_INVALID', 'Your session has ended. Sign in again.');
@@ -16,7 +24,7 @@ const refreshInvalid = () =>
 /** Starts a session (a new refresh-token family) and returns its first refresh token. */
 export async function startSession(
   db: Db,
-  input: { userId: string; deviceName: string | undefined; now: Date },
+  input: { userId: string; deviceName: string | null | undefined; clientAddress?: string | null | undefined; now: Date },
 ): Promise<{ sessionId: string; refreshToken: string }> {
   const sessionId = randomUUID();
   const refreshToken = newSecretToken();
@@ -25,8 +33,8 @@ export async function startSession(
   // without the round trips of a transaction (this is on every sign-in).
   await sql`
     with session as (
-      insert into sessions (id, user_id, device_name, created_at, last_used_at)
-      values (${sessionId}::uuid, ${input.userId}::uuid, ${input.deviceName || null}::text, ${input.now}::timestamptz, ${input.now}::timestamptz)
+      insert into sessions (id, user_id, device_name, client_address, created_at, last_used_at)
+      values (${sessionId}::uuid, ${input.userId}::uuid, ${input.deviceName || null}::text, ${input.clientAddress ?? null}::text, ${input.now}::timestamptz, ${input.now}::timestamptz)
       returning id
     )
     insert into refresh_tokens (token_hash, session_id, created_at, expires_at)
@@ -138,4 +146,39 @@ export async function activeSession(db: Db, sessionId: string): Promise<Session 
     .where('id', '=', sessionId)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
+}
+
+/** The account's live sessions, most recently used first; `current` marks the caller's. */
+export async function listSessions(db: Db, auth: { userId: string; sessionId: string }, now: Date): Promise<AccountSession[]> {
+  const rows = await db
+    .selectFrom('sessions')
+    .select(['id', 'device_name', 'created_at', 'last_used_at'])
+    .where('user_id', '=', auth.userId)
+    .where('revoked_at', 'is', null)
+    // A session whose refresh token went unused this long has expired with it.
+    .where('last_used_at', '>', new Date(now.getTime() - REFRESH_TOKEN_TTL_MS))
+    .orderBy('last_used_at', 'desc')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    deviceName: row.device_name,
+    createdAt: row.created_at.toISOString(),
+    lastUsedAt: row.last_used_at.toISOString(),
+    current: row.id === auth.sessionId,
+  }));
+}
+
+/** Ends one of the account's own sessions; 404 for an unknown, ended or another account's session. */
+export async function endOwnSession(db: Db, userId: string, sessionId: string, now: Date): Promise<void> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ revoked_at: now, revoked_reason: 'ended_from_list' })
+    .where('id', '=', asUuid(sessionId))
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) {
+    throw new ServiceError(404, 'NOT_FOUND', 'There is no such session: it may have ended already.');
+  }
 }

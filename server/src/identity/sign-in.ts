@@ -1,6 +1,10 @@
-import type { TokenPair } from '../../../shared/api/identity';
+import type { LoginResponse, TokenPair } from '../../../shared/api/identity';
+import type { User } from '../db/schema';
 import { ServiceError } from '../http/service-error';
+import { newSignInMail } from '../mail/security-mails';
 import type { Services } from '../services';
+import { issueMfaChallenge } from './mfa-challenges';
+import { isNewDevice, type SignInOrigin } from './new-sign-in';
 import { clearWrongPasswords, lockedForSeconds, recordWrongPassword } from './lockout';
 import { verifyAgainstDummy, verifyPassword } from './password-hashing';
 import { rotateRefreshToken, startSession } from './sessions';
@@ -26,8 +30,8 @@ export const accountLocked = (retryAfterSeconds: number) =>
  */
 export async function signIn(
   services: Services,
-  input: { email: string; password: string; deviceName?: string | undefined },
-): Promise<TokenPair> {
+  input: { email: string; password: string; deviceName?: string | undefined; clientAddress?: string | undefined },
+): Promise<LoginResponse> {
   const { db } = services;
   const user = await findUserByEmail(db, input.email);
   if (!user) {
@@ -43,7 +47,9 @@ export async function signIn(
     if (lockedNow > 0) throw accountLocked(lockedNow);
     throw invalidCredentials();
   }
-  if (user.failed_login_count > 0 || user.locked_until) await clearWrongPasswords(db, user.id);
+  // With 2-step verification on, the count clears only after the second step: otherwise a
+  // right password would wipe the wrong codes and make guessing codes endless.
+  if (!user.mfa_enabled && (user.failed_login_count > 0 || user.locked_until)) await clearWrongPasswords(db, user.id);
 
   if (!user.email_confirmed_at) {
     // The first e-mail may be lost or expired, and there is no other way to get one.
@@ -55,7 +61,23 @@ export async function signIn(
     );
   }
 
-  const session = await startSession(db, { userId: user.id, deviceName: input.deviceName, now: services.now() });
+  const origin = { deviceName: input.deviceName || null, clientAddress: input.clientAddress ?? null };
+  if (user.mfa_enabled) {
+    const mfaToken = await issueMfaChallenge(db, { userId: user.id, ...origin, now: services.now() });
+    return { mfaRequired: true, mfaToken };
+  }
+  return startSignedInSession(services, user, origin);
+}
+
+/**
+ * Starts the session of a completed sign-in and, when it comes from a device the account
+ * has not seen before (see new-sign-in.ts), e-mails a "new sign-in" notice.
+ */
+export async function startSignedInSession(services: Services, user: User, origin: SignInOrigin): Promise<TokenPair> {
+  const now = services.now();
+  const isNew = await isNewDevice(services.db, user.id, origin);
+  const session = await startSession(services.db, { userId: user.id, ...origin, now });
+  if (isNew) services.mailer.sendLater(newSignInMail(user.email, user.name, { ...origin, when: now }));
   return tokenPair(services, user.id, session.sessionId, session.refreshToken);
 }
 

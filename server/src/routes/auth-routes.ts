@@ -6,6 +6,7 @@ import {
   loginBodySchema,
   loginResponseSchema,
   logoutBodySchema,
+  mfaBodySchema,
   refreshBodySchema,
   resetBodySchema,
   signupBodySchema,
@@ -19,6 +20,7 @@ import { requestPasswordReset, resetPassword } from '../identity/passwords';
 import { endSessionOfRefreshToken, revokeSessions } from '../identity/sessions';
 import { refreshSession, signIn } from '../identity/sign-in';
 import { confirmEmail, signUp } from '../identity/sign-up';
+import { completeMfaSignIn } from '../identity/two-step';
 import type { Services } from '../services';
 
 /** API.md "Identity": every route under /v1/auth, each rate-limited per client address. */
@@ -68,7 +70,21 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
         response: { 200: loginResponseSchema, ...errorResponses },
       },
     },
-    async (request) => signIn(services, request.body),
+    async (request) => signIn(services, { ...request.body, clientAddress: request.ip }),
+  );
+
+  app.post(
+    '/v1/auth/mfa',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Second step of a sign-in: a TOTP code or a recovery code for the mfaToken of /v1/auth/login',
+        body: mfaBodySchema,
+        response: { 200: tokenPairSchema, ...errorResponses },
+      },
+    },
+    async (request) => completeMfaSignIn(services, request.body),
   );
 
   app.post(

@@ -1,0 +1,78 @@
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+/**
+ * Keys for 2-step verification data at rest, derived from one random 256-bit key kept in
+ * DATA_DIR/keys (never in the database): a database leak alone then yields neither TOTP
+ * secrets nor a way to test recovery-code guesses offline.
+ */
+export interface MfaKeys {
+  /** AES-256-GCM: `v1.<iv>.<tag>.<ciphertext>` (base64url). */
+  seal(plain: string): string;
+  open(sealed: string): string;
+  /** HMAC-SHA256 of a normalised recovery code, hex. */
+  recoveryCodeHash(code: string): string;
+}
+
+const loaded = new Map<string, Promise<MfaKeys>>();
+
+/** The keys of the service whose data folder is `dataDir`, created on first use. */
+export function mfaKeys(dataDir: string): Promise<MfaKeys> {
+  let keys = loaded.get(dataDir);
+  if (!keys) {
+    keys = loadOrCreateMasterKey(join(dataDir, 'keys', 'mfa-master.key')).then(deriveKeys);
+    keys.catch(() => loaded.delete(dataDir));
+    loaded.set(dataDir, keys);
+  }
+  return keys;
+}
+
+function deriveKeys(master: Buffer): MfaKeys {
+  const derive = (info: string) => Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), info, 32));
+  const sealKey = derive('palisade totp secret sealing');
+  const hashKey = derive('palisade recovery code hashing');
+  return {
+    seal(plain) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', sealKey, iv);
+      const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return ['v1', iv, cipher.getAuthTag(), data].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+    },
+    open(sealed) {
+      const [version, iv, tag, data] = sealed.split('.');
+      if (version !== 'v1' || !iv || !tag || data === undefined) throw new Error('Not a sealed TOTP secret.');
+      const decipher = createDecipheriv('aes-256-gcm', sealKey, Buffer.from(iv, 'base64url'));
+      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+      return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
+    },
+    recoveryCodeHash: (code) => createHmac('sha256', hashKey).update(code, 'utf8').digest('hex'),
+  };
+}
+
+/** Written exclusively (`wx`), so two processes starting together agree on one key. */
+async function loadOrCreateMasterKey(file: string): Promise<Buffer> {
+  try {
+    return parseKey(await readFile(file, 'utf8'));
+  } catch (error) {
+    if (!hasCode(error, 'ENOENT')) throw error;
+  }
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+  const key = randomBytes(32);
+  try {
+    await writeFile(file, key.toString('base64'), { flag: 'wx', mode: 0o600 });
+    return key;
+  } catch (error) {
+    if (!hasCode(error, 'EEXIST')) throw error;
+    return parseKey(await readFile(file, 'utf8'));
+  }
+}
+
+function parseKey(text: string): Buffer {
+  const key = Buffer.from(text.trim(), 'base64');
+  if (key.length !== 32) throw new Error('The 2-step verification key file does not hold a 256-bit key.');
+  return key;
+}
+
+const hasCode = (error: unknown, code: string): boolean =>
+  typeof error === 'object' && error !== null && 'code' in error && error.code === code;
