@@ -112,7 +112,8 @@ function serve(dir: string): Promise<Server> {
     const file = resolve(dir, `.${path === '/' ? '/index.html' : path}`);
     if (!file.startsWith(dir)) return void res.writeHead(403).end();
     readFile(file).then(
-      (body) => res.writeHead(200, { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream' }).end(body),
+      (body) =>
+        res.writeHead(200, { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream' }).end(body),
       () => res.writeHead(404).end(),
     );
   });
@@ -124,7 +125,15 @@ export default async function benchDevicesScreen() {
   let server: Server | undefined;
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   try {
     // The renderer exactly as electron-vite builds it (same root, plugin, minification).
@@ -170,10 +179,17 @@ export default async function benchDevicesScreen() {
     const counters = async () => {
       const { metrics } = await cdp.send('Performance.getMetrics');
       const read = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
-      return { task: read('TaskDuration'), script: read('ScriptDuration'), layout: read('LayoutDuration'), style: read('RecalcStyleDuration') };
+      return {
+        task: read('TaskDuration'),
+        script: read('ScriptDuration'),
+        layout: read('LayoutDuration'),
+        style: read('RecalcStyleDuration'),
+      };
     };
     const before = await counters();
-    const frames = (await page.evaluate(scrollAndTimeFrames(SCROLL_FRAMES, WARM_UP_FRAMES, SCROLL_STEP_PX))) as number[];
+    const frames = (await page.evaluate(
+      scrollAndTimeFrames(SCROLL_FRAMES, WARM_UP_FRAMES, SCROLL_STEP_PX),
+    )) as number[];
     const after = await counters();
     const framesRun = SCROLL_FRAMES + WARM_UP_FRAMES + 1;
     const perFrame = (key: keyof typeof before) => round((after[key] - before[key]) / framesRun, 2);
@@ -187,7 +203,12 @@ export default async function benchDevicesScreen() {
     const results = {
       devices: DEVICES,
       firstRenderMs: {
-        firstRowInDomMedian: round(percentile([...inDom].sort((a, b) => a - b), 50)),
+        firstRowInDomMedian: round(
+          percentile(
+            [...inDom].sort((a, b) => a - b),
+            50,
+          ),
+        ),
         firstRowPaintedMedian: round(firstRender),
         firstRowPaintedMax: round(sortedPainted.at(-1) ?? NaN),
         loads: LOADS,
@@ -201,12 +222,24 @@ export default async function benchDevicesScreen() {
         frames: frames.length,
         pxPerFrame: SCROLL_STEP_PX,
       },
-      mainThreadMsPerScrollFrame: { total: mainThreadPerFrame, script: perFrame('script'), style: perFrame('style'), layout: perFrame('layout') },
+      mainThreadMsPerScrollFrame: {
+        total: mainThreadPerFrame,
+        script: perFrame('script'),
+        style: perFrame('style'),
+        layout: perFrame('layout'),
+      },
       /** Frame times suffer when other work shares the cores; this says how busy they were. */
       loadAverage1m: round(loadavg()[0] ?? NaN, 2),
       rowsInPage: { afterLoad: rowsInPage, whileScrolling: rowsWhileScrolling },
-      targets: { firstRenderMs: TARGET_FIRST_RENDER_MS, scrollFrameP95Ms: TARGET_FRAME_P95_MS, mainThreadMsPerScrollFrame: TARGET_MAIN_THREAD_MS },
-      meetsTargets: firstRender <= TARGET_FIRST_RENDER_MS && frameP95 <= TARGET_FRAME_P95_MS && mainThreadPerFrame <= TARGET_MAIN_THREAD_MS,
+      targets: {
+        firstRenderMs: TARGET_FIRST_RENDER_MS,
+        scrollFrameP95Ms: TARGET_FRAME_P95_MS,
+        mainThreadMsPerScrollFrame: TARGET_MAIN_THREAD_MS,
+      },
+      meetsTargets:
+        firstRender <= TARGET_FIRST_RENDER_MS &&
+        frameP95 <= TARGET_FRAME_P95_MS &&
+        mainThreadPerFrame <= TARGET_MAIN_THREAD_MS,
     };
     return {
       name: 'devices-screen',

@@ -21,7 +21,16 @@ export interface ConfirmDialogProps {
  * "Are you sure?" as an alert dialog. Focus starts on the safe choice, so an Enter
  * pressed out of habit does not deactivate anything.
  */
-export function ConfirmDialog({ title, children, confirmLabel, cancelLabel = 'Cancel', onConfirm, onCancel, fallbackFocus, destructive = false }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  cancelLabel = 'Cancel',
+  onConfirm,
+  onCancel,
+  fallbackFocus,
+  destructive = false,
+}: ConfirmDialogProps) {
   const alertId = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
   const [pending, setPending] = useState(false);

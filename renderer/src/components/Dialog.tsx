@@ -23,7 +23,15 @@ export interface DialogProps {
  * Tab and Shift+Tab cycle inside it, Escape closes it, and focus goes back to the control
  * that opened it.
  */
-export function Dialog({ title, description, onClose, children, initialFocusRef, fallbackFocus, role = 'dialog' }: DialogProps) {
+export function Dialog({
+  title,
+  description,
+  onClose,
+  children,
+  initialFocusRef,
+  fallbackFocus,
+  role = 'dialog',
+}: DialogProps) {
   const id = useId();
   const panelRef = useRef<HTMLDivElement>(null);
   const overlayRef = useRef<HTMLDivElement>(null);
@@ -44,7 +52,8 @@ export function Dialog({ title, description, onClose, children, initialFocusRef,
       el.inert = true;
       el.setAttribute('inert', '');
     });
-    const first = initialFocusRef?.current ?? panelRef.current?.querySelector<HTMLElement>(focusable) ?? panelRef.current;
+    const first =
+      initialFocusRef?.current ?? panelRef.current?.querySelector<HTMLElement>(focusable) ?? panelRef.current;
     first?.focus();
     return () => {
       others.forEach((el) => {

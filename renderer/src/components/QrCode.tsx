@@ -14,7 +14,14 @@ export function QrCode({ text, label, size = 192 }: { text: string; label: strin
   useEffect(() => {
     let current = true;
     import('qrcode')
-      .then((qrcode) => qrcode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, color: { dark: '#000000', light: '#ffffff' } }))
+      .then((qrcode) =>
+        qrcode.toString(text, {
+          type: 'svg',
+          errorCorrectionLevel: 'M',
+          margin: 2,
+          color: { dark: '#000000', light: '#ffffff' },
+        }),
+      )
       .then((svg) => {
         if (current) setDrawn({ text, src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}` });
       })

@@ -48,7 +48,8 @@ export const useProtectionStore = create<ProtectionStore>()((set) => ({
       thisDeviceId: thisComputer.device?.id ?? s.thisDeviceId,
       errors: { ...s.errors, thisComputer: null },
     })),
-  deviceChanged: (device) => set((s) => ({ devices: s.devices?.map((d) => (d.id === device.id ? device : d)) ?? null })),
+  deviceChanged: (device) =>
+    set((s) => ({ devices: s.devices?.map((d) => (d.id === device.id ? device : d)) ?? null })),
 }));
 
 /**
@@ -58,7 +59,10 @@ export const useProtectionStore = create<ProtectionStore>()((set) => ({
 const latest: Record<ProtectionPart, number> = { thisComputer: 0, subscriptions: 0, devices: 0 };
 
 /** Asks the main process again for the given parts, in parallel. */
-export async function refreshProtection(api: PalisadeApi, parts: readonly ProtectionPart[] = allProtectionParts): Promise<void> {
+export async function refreshProtection(
+  api: PalisadeApi,
+  parts: readonly ProtectionPart[] = allProtectionParts,
+): Promise<void> {
   await Promise.all(parts.map((part) => refreshPart(api, part)));
 }
 
@@ -76,7 +80,11 @@ async function refreshPart(api: PalisadeApi, part: ProtectionPart): Promise<void
   } else if (part === 'subscriptions') {
     const result = await settle(() => api.subscriptions.list({}));
     if (!isCurrent()) return;
-    if (result.ok) useProtectionStore.setState((s) => ({ subscriptions: result.value, errors: { ...s.errors, subscriptions: null } }));
+    if (result.ok)
+      useProtectionStore.setState((s) => ({
+        subscriptions: result.value,
+        errors: { ...s.errors, subscriptions: null },
+      }));
     else fail(result.error);
   } else {
     const result = await settle(() => api.devices.list({}));

@@ -37,7 +37,9 @@ export function ActivateProductScreen() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!isCompleteKey(key)) {
-      setKeyError(key === '' ? 'Enter your product key.' : 'A product key has 20 letters and numbers; some are missing.');
+      setKeyError(
+        key === '' ? 'Enter your product key.' : 'A product key has 20 letters and numbers; some are missing.',
+      );
       return;
     }
     if (keyProblem(key)) return;
@@ -49,7 +51,9 @@ export function ActivateProductScreen() {
     }
   };
 
-  const unprotected = thisComputer && (thisComputer.state === 'unregistered' || thisComputer.state === 'removed' || thisComputer.state === 'expired');
+  const unprotected =
+    thisComputer &&
+    (thisComputer.state === 'unregistered' || thisComputer.state === 'removed' || thisComputer.state === 'expired');
 
   return (
     <>
@@ -57,7 +61,9 @@ export function ActivateProductScreen() {
       {added ? (
         <section aria-labelledby="added-heading" className="activation-result">
           <div role="status">
-            <h2 id="added-heading" ref={resultRef} tabIndex={-1}>{added.planName} is now on your account</h2>
+            <h2 id="added-heading" ref={resultRef} tabIndex={-1}>
+              {added.planName} is now on your account
+            </h2>
             <p>
               It protects up to {plural(added.seats, 'device')} until {formatDate(added.expiresAt)}.
             </p>
@@ -102,7 +108,12 @@ export function ActivateProductScreen() {
       ) : (
         <>
           <p className="lead">Enter the product key from your receipt or card to add its plan to your account.</p>
-          <form className="form narrow-form" onSubmit={(e) => void submit(e)} noValidate aria-label="Activate a product key">
+          <form
+            className="form narrow-form"
+            onSubmit={(e) => void submit(e)}
+            noValidate
+            aria-label="Activate a product key"
+          >
             <ProductKeyField
               value={key}
               onChange={(value) => {

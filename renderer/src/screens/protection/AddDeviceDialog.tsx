@@ -66,7 +66,11 @@ export function AddDeviceDialog({ onClose }: { onClose(): void }) {
   };
 
   return (
-    <Dialog title="Add a device" description={<p>Send a link that installs Palisade on another device and protects it with your account.</p>} onClose={onClose}>
+    <Dialog
+      title="Add a device"
+      description={<p>Send a link that installs Palisade on another device and protects it with your account.</p>}
+      onClose={onClose}
+    >
       {!sent ? (
         <>
           <fieldset className="platform-choice">
@@ -74,7 +78,13 @@ export function AddDeviceDialog({ onClose }: { onClose(): void }) {
             <div className="platform-options">
               {devicePlatforms.map((p) => (
                 <div key={p} className="platform-option">
-                  <input type="radio" id={`${id}-${p}`} name={`${id}-platform`} checked={platform === p} onChange={() => setPlatform(p)} />
+                  <input
+                    type="radio"
+                    id={`${id}-${p}`}
+                    name={`${id}-platform`}
+                    checked={platform === p}
+                    onChange={() => setPlatform(p)}
+                  />
                   <label htmlFor={`${id}-${p}`}>
                     <PlatformIcon platform={p} />
                     {platformNames[p]}
@@ -99,7 +109,12 @@ export function AddDeviceDialog({ onClose }: { onClose(): void }) {
                   <button type="submit" className="button button-primary" aria-disabled={pending || undefined}>
                     E-mail the link
                   </button>
-                  <button type="button" className="button button-secondary" onClick={() => void showLink()} aria-disabled={pending || undefined}>
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    onClick={() => void showLink()}
+                    aria-disabled={pending || undefined}
+                  >
                     Show the link and a QR code instead
                   </button>
                 </div>
@@ -115,9 +130,13 @@ export function AddDeviceDialog({ onClose }: { onClose(): void }) {
       ) : (
         <div className="invite-result">
           <p ref={resultRef} tabIndex={-1} role="status">
-            {sent.how === 'email'
-              ? <>We sent a link to <strong>{sent.email}</strong>. It works once, until {formatDate(sent.expiresAt)}.</>
-              : `Open this link on the ${platform ? platformNames[platform] : 'new'} device, or scan the code with its camera. It works once, until ${formatDate(sent.expiresAt)}.`}
+            {sent.how === 'email' ? (
+              <>
+                We sent a link to <strong>{sent.email}</strong>. It works once, until {formatDate(sent.expiresAt)}.
+              </>
+            ) : (
+              `Open this link on the ${platform ? platformNames[platform] : 'new'} device, or scan the code with its camera. It works once, until ${formatDate(sent.expiresAt)}.`
+            )}
           </p>
           {sent.how === 'link' && (
             <>
@@ -125,7 +144,14 @@ export function AddDeviceDialog({ onClose }: { onClose(): void }) {
                 <label htmlFor={`${id}-link`} className="visually-hidden">
                   Invitation link
                 </label>
-                <input id={`${id}-link`} ref={linkRef} type="text" readOnly value={sent.link} onFocus={(e) => e.currentTarget.select()} />
+                <input
+                  id={`${id}-link`}
+                  ref={linkRef}
+                  type="text"
+                  readOnly
+                  value={sent.link}
+                  onFocus={(e) => e.currentTarget.select()}
+                />
                 <button type="button" className="button button-secondary" onClick={() => void copy()}>
                   {copied ? 'Copied' : 'Copy link'}
                 </button>

@@ -25,7 +25,14 @@ export function DeviceChoice({
           const id = `${name}-${device.id}`;
           return (
             <li key={device.id}>
-              <input type="radio" id={id} name={name} value={device.id} checked={value === device.id} onChange={() => onChange(device.id)} />
+              <input
+                type="radio"
+                id={id}
+                name={name}
+                value={device.id}
+                checked={value === device.id}
+                onChange={() => onChange(device.id)}
+              />
               <label htmlFor={id}>
                 <PlatformIcon platform={device.platform} />
                 <span className="device-choice-text">

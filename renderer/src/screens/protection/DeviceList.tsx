@@ -46,7 +46,13 @@ export function DeviceList({ devices, thisDeviceId, onRename, onDeactivate, labe
     return () => observer.disconnect();
   }, []);
 
-  const { start, end } = visibleRange(firstRow * DEVICE_ROW_HEIGHT, viewport, DEVICE_ROW_HEIGHT, devices.length, OVERSCAN);
+  const { start, end } = visibleRange(
+    firstRow * DEVICE_ROW_HEIGHT,
+    viewport,
+    DEVICE_ROW_HEIGHT,
+    devices.length,
+    OVERSCAN,
+  );
   const onScroll = (top: number) => setFirstRow(Math.floor(Math.max(0, top) / DEVICE_ROW_HEIGHT));
   const indices: number[] = [];
   for (let i = start; i < end; i++) indices.push(i);
@@ -72,7 +78,8 @@ export function DeviceList({ devices, thisDeviceId, onRename, onDeactivate, labe
     if (!target || !viewportRef.current) return;
     const row = rowElement(viewportRef.current, target.id);
     const control =
-      row?.querySelector<HTMLElement>(`[data-control="${target.control}"]`) ?? row?.querySelector<HTMLElement>('[data-control]');
+      row?.querySelector<HTMLElement>(`[data-control="${target.control}"]`) ??
+      row?.querySelector<HTMLElement>('[data-control]');
     if (control) {
       control.focus();
       pendingFocus.current = null;
@@ -124,7 +131,12 @@ export function DeviceList({ devices, thisDeviceId, onRename, onDeactivate, labe
       onKeyDown={onKeyDown}
       onFocus={onFocus}
     >
-      <div role="list" aria-label={label} className="device-list" style={{ height: devices.length * DEVICE_ROW_HEIGHT }}>
+      <div
+        role="list"
+        aria-label={label}
+        className="device-list"
+        style={{ height: devices.length * DEVICE_ROW_HEIGHT }}
+      >
         {indices.map((i) => {
           const device = devices[i];
           if (!device) return null;

@@ -22,7 +22,14 @@ export interface DeviceRowProps {
  * One device: platform icon and name, when it was last seen, its status, and the inline
  * rename (Enter saves, Escape cancels) and deactivate controls.
  */
-export const DeviceRow = memo(function DeviceRow({ device, isThis, onRename, onDeactivate, onEditing, now }: DeviceRowProps) {
+export const DeviceRow = memo(function DeviceRow({
+  device,
+  isThis,
+  onRename,
+  onDeactivate,
+  onEditing,
+  now,
+}: DeviceRowProps) {
   const id = useId();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(device.name);
@@ -36,8 +43,7 @@ export const DeviceRow = memo(function DeviceRow({ device, isThis, onRename, onD
     if (refocus.current === 'input') {
       inputRef.current?.focus();
       inputRef.current?.select();
-    }
-    else if (refocus.current === 'button') renameRef.current?.focus();
+    } else if (refocus.current === 'button') renameRef.current?.focus();
     refocus.current = null;
   }, [editing]);
 
@@ -104,7 +110,12 @@ export const DeviceRow = memo(function DeviceRow({ device, isThis, onRename, onD
               maxLength={128}
               autoComplete="off"
             />
-            <button type="button" className="button button-primary button-small" onClick={() => void save()} aria-disabled={saving || undefined}>
+            <button
+              type="button"
+              className="button button-primary button-small"
+              onClick={() => void save()}
+              aria-disabled={saving || undefined}
+            >
               Save
             </button>
             <button type="button" className="button button-secondary button-small" onClick={stop}>
@@ -118,7 +129,11 @@ export const DeviceRow = memo(function DeviceRow({ device, isThis, onRename, onD
           </p>
         )}
         {editing ? (
-          <p id={`${id}-rename-help`} className={error ? 'field-error device-meta' : 'field-hint device-meta'} aria-live="polite">
+          <p
+            id={`${id}-rename-help`}
+            className={error ? 'field-error device-meta' : 'field-hint device-meta'}
+            aria-live="polite"
+          >
             {error ?? 'Enter saves, Escape cancels.'}
           </p>
         ) : (
@@ -135,12 +150,22 @@ export const DeviceRow = memo(function DeviceRow({ device, isThis, onRename, onD
       <span className={`badge badge-${device.status}`}>{active ? 'Active' : 'Deactivated'}</span>
       <div className="device-actions">
         {!editing && (
-          <button ref={renameRef} type="button" className="button button-secondary button-small" data-control="rename" onClick={start} aria-label={`Rename ${device.name}`}>
+          <button
+            ref={renameRef}
+            type="button"
+            className="button button-secondary button-small"
+            data-control="rename"
+            onClick={start}
+            aria-label={`Rename ${device.name}`}
+          >
             Rename
           </button>
         )}
         {active && !editing && (
-          <button type="button" className="button button-secondary button-small" data-control="deactivate"
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            data-control="deactivate"
             onClick={() => onDeactivate(device)}
             aria-label={`Deactivate ${device.name}`}
           >

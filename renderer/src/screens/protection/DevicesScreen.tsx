@@ -57,7 +57,10 @@ export function DevicesScreen() {
     focusRenameOf.current = device.id;
     setConfirming(null);
     setNotice(`${device.name} was deactivated; its seat is free.`);
-    void refreshProtection(api, device.id === thisDeviceId ? ['devices', 'subscriptions', 'thisComputer'] : ['devices', 'subscriptions']);
+    void refreshProtection(
+      api,
+      device.id === thisDeviceId ? ['devices', 'subscriptions', 'thisComputer'] : ['devices', 'subscriptions'],
+    );
     return null;
   };
 
@@ -72,7 +75,9 @@ export function DevicesScreen() {
     <>
       <PageHeading title="Devices" />
       <p className="lead">
-        {devices ? `${plural(devices.length, 'device')} on your account, ${activeCount} protected.` : 'The computers and phones on your account.'}
+        {devices
+          ? `${plural(devices.length, 'device')} on your account, ${activeCount} protected.`
+          : 'The computers and phones on your account.'}
       </p>
       <div className="button-row page-actions">
         <button ref={addRef} type="button" className="button button-primary" onClick={() => setAdding(true)}>
@@ -95,7 +100,11 @@ export function DevicesScreen() {
         loadError ? (
           <div role="alert" className="form-alert">
             <p>We couldn’t load your devices. {describeError(loadError)}</p>
-            <button type="button" className="button button-secondary" onClick={() => void refreshProtection(api, ['devices'])}>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => void refreshProtection(api, ['devices'])}
+            >
               Try again
             </button>
           </div>
@@ -112,7 +121,13 @@ export function DevicesScreen() {
           {devices.length > 8 && (
             <div className="field device-search">
               <label htmlFor="device-search">Find a device</label>
-              <input id="device-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoComplete="off" />
+              <input
+                id="device-search"
+                type="search"
+                value={query}
+                onChange={(e) => setQuery(e.target.value)}
+                autoComplete="off"
+              />
             </div>
           )}
           {shown && shown.length > 0 ? (
@@ -126,7 +141,11 @@ export function DevicesScreen() {
           ) : (
             <p className="muted">No device is called anything like “{deferredQuery.trim()}”.</p>
           )}
-          {needle && shown && <p className="visually-hidden" aria-live="polite">{plural(shown.length, 'device')} found.</p>}
+          {needle && shown && (
+            <p className="visually-hidden" aria-live="polite">
+              {plural(shown.length, 'device')} found.
+            </p>
+          )}
         </>
       )}
 
@@ -144,8 +163,8 @@ export function DevicesScreen() {
         >
           <p>
             <strong>{confirming.name}</strong>
-            {confirming.id === thisDeviceId ? ' (this computer)' : ''} will no longer be protected, and its seat will be free for another
-            device. You can add it again later.
+            {confirming.id === thisDeviceId ? ' (this computer)' : ''} will no longer be protected, and its seat will be
+            free for another device. You can add it again later.
           </p>
         </ConfirmDialog>
       )}

@@ -65,7 +65,8 @@ export function MoveProtectionScreen() {
       {moved ? (
         <>
           <p ref={resultRef} tabIndex={-1} role="status" className="form-notice">
-            Protection moved from {moved.from.name} to this computer{moved.until ? `; it is protected until ${formatDate(moved.until)}` : ''}.
+            Protection moved from {moved.from.name} to this computer
+            {moved.until ? `; it is protected until ${formatDate(moved.until)}` : ''}.
           </p>
           <div className="button-row">
             <Link className="button button-primary" to={paths.dashboard}>
@@ -79,13 +80,18 @@ export function MoveProtectionScreen() {
       ) : (
         <>
           <p className="lead">
-            Got a new computer? Move protection from the old one in one step: the old one stops being protected as {thisName} starts.
+            Got a new computer? Move protection from the old one in one step: the old one stops being protected as{' '}
+            {thisName} starts.
           </p>
           {!devices ? (
             loadError ? (
               <div role="alert" className="form-alert">
                 <p>{describeError(loadError)}</p>
-                <button type="button" className="button button-secondary" onClick={() => void refreshProtection(api, ['devices', 'thisComputer'])}>
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  onClick={() => void refreshProtection(api, ['devices', 'thisComputer'])}
+                >
                   Try again
                 </button>
               </div>
@@ -97,8 +103,8 @@ export function MoveProtectionScreen() {
             )
           ) : candidates.length === 0 ? (
             <p>
-              No other device is protected on your account, so there is nothing to move. <Link to={paths.thisComputer}>Protect this computer</Link>{' '}
-              instead.
+              No other device is protected on your account, so there is nothing to move.{' '}
+              <Link to={paths.thisComputer}>Protect this computer</Link> instead.
             </p>
           ) : (
             <form className="form" onSubmit={submit} noValidate aria-label="Move protection">
@@ -133,7 +139,8 @@ export function MoveProtectionScreen() {
           fallbackFocus={() => submitRef.current}
         >
           <p>
-            <strong>{confirming.name}</strong> will no longer be protected, and this computer, <strong>{thisName}</strong>, will take its seat.
+            <strong>{confirming.name}</strong> will no longer be protected, and this computer,{' '}
+            <strong>{thisName}</strong>, will take its seat.
           </p>
         </ConfirmDialog>
       )}

@@ -16,13 +16,21 @@ export function ProtectionSummary() {
 
   return (
     <div className="protection-summary">
-      <ThisComputerStatus state={thisComputer} error={errors.thisComputer} onRetry={() => void refreshProtection(api, ['thisComputer'])} />
+      <ThisComputerStatus
+        state={thisComputer}
+        error={errors.thisComputer}
+        onRetry={() => void refreshProtection(api, ['thisComputer'])}
+      />
       <section aria-labelledby="dashboard-subscriptions" className="dashboard-section">
         <div className="section-heading">
           <h2 id="dashboard-subscriptions">Subscriptions</h2>
           {subscriptions && subscriptions.length > 0 && <Link to={paths.activate}>Activate a product key</Link>}
         </div>
-        <SubscriptionCards subscriptions={subscriptions} error={errors.subscriptions} onRetry={() => void refreshProtection(api, ['subscriptions'])} />
+        <SubscriptionCards
+          subscriptions={subscriptions}
+          error={errors.subscriptions}
+          onRetry={() => void refreshProtection(api, ['subscriptions'])}
+        />
       </section>
     </div>
   );

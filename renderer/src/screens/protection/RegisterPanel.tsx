@@ -38,7 +38,13 @@ interface SeatLimit {
  * is a choice, and one button. When the plan is full it turns into the seat-limit flow in
  * place, and carries on registering once a seat is free.
  */
-export function RegisterPanel({ thisComputer, subscriptions, subscriptionId, onRegistered, focusOnMount = false }: RegisterPanelProps) {
+export function RegisterPanel({
+  thisComputer,
+  subscriptions,
+  subscriptionId,
+  onRegistered,
+  focusOnMount = false,
+}: RegisterPanelProps) {
   const api = useApi();
   const alertId = useId();
   const nameRef = useRef<HTMLInputElement>(null);
@@ -148,7 +154,8 @@ export function RegisterPanel({ thisComputer, subscriptions, subscriptionId, onR
             {seatLimit.subscription
               ? `${seatLimit.subscription.planName} already protects ${seatLimit.subscription.seats} of ${seatLimit.subscription.seats} devices.`
               : 'Your subscription already protects as many devices as it allows.'}{' '}
-            Free a seat from a device you no longer use, or move its protection here. The devices least recently active are first.
+            Free a seat from a device you no longer use, or move its protection here. The devices least recently active
+            are first.
           </p>
           <SeatLimitPanel
             devices={seatLimit.devices}

@@ -72,7 +72,11 @@ export function SeatLimitPanel({ devices, thisName, mode, onFreed, onMoved }: Se
   return (
     <div className="seat-limit">
       <DeviceChoice
-        legend={mode === 'register' ? 'Choose a device to free its seat for this computer' : 'Choose a device to free its seat'}
+        legend={
+          mode === 'register'
+            ? 'Choose a device to free its seat for this computer'
+            : 'Choose a device to free its seat'
+        }
         name="seat-device"
         devices={devices}
         value={chosen}
@@ -119,8 +123,8 @@ export function SeatLimitPanel({ devices, thisName, mode, onFreed, onMoved }: Se
           fallbackFocus={() => freeRef.current}
         >
           <p>
-            Protection moves from <strong>{confirming.device.name}</strong> to this computer, <strong>{thisName}</strong>, in one step.{' '}
-            {confirming.device.name} will no longer be protected.
+            Protection moves from <strong>{confirming.device.name}</strong> to this computer,{' '}
+            <strong>{thisName}</strong>, in one step. {confirming.device.name} will no longer be protected.
           </p>
         </ConfirmDialog>
       )}

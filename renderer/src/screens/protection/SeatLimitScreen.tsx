@@ -10,7 +10,12 @@ import { PageHeading } from '../../components/PageHeading';
 import { SeatMeter } from '../../components/SeatMeter';
 import { describeError } from '../../errors/messages';
 import { formatDate } from '../../lib/dates';
-import { activeDevicesByOldestActivity, refreshProtection, useProtectionFeed, useProtectionStore } from '../../stores/protection-store';
+import {
+  activeDevicesByOldestActivity,
+  refreshProtection,
+  useProtectionFeed,
+  useProtectionStore,
+} from '../../stores/protection-store';
 import { RegisterPanel, type Registered } from './RegisterPanel';
 import { SeatLimitPanel } from './SeatLimitPanel';
 
@@ -41,7 +46,11 @@ export function SeatLimitScreen() {
 
   const registered = ({ state, movedFrom }: Registered) => {
     const until = state.protectedUntil ? ` until ${formatDate(state.protectedUntil)}` : '';
-    setDone(movedFrom ? `Protection moved from ${movedFrom.name} to this computer.` : `This computer is now protected${until}.`);
+    setDone(
+      movedFrom
+        ? `Protection moved from ${movedFrom.name} to this computer.`
+        : `This computer is now protected${until}.`,
+    );
   };
 
   /** After a seat was freed: take it for this computer straight away, under its current name. */
@@ -110,7 +119,13 @@ export function SeatLimitScreen() {
               <legend>Subscription</legend>
               {usable.map((s) => (
                 <div key={s.id} className="field-check">
-                  <input type="radio" id={`seat-sub-${s.id}`} name="seat-subscription" checked={subscription.id === s.id} onChange={() => setChosenId(s.id)} />
+                  <input
+                    type="radio"
+                    id={`seat-sub-${s.id}`}
+                    name="seat-subscription"
+                    checked={subscription.id === s.id}
+                    onChange={() => setChosenId(s.id)}
+                  />
                   <label htmlFor={`seat-sub-${s.id}`}>{s.planName}</label>
                 </div>
               ))}
@@ -118,7 +133,11 @@ export function SeatLimitScreen() {
           )}
           <section aria-labelledby="seat-plan" className="page-section">
             <h2 id="seat-plan">{subscription.planName}</h2>
-            <SeatMeter used={subscription.seatsUsed} seats={subscription.seats} label={`Devices used on ${subscription.planName}`} />
+            <SeatMeter
+              used={subscription.seatsUsed}
+              seats={subscription.seats}
+              label={`Devices used on ${subscription.planName}`}
+            />
             {error && (
               <div role="alert" className="form-alert">
                 <p>{describeError(error)}</p>
@@ -127,7 +146,12 @@ export function SeatLimitScreen() {
             {needsSeat && subscription.seatsUsed < subscription.seats ? (
               <>
                 <p>There is a free seat on this plan, so this computer can take it now.</p>
-                <RegisterPanel thisComputer={thisComputer} subscriptions={subscriptions} subscriptionId={subscription.id} onRegistered={registered} />
+                <RegisterPanel
+                  thisComputer={thisComputer}
+                  subscriptions={subscriptions}
+                  subscriptionId={subscription.id}
+                  onRegistered={registered}
+                />
               </>
             ) : (
               <SeatLimitPanel

@@ -35,9 +35,9 @@ export function SharesDisclosure() {
       <summary>What this computer shares</summary>
       <div className="disclosure-body">
         <p>
-          To recognise this computer, Palisade reads a few hardware and system identifiers. Each one is turned into a one-way code
-          (HMAC-SHA256) on this computer before anything is sent, so the raw serial numbers never leave it. The service sees only
-          these codes:
+          To recognise this computer, Palisade reads a few hardware and system identifiers. Each one is turned into a
+          one-way code (HMAC-SHA256) on this computer before anything is sent, so the raw serial numbers never leave it.
+          The service sees only these codes:
         </p>
         {loading && (
           <p role="status" className="muted">

@@ -54,7 +54,13 @@ export function SubscriptionCards({
   );
 }
 
-export function SubscriptionCard({ subscription: s, headingLevel = 3 }: { subscription: Subscription; headingLevel?: 2 | 3 }) {
+export function SubscriptionCard({
+  subscription: s,
+  headingLevel = 3,
+}: {
+  subscription: Subscription;
+  headingLevel?: 2 | 3;
+}) {
   const id = useId();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const days = daysUntil(s.expiresAt);
@@ -78,7 +84,10 @@ export function SubscriptionCard({ subscription: s, headingLevel = 3 }: { subscr
       )}
       {s.status === 'expiring' && (
         <p className="subscription-warning">
-          <strong>Expiring soon:</strong> {s.autoRenew ? `it renews in ${plural(days, 'day')}.` : `renew within ${plural(days, 'day')} to stay protected.`}
+          <strong>Expiring soon:</strong>{' '}
+          {s.autoRenew
+            ? `it renews in ${plural(days, 'day')}.`
+            : `renew within ${plural(days, 'day')} to stay protected.`}
         </p>
       )}
       {s.status !== 'active' && !s.autoRenew && (

@@ -21,7 +21,12 @@ export function SubscriptionsScreen() {
           Activate a product key
         </Link>
       </p>
-      <SubscriptionCards subscriptions={subscriptions} error={error} headingLevel={2} onRetry={() => void refreshProtection(api, ['subscriptions'])} />
+      <SubscriptionCards
+        subscriptions={subscriptions}
+        error={error}
+        headingLevel={2}
+        onRetry={() => void refreshProtection(api, ['subscriptions'])}
+      />
     </>
   );
 }

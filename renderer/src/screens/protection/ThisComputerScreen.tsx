@@ -42,7 +42,11 @@ export function ThisComputerScreen() {
 
   const registered = ({ state, movedFrom }: Registered) => {
     const until = state.protectedUntil ? ` until ${formatDate(state.protectedUntil)}` : '';
-    setNotice(movedFrom ? `Protection moved from ${movedFrom.name} to this computer.` : `This computer is now protected${until}.`);
+    setNotice(
+      movedFrom
+        ? `Protection moved from ${movedFrom.name} to this computer.`
+        : `This computer is now protected${until}.`,
+    );
   };
 
   const canRegister = thisComputer && (thisComputer.state === 'unregistered' || thisComputer.state === 'removed');
@@ -63,12 +67,15 @@ export function ThisComputerScreen() {
 
       {canRegister && subscriptions && (
         <section aria-labelledby="register-heading" className="page-section">
-          <h2 id="register-heading">{thisComputer.state === 'removed' ? 'Register this computer again' : 'Protect this computer'}</h2>
+          <h2 id="register-heading">
+            {thisComputer.state === 'removed' ? 'Register this computer again' : 'Protect this computer'}
+          </h2>
           {subscriptions.some((s) => s.status !== 'expired') ? (
             <RegisterPanel thisComputer={thisComputer} subscriptions={subscriptions} onRegistered={registered} />
           ) : (
             <p>
-              You need a subscription first. <Link to={paths.activate}>Activate a product key</Link>, then come back here.
+              You need a subscription first. <Link to={paths.activate}>Activate a product key</Link>, then come back
+              here.
             </p>
           )}
         </section>
@@ -87,7 +94,8 @@ export function ThisComputerScreen() {
           <p>
             {thisComputer.lastCheckedAt ? (
               <>
-                Palisade last checked this computer’s protection with the service <RelativeTime iso={thisComputer.lastCheckedAt} />.
+                Palisade last checked this computer’s protection with the service{' '}
+                <RelativeTime iso={thisComputer.lastCheckedAt} />.
               </>
             ) : (
               'Palisade hasn’t checked this computer with the service yet.'
@@ -99,7 +107,12 @@ export function ThisComputerScreen() {
               <p>The check didn’t go through. {describeError(checkError)}</p>
             </div>
           )}
-          <button type="button" className="button button-secondary" onClick={() => void checkNow()} aria-disabled={checking || undefined}>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => void checkNow()}
+            aria-disabled={checking || undefined}
+          >
             {checking && <span className="spinner" aria-hidden="true" />}
             Check now
           </button>

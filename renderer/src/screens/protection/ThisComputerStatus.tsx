@@ -67,7 +67,9 @@ export function ThisComputerStatus({
             .
           </p>
         )}
-        {state.licenceKeyChanged && <p className="status-warning">{describeError({ code: 'LICENCE_KEY_CHANGED', message: '' })}</p>}
+        {state.licenceKeyChanged && (
+          <p className="status-warning">{describeError({ code: 'LICENCE_KEY_CHANGED', message: '' })}</p>
+        )}
         {actions && action}
       </div>
     </section>
@@ -87,7 +89,10 @@ function describe(state: ThisComputerState): { tone: Tone; title: string; body: 
             {state.protectedUntil ? (
               <>
                 {' '}
-                until <time dateTime={state.protectedUntil} title={formatDateTime(state.protectedUntil)}>{formatDate(state.protectedUntil)}</time>
+                until{' '}
+                <time dateTime={state.protectedUntil} title={formatDateTime(state.protectedUntil)}>
+                  {formatDate(state.protectedUntil)}
+                </time>
               </>
             ) : null}
             .
@@ -118,8 +123,11 @@ function describe(state: ThisComputerState): { tone: Tone; title: string; body: 
           <p>
             {state.removedAt ? (
               <>
-                It was removed on <time dateTime={state.removedAt} title={formatDateTime(state.removedAt)}>{formatDate(state.removedAt)}</time>, so it
-                is no longer protected.
+                It was removed on{' '}
+                <time dateTime={state.removedAt} title={formatDateTime(state.removedAt)}>
+                  {formatDate(state.removedAt)}
+                </time>
+                , so it is no longer protected.
               </>
             ) : (
               'It is no longer protected.'
@@ -150,7 +158,12 @@ function describe(state: ThisComputerState): { tone: Tone; title: string; body: 
         ),
       };
     case 'signedOut':
-      return { tone: 'neutral', title: 'Not signed in', body: <p>Sign in to see whether this computer is protected.</p>, action: null };
+      return {
+        tone: 'neutral',
+        title: 'Not signed in',
+        body: <p>Sign in to see whether this computer is protected.</p>,
+        action: null,
+      };
   }
 }
 

@@ -10,7 +10,8 @@ import {
 const symbolCount = (text: string): number => formatProductKey(text).replaceAll('-', '').length;
 
 /** Where the caret goes in a formatted key after `symbols` symbols: past the dash only when a symbol follows it. */
-const caretAfter = (symbols: number): number => (symbols === 0 ? 0 : symbols + Math.floor((symbols - 1) / PRODUCT_KEY_GROUP_LENGTH));
+const caretAfter = (symbols: number): number =>
+  symbols === 0 ? 0 : symbols + Math.floor((symbols - 1) / PRODUCT_KEY_GROUP_LENGTH);
 
 /**
  * The field's new value after an edit, formatted in groups of five, and where the caret

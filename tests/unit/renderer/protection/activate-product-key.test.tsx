@@ -1,7 +1,13 @@
 // @vitest-environment jsdom
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { PRODUCT_KEY_ALPHABET, PRODUCT_KEY_CONFUSABLE_PAIRS, checkProductKey, formatProductKey, generateProductKey } from '../../../../shared/product-key';
+import {
+  PRODUCT_KEY_ALPHABET,
+  PRODUCT_KEY_CONFUSABLE_PAIRS,
+  checkProductKey,
+  formatProductKey,
+  generateProductKey,
+} from '../../../../shared/product-key';
 import { errorSentences } from '../../../../renderer/src/errors/messages';
 import { formatDate } from '../../../../renderer/src/lib/dates';
 import { createFakeApi, failure, ok, signedIn } from '../support/fake-api';
@@ -92,16 +98,21 @@ describe('Activate a product key', () => {
     expect(field).not.toHaveAttribute('aria-invalid');
   });
 
-  it.each([2, 3] as const)('names group %i as soon as all 20 symbols are in and a character there looks mistyped', async (group) => {
-    const typo = keyWithTypoIn(group);
-    const { user, field } = await openActivate();
-    await user.type(field, typo.slice(0, 19));
-    expect(field).not.toHaveAttribute('aria-invalid');
-    await user.type(field, typo.slice(19));
+  it.each([2, 3] as const)(
+    'names group %i as soon as all 20 symbols are in and a character there looks mistyped',
+    async (group) => {
+      const typo = keyWithTypoIn(group);
+      const { user, field } = await openActivate();
+      await user.type(field, typo.slice(0, 19));
+      expect(field).not.toHaveAttribute('aria-invalid');
+      await user.type(field, typo.slice(19));
 
-    expect(field).toHaveAttribute('aria-invalid', 'true');
-    expect(field).toHaveAccessibleDescription(expect.stringContaining(`Check group ${group} — a character there looks mistyped.`));
-  });
+      expect(field).toHaveAttribute('aria-invalid', 'true');
+      expect(field).toHaveAccessibleDescription(
+        expect.stringContaining(`Check group ${group} — a character there looks mistyped.`),
+      );
+    },
+  );
 
   it('says the key has a typing mistake when no group can be named, and does not send it', async () => {
     const { user, field, api } = await openActivate();
@@ -120,14 +131,17 @@ describe('Activate a product key', () => {
     expect(api.subscriptions.activate).not.toHaveBeenCalled();
   });
 
-  it.each(['KEY_UNKNOWN', 'KEY_ALREADY_USED'] as const)('shows %s from the service as a sentence tied to the field', async (code) => {
-    const { user, field } = await openActivate({ subscriptions: { activate: async () => failure(code) } });
-    await user.type(field, validKey);
-    await user.click(screen.getByRole('button', { name: 'Activate' }));
-    const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent(errorSentences[code]);
-    expect(field.getAttribute('aria-describedby')?.split(' ')).toContain(alert.id);
-  });
+  it.each(['KEY_UNKNOWN', 'KEY_ALREADY_USED'] as const)(
+    'shows %s from the service as a sentence tied to the field',
+    async (code) => {
+      const { user, field } = await openActivate({ subscriptions: { activate: async () => failure(code) } });
+      await user.type(field, validKey);
+      await user.click(screen.getByRole('button', { name: 'Activate' }));
+      const alert = await screen.findByRole('alert');
+      expect(alert).toHaveTextContent(errorSentences[code]);
+      expect(field.getAttribute('aria-describedby')?.split(' ')).toContain(alert.id);
+    },
+  );
 
   it('shows the plan that was added and protects this computer on it', async () => {
     const added = subscription({ id: 'sub-new', seatsUsed: 0 });
@@ -143,7 +157,9 @@ describe('Activate a product key', () => {
     expect(api.subscriptions.activate).toHaveBeenCalledWith({ productKey: formatProductKey(validKey) });
     const heading = await screen.findByRole('heading', { level: 2, name: 'Palisade Family is now on your account' });
     expect(heading).toHaveFocus();
-    expect(heading.closest('[role="status"]')).toHaveTextContent(`It protects up to 5 devices until ${formatDate(added.expiresAt)}.`);
+    expect(heading.closest('[role="status"]')).toHaveTextContent(
+      `It protects up to 5 devices until ${formatDate(added.expiresAt)}.`,
+    );
 
     await user.click(screen.getByRole('button', { name: 'Protect this computer' }));
     const form = screen.getByRole('form', { name: 'Protect this computer' });
@@ -152,6 +168,10 @@ describe('Activate a product key', () => {
     await user.click(within(form).getByRole('button', { name: 'Protect this computer' }));
 
     expect(api.thisComputer.register).toHaveBeenCalledWith({ name: 'alex-laptop', subscriptionId: 'sub-new' });
-    expect(await screen.findByText(`This computer is now protected until ${formatDate(registered.protectedUntil as string)}.`)).toHaveAttribute('role', 'status');
+    expect(
+      await screen.findByText(
+        `This computer is now protected until ${formatDate(registered.protectedUntil as string)}.`,
+      ),
+    ).toHaveAttribute('role', 'status');
   });
 });

@@ -9,14 +9,22 @@ import { daysFromNow, device, protectedState, resetProtectionStoreBeforeEach } f
 
 resetProtectionStoreBeforeEach();
 
-async function openDevices(devices: Device[], thisDeviceId: string | null = null, overrides: Parameters<typeof createFakeApi>[0] = {}) {
-  const fake = createFakeApi({ ...overrides, devices: { list: async () => ok({ devices, thisDeviceId }), ...overrides.devices } }, signedIn);
+async function openDevices(
+  devices: Device[],
+  thisDeviceId: string | null = null,
+  overrides: Parameters<typeof createFakeApi>[0] = {},
+) {
+  const fake = createFakeApi(
+    { ...overrides, devices: { list: async () => ok({ devices, thisDeviceId }), ...overrides.devices } },
+    signedIn,
+  );
   const view = renderApp(fake.api, '/devices');
   const list = await screen.findByRole('list', { name: 'Devices' }, { timeout: 5000 });
   return { ...fake, ...view, list };
 }
 
-const row = (list: HTMLElement, name: string) => within(list).getByText(name, { selector: '.device-name' }).closest('[role="listitem"]') as HTMLElement;
+const row = (list: HTMLElement, name: string) =>
+  within(list).getByText(name, { selector: '.device-name' }).closest('[role="listitem"]') as HTMLElement;
 
 describe('Devices', () => {
   it('shows each device’s platform in words, last seen (exact time on hover), status and the This computer badge', async () => {
@@ -46,7 +54,9 @@ describe('Devices', () => {
     const desk = device('Desk PC');
     const rename = vi
       .fn()
-      .mockResolvedValueOnce(failure('VALIDATION_FAILED', { details: { fields: { name: 'That name is taken on this account.' } } }))
+      .mockResolvedValueOnce(
+        failure('VALIDATION_FAILED', { details: { fields: { name: 'That name is taken on this account.' } } }),
+      )
       .mockImplementation(async ({ id, name }: { id: string; name: string }) => ok({ ...desk, id, name }));
     const { user, list, api } = await openDevices([desk], null, { devices: { rename } });
 
@@ -179,7 +189,9 @@ describe('Devices', () => {
     await user.click(within(again).getByRole('radio', { name: 'iPhone and iPad' }));
     await user.click(within(again).getByRole('button', { name: 'Show the link and a QR code instead' }));
     expect(api.devices.invite).toHaveBeenLastCalledWith({ platform: 'ios' });
-    expect(await within(again).findByRole('textbox', { name: 'Invitation link' })).toHaveValue('https://palisade.example/i?token=t');
+    expect(await within(again).findByRole('textbox', { name: 'Invitation link' })).toHaveValue(
+      'https://palisade.example/i?token=t',
+    );
     const qr = await within(again).findByRole('img', { name: 'QR code of the invitation link' }, { timeout: 5000 });
     expect(qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
     expect(decodeURIComponent(qr.getAttribute('src') ?? '')).toContain('<path');

@@ -23,7 +23,11 @@ describe('Move protection to this computer', () => {
     const { user } = renderApp(fake.api, '/devices/move-here');
 
     const group = await screen.findByRole('group', { name: 'Move protection from' }, { timeout: 5000 });
-    expect(within(group).getAllByRole('radio').map((r) => r.getAttribute('value'))).toEqual([old.id, phone.id]);
+    expect(
+      within(group)
+        .getAllByRole('radio')
+        .map((r) => r.getAttribute('value')),
+    ).toEqual([old.id, phone.id]);
 
     // Nothing chosen yet: say so, call nothing.
     await user.click(screen.getByRole('button', { name: 'Move protection here' }));
@@ -33,7 +37,9 @@ describe('Move protection to this computer', () => {
     await user.click(within(group).getByRole('radio', { name: /Old desktop/ }));
     await user.click(screen.getByRole('button', { name: 'Move protection here' }));
     const dialog = screen.getByRole('alertdialog', { name: 'Move protection from Old desktop to alex-laptop?' });
-    expect(dialog).toHaveAccessibleDescription('Old desktop will no longer be protected, and this computer, alex-laptop, will take its seat.');
+    expect(dialog).toHaveAccessibleDescription(
+      'Old desktop will no longer be protected, and this computer, alex-laptop, will take its seat.',
+    );
     await user.click(within(dialog).getByRole('button', { name: 'Move protection' }));
 
     const result = await screen.findByText(/^Protection moved from Old desktop to this computer/);

@@ -40,11 +40,16 @@ describe('Seat limit', () => {
     expect(within(form).getByRole('textbox', { name: 'Name for this computer' })).toHaveValue('alex-laptop');
     await user.click(within(form).getByRole('button', { name: 'Protect this computer' }));
 
-    const section = (await screen.findByRole('heading', { level: 2, name: 'Your plan is full' })).closest('section') as HTMLElement;
+    const section = (await screen.findByRole('heading', { level: 2, name: 'Your plan is full' })).closest(
+      'section',
+    ) as HTMLElement;
     expect(within(section).getByRole('alert')).toHaveTextContent('Palisade Family already protects 2 of 2 devices.');
     const group = within(section).getByRole('group', { name: 'Choose a device to free its seat for this computer' });
     const choices = within(group).getAllByRole('radio');
-    expect(choices.map((r) => r.closest('li')?.querySelector('.device-name')?.textContent)).toEqual(['Old office PC', 'Sam’s phone']);
+    expect(choices.map((r) => r.closest('li')?.querySelector('.device-name')?.textContent)).toEqual([
+      'Old office PC',
+      'Sam’s phone',
+    ]);
 
     await user.click(within(group).getByRole('radio', { name: /Old office PC/ }));
     await user.click(within(section).getByRole('button', { name: 'Free its seat and protect this computer' }));
@@ -58,7 +63,11 @@ describe('Seat limit', () => {
 
     expect(api.devices.deactivate).toHaveBeenCalledWith({ id: office.id });
     // Registration carries on by itself, with the same name and no second click.
-    expect(await screen.findByText(`This computer is now protected until ${formatDate(registered.protectedUntil as string)}.`)).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        `This computer is now protected until ${formatDate(registered.protectedUntil as string)}.`,
+      ),
+    ).toBeInTheDocument();
     expect(register).toHaveBeenCalledTimes(2);
     expect(register).toHaveBeenLastCalledWith({ name: 'alex-laptop' });
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
@@ -87,14 +96,19 @@ describe('Seat limit', () => {
     const moved = protectedState(device('alex-laptop'));
     const { api, user, form } = await openThisComputer({
       subscriptions: { list: async () => ok([plan]) },
-      thisComputer: { register: async () => failure('SEAT_LIMIT_REACHED', { details: { devices } }), moveFrom: async () => ok(moved) },
+      thisComputer: {
+        register: async () => failure('SEAT_LIMIT_REACHED', { details: { devices } }),
+        moveFrom: async () => ok(moved),
+      },
     });
     await user.click(within(form).getByRole('button', { name: 'Protect this computer' }));
     await user.click(await screen.findByRole('radio', { name: /Sam’s phone/ }));
     await user.click(screen.getByRole('button', { name: 'Move protection here instead' }));
 
     const dialog = screen.getByRole('alertdialog', { name: 'Move protection to alex-laptop?' });
-    expect(dialog).toHaveAccessibleDescription(expect.stringContaining('Protection moves from Sam’s phone to this computer, alex-laptop'));
+    expect(dialog).toHaveAccessibleDescription(
+      expect.stringContaining('Protection moves from Sam’s phone to this computer, alex-laptop'),
+    );
     await user.click(within(dialog).getByRole('button', { name: 'Move protection' }));
 
     expect(await screen.findByText('Protection moved from Sam’s phone to this computer.')).toBeInTheDocument();
@@ -119,8 +133,13 @@ describe('Seat limit', () => {
     })();
 
     await user.click(await screen.findByRole('link', { name: 'Make room for this computer' }, { timeout: 5000 }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Make room for this computer' }, { timeout: 5000 })).toHaveFocus();
-    expect(screen.getByRole('meter', { name: 'Devices used on Palisade Family' })).toHaveAttribute('aria-valuetext', '2 of 2 devices used');
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Make room for this computer' }, { timeout: 5000 }),
+    ).toHaveFocus();
+    expect(screen.getByRole('meter', { name: 'Devices used on Palisade Family' })).toHaveAttribute(
+      'aria-valuetext',
+      '2 of 2 devices used',
+    );
     const radios = screen.getAllByRole('radio');
     expect(radios[0]).toHaveAccessibleName(expect.stringContaining('Old office PC'));
 
@@ -129,7 +148,11 @@ describe('Seat limit', () => {
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Remove Old office PC' }));
 
     expect(api.devices.deactivate).toHaveBeenCalledWith({ id: office.id });
-    expect(await screen.findByText(`This computer is now protected until ${formatDate(registered.protectedUntil as string)}.`)).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        `This computer is now protected until ${formatDate(registered.protectedUntil as string)}.`,
+      ),
+    ).toBeInTheDocument();
     expect(api.thisComputer.register).toHaveBeenCalledWith({ name: 'alex-laptop', subscriptionId: plan.id });
   });
 });

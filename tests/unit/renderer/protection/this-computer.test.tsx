@@ -42,12 +42,15 @@ describe('This computer', () => {
     const laptop = device('alex-laptop');
     const before = protectedState(laptop, { lastCheckedAt: daysFromNow(-0.25) });
     const after = protectedState(laptop, { lastCheckedAt: new Date().toISOString() });
-    const fake = createFakeApi({ thisComputer: { status: async () => ok(before), check: async () => ok(after) } }, signedIn);
+    const fake = createFakeApi(
+      { thisComputer: { status: async () => ok(before), check: async () => ok(after) } },
+      signedIn,
+    );
     const { user } = renderApp(fake.api, '/this-computer');
 
-    expect(await screen.findByText(/last checked this computer’s protection with the service/, {}, { timeout: 5000 })).toHaveTextContent(
-      'with the service 6 hours ago.',
-    );
+    expect(
+      await screen.findByText(/last checked this computer’s protection with the service/, {}, { timeout: 5000 }),
+    ).toHaveTextContent('with the service 6 hours ago.');
     await user.click(screen.getByRole('button', { name: 'Check now' }));
     expect(fake.api.thisComputer.check).toHaveBeenCalledTimes(1);
     expect(await screen.findByText('Checked with Palisade just now.')).toBeInTheDocument();
@@ -74,7 +77,10 @@ describe('This computer', () => {
     const fake = createFakeApi({}, signedIn);
     renderApp(fake.api, '/this-computer');
     const note = await screen.findByText(/You need a subscription first/, {}, { timeout: 5000 });
-    expect(within(note).getByRole('link', { name: 'Activate a product key' })).toHaveAttribute('href', '/subscriptions/activate');
+    expect(within(note).getByRole('link', { name: 'Activate a product key' })).toHaveAttribute(
+      'href',
+      '/subscriptions/activate',
+    );
     expect(screen.queryByRole('form', { name: 'Protect this computer' })).not.toBeInTheDocument();
   });
 });
