@@ -60,8 +60,17 @@ export function AddDeviceDialog({ onClose }: { onClose(): void }) {
       await navigator.clipboard.writeText(sent.link);
       setCopied(true);
     } catch {
-      // No clipboard permission: select the text so Ctrl+C / ⌘C works.
-      linkRef.current?.select();
+      // The Electron window denies the Clipboard API's permission: copy the link field's
+      // selection instead (allowed during a click), and leave it selected for Ctrl+C / ⌘C.
+      const field = linkRef.current;
+      if (!field) return;
+      field.focus();
+      field.select();
+      try {
+        setCopied(document.execCommand('copy'));
+      } catch {
+        // Selected; the person can copy it themselves.
+      }
     }
   };
 
