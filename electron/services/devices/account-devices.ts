@@ -16,8 +16,7 @@ export function createAccountDevicesService(api: DevicesApi, thisComputer: ThisC
       const devices = await api.list();
       const thisDeviceId = thisComputer.thisDeviceId();
       const mine = devices.find((d) => d.id === thisDeviceId);
-      // Removed elsewhere since the last heartbeat: find out now rather than in six hours.
-      if (mine?.status === 'deactivated') void thisComputer.check().catch(() => {});
+      if (mine) thisComputer.deviceListed(mine);
       return { devices, thisDeviceId };
     },
     async rename(id, name) {

@@ -58,6 +58,8 @@ export interface ThisComputerService {
   /** Another part of the app changed a device (renamed, deactivated it). */
   deviceUpdated(device: Device): void;
   deviceDeactivated(id: string): void;
+  /** The account's device list shows this computer's device; a removal not yet known here is checked at once. */
+  deviceListed(device: Device): void;
 }
 
 const transportCodes: ReadonlySet<ErrorCode> = new Set(['NETWORK_OFFLINE', 'TIMEOUT', 'INTERNAL']);
@@ -426,6 +428,12 @@ export function createThisComputerService(options: ThisComputerOptions): ThisCom
       save({ ...record, device });
       if (device.status === 'deactivated' && !record.removedAt) markRemoved(record, now().toISOString());
       emit();
+    },
+    deviceListed(device) {
+      if (!record || record.device.id !== device.id || record.removedAt || device.status !== 'deactivated') return;
+      // Removed elsewhere since the last heartbeat: find out now rather than in six hours.
+      // Once the removal is known this is a no-op, so listing devices cannot loop with check().
+      void check().catch(() => {});
     },
     deviceDeactivated(id) {
       if (!record || record.device.id !== id || record.removedAt) return;

@@ -187,8 +187,15 @@ describe('the account’s devices keep this computer in step', () => {
     await pc.thisComputer.register({});
     svc.heartbeatError = { status: 410, code: 'DEVICE_DEACTIVATED' };
     const api = createApiClient({ baseUrl: svc.service.url, getAccessToken: async () => 't' });
-    await createAccountDevicesService(createDevicesApi(api), pc.thisComputer).list();
+    const devices = createAccountDevicesService(createDevicesApi(api), pc.thisComputer);
+    await devices.list();
     await vi.waitFor(() => expect(pc.changes.at(-1)?.state).toBe('removed'));
+    expect(heartbeats()).toBe(1);
+    // Once the removal is known, listing again asks nothing more: a screen that re-lists on
+    // every thisComputer.changed cannot loop with the check.
+    await devices.list();
+    await devices.list();
+    expect(heartbeats()).toBe(1);
     pc.thisComputer.stop();
   });
 });
