@@ -63,7 +63,7 @@ describe('the service itself', () => {
     await api.get('/v1/account', next.accessToken);
     await api.post('/v1/account/password', { currentPassword: password, newPassword: `${password} two` }, next.accessToken);
     await api.post('/v1/auth/password/forgot', { email });
-    const { token: resetToken } = linkToken(await smtp.waitForMessage(email), '/reset-password');
+    const { token: resetToken } = linkToken(await smtp.waitForMessage(email, { subject: /reset/i }), '/reset-password');
     await api.post('/v1/auth/password/reset', { token: resetToken, password: `${password} three` });
     await api.post('/v1/auth/logout', { refreshToken: next.refreshToken });
 
