@@ -16,12 +16,12 @@ export const argon2Options = {
  * nothing, and would make every other pool job queue behind ~50 ms hashes; so hashing
  * takes at most one thread per core, and never the whole pool.
  */
-const hashingSlots = Math.max(1, Math.min(3, availableParallelism()));
+export const HASHING_THREADS = Math.max(1, Math.min(3, availableParallelism()));
 let busy = 0;
 const waiting: (() => void)[] = [];
 
 async function inHashingSlot<T>(work: () => Promise<T>): Promise<T> {
-  if (busy >= hashingSlots) await new Promise<void>((resolve) => waiting.push(resolve));
+  if (busy >= HASHING_THREADS) await new Promise<void>((resolve) => waiting.push(resolve));
   else busy++;
   try {
     return await work();
