@@ -32,13 +32,19 @@ export interface SeatedSubscription extends SubscriptionRow {
 export interface LockedSeats {
   /** The account's subscriptions, latest expiry first. */
   subscriptions: SeatedSubscription[];
-  /** The account's active devices. */
-  devices: DeviceRow[];
+  /** The account's active devices: what the count and the same-machine rule need. */
+  devices: Pick<DeviceRow, 'id' | 'subscription_id' | 'components'>[];
 }
 
 export async function lockSeats(trx: Db, userId: string): Promise<LockedSeats> {
   const locked = await trx.selectFrom('subscriptions').selectAll().where('user_id', '=', userId).orderBy('id').forUpdate().execute();
-  const devices = await trx.selectFrom('devices').selectAll().where('user_id', '=', userId).where('status', '=', 'active').orderBy('registered_at').execute();
+  const devices = await trx
+    .selectFrom('devices')
+    .select(['id', 'subscription_id', 'components'])
+    .where('user_id', '=', userId)
+    .where('status', '=', 'active')
+    .orderBy('registered_at')
+    .execute();
   const used = new Map<string, number>();
   for (const device of devices) used.set(device.subscription_id, (used.get(device.subscription_id) ?? 0) + 1);
   const subscriptions = locked
