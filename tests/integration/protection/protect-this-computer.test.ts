@@ -153,6 +153,39 @@ describe('registering this computer', () => {
   });
 });
 
+describe('bad input on every route', () => {
+  it('is a 4xx with the error envelope, never a 500', async () => {
+    const { token, subscription } = await subscribedAccount(api, smtp, service.services.db, 'family', 'garbage');
+    const { device } = await register(api, token, registerBody(fakeMachine()));
+    const routes: [string, string][] = [
+      ['POST', '/v1/subscriptions/activate'],
+      ['PATCH', `/v1/subscriptions/${subscription.id}`],
+      ['POST', '/v1/devices'],
+      ['PATCH', `/v1/devices/${device.id}`],
+      ['POST', `/v1/devices/${device.id}/transfer`],
+      ['POST', `/v1/devices/${device.id}/heartbeat`],
+      ['POST', '/v1/devices/invitations'],
+      ['POST', '/v1/devices/invitations/accept'],
+    ];
+    const bodies = ['{bad', 'null', '[]', '"text"', '12', '{"name":{"$gt":""}}', JSON.stringify({ productKey: ['x'], autoRenew: 1, name: 7, fingerprint: null, platform: {} })];
+    for (const [method, path] of routes) {
+      for (const raw of bodies) {
+        const answer = await api.request(method, path, { token, headers: { 'content-type': 'application/json' }, raw });
+        expect(answer.status, `${method} ${path} ${raw}`).toBeGreaterThanOrEqual(400);
+        expect(answer.status, `${method} ${path} ${raw}`).toBeLessThan(500);
+        expect(answer.body).toHaveProperty('error.code');
+      }
+    }
+    for (const path of ['/v1/devices/%E0%A4%A/heartbeat', `/v1/devices/${'x'.repeat(200)}`, "/v1/devices/1'%20or%20'1'='1"]) {
+      const answer = await api.request('PATCH', path, { token, json: { name: 'x' } });
+      expect(answer.status, path).toBeGreaterThanOrEqual(400);
+      expect(answer.status, path).toBeLessThan(500);
+    }
+    // Nothing of the above changed the device.
+    expect((await devicesOf(token)).map((d) => [d.id, d.name, d.status])).toEqual([[device.id, device.name, 'active']]);
+  });
+});
+
 describe('the device list', () => {
   it('renames, removes (freeing the seat at once) and lists most recently seen first', async () => {
     const { token, subscription } = await subscribedAccount(api, smtp, service.services.db, 'family', 'manage');
