@@ -18,16 +18,17 @@ export interface SignInOrigin {
  * notice: it is the sign-in that follows creating the account.
  */
 export async function isNewDevice(db: Db, userId: string, origin: SignInOrigin): Promise<boolean> {
-  const row = await db
+  // Two index lookups (sessions_known_device_idx, sessions_user_idx) rather than a pass over
+  // every session of the account: this runs on every sign-in, and sessions accumulate.
+  const sameDevice = db
     .selectFrom('sessions')
-    .select([
-      sql<boolean>`bool_or(
-        lower(device_name) is not distinct from lower(${origin.deviceName}::text)
-        and client_address is not distinct from ${origin.clientAddress}::text
-      )`.as('known'),
-      (eb) => eb.fn.countAll<string>().as('sessions'),
-    ])
+    .select(sql<number>`1`.as('one'))
     .where('user_id', '=', userId)
+    .where(origin.deviceName === null ? sql<boolean>`device_name is null` : sql<boolean>`lower(device_name) = lower(${origin.deviceName})`)
+    .where(origin.clientAddress === null ? sql<boolean>`client_address is null` : sql<boolean>`client_address = ${origin.clientAddress}`);
+  const anySession = db.selectFrom('sessions').select(sql<number>`1`.as('one')).where('user_id', '=', userId);
+  const row = await db
+    .selectNoFrom((eb) => [eb.exists(sameDevice).as('known'), eb.exists(anySession).as('any')])
     .executeTakeFirstOrThrow();
-  return Number(row.sessions) > 0 && row.known !== true;
+  return Boolean(row.any) && !row.known;
 }
