@@ -22,7 +22,8 @@ export class SecuritySettingsPage {
     this.confirmation = page.getByRole('alertdialog');
     this.sessions = page.getByRole('list', { name: 'Sessions' });
     this.signOutEverywhereButton = page.getByRole('button', { name: 'Sign out everywhere' });
-    this.notice = page.getByRole('main').getByRole('status').filter({ hasText: /\S/ });
+    // A form's notice (FormNotice), not the standing banners, which are a status region too.
+    this.notice = page.getByRole('main').locator('.form-notice[role="status"]');
   }
 
   /** From anywhere in the shell: the sidebar's Settings link. */
@@ -48,6 +49,15 @@ export class SecuritySettingsPage {
     const list = this.dialog.getByRole('list', { name: 'Recovery codes' });
     await expect(list).toBeVisible();
     return list.getByRole('listitem').allInnerTexts();
+  }
+
+  /**
+   * Done before the box is ticked: it is aria-disabled (still focusable, so it can say why),
+   * which Playwright's click refuses to press; a keyboard user presses it with Enter.
+   */
+  async pressDoneUnticked(): Promise<void> {
+    await this.dialog.getByRole('button', { name: 'Done' }).focus();
+    await this.page.keyboard.press('Enter');
   }
 
   /** Step 3: ticks "I have saved them" and presses Done. */
