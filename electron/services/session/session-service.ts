@@ -19,7 +19,10 @@ export interface SessionServiceOptions {
   now?: () => number;
   /** Told whenever who is signed in, or where the session is kept, changes. */
   onChange?: (state: SessionState) => void;
-  /** How long a sign-in waits for its second factor. */
+  /**
+   * How long a sign-in waits for its second factor: a little less than the service's 5
+   * minutes, so an expired challenge reads "sign in again" here instead of a refused code there.
+   */
   mfaTtlMs?: number;
 }
 
@@ -70,7 +73,7 @@ const toUser = (account: Account): SessionUser => ({
  * the API client uses; handlers return users and session states.
  */
 export function createSessionService(options: SessionServiceOptions): SessionService {
-  const { identity, account, vault, deviceName, logger = silentLogger, now = Date.now, onChange, mfaTtlMs = 5 * 60_000 } = options;
+  const { identity, account, vault, deviceName, logger = silentLogger, now = Date.now, onChange, mfaTtlMs = 5 * 60_000 - 15_000 } = options;
 
   let access: { token: string; expiresAt: number } | null = null;
   let user: SessionUser | null = null;

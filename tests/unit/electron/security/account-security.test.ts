@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppServices, type AppServices } from '../../../../electron/services/app-services';
+import { createAccountApi } from '../../../../electron/services/api/account-api';
+import { createApiClient } from '../../../../electron/services/api/api-client';
+import { createIdentityApi } from '../../../../electron/services/api/identity-api';
 import { silentLogger } from '../../../../electron/services/log/logger';
+import { createSessionService, type SessionService } from '../../../../electron/services/session/session-service';
 import { createMemoryVault } from '../../../../electron/services/vault/memory-vault';
 import type { TokenVault } from '../../../../electron/services/vault/token-vault';
 import type { SessionState } from '../../../../shared/contract/session';
@@ -164,5 +168,27 @@ describe('the second sign-in step in the main process', () => {
     const verified = await call('auth.verifyMfa', { code: '123 456' });
     expect(verified).toMatchObject({ ok: true, value: { user: { email: 'anna@example.test', mfaEnabled: true } } });
     expect(service.hits.find((h) => h.path === '/v1/auth/mfa')?.body).toEqual({ mfaToken: 'challenge', code: '123456' });
+  });
+
+  it('drops the second step shortly before the service would, so the person is asked to sign in again', async () => {
+    account.mfaEnabled = true;
+    let clock = Date.now();
+    const client = createApiClient({ baseUrl: service.url, getAccessToken: (o) => session.accessToken(o), retries: 0 });
+    const session: SessionService = createSessionService({
+      identity: createIdentityApi(client),
+      account: createAccountApi(client),
+      vault: createMemoryVault(),
+      now: () => clock,
+    });
+    const signIn = () => session.signIn({ email: 'anna@example.test', password: 'correct horse' });
+
+    expect(await signIn()).toEqual({ status: 'mfaRequired' });
+    clock += 4 * 60_000 + 30_000;
+    await expect(session.verifyMfa('000000')).rejects.toMatchObject({ code: 'MFA_INVALID' }); // still sent: the service decides
+    clock += 20_000; // 4 min 50 s: the service's 5 minutes are nearly up
+    const before = service.count('POST', '/v1/auth/mfa');
+    await expect(session.verifyMfa('123456')).rejects.toMatchObject({ code: 'NOT_SIGNED_IN' });
+    expect(service.count('POST', '/v1/auth/mfa')).toBe(before);
+    client.close();
   });
 });
