@@ -24,11 +24,14 @@ import { createPostgresDatabase, preparePgliteDataDir } from '../tests/support/d
 import { spawnService } from '../tests/support/service';
 
 const TARGET_RATIO = 0.25;
-/** Requests in flight, each worker on an account of its own, as many clients would be. */
+/** Requests in flight, as many clients at once would send. */
 const CONCURRENCY = 16;
-const ACCOUNTS = 16;
-/** Ten `max` subscriptions (100 seats) per account: the run never meets the seat limit. */
-const SUBSCRIPTIONS_PER_ACCOUNT = 10;
+/**
+ * Accounts of a realistic size, taken in turn: four `max` subscriptions (40 seats) each,
+ * 1,920 seats in all, so the run never meets the seat limit.
+ */
+const ACCOUNTS = 48;
+const SUBSCRIPTIONS_PER_ACCOUNT = 4;
 /** Health and registrations alternate in short rounds, so background load hits both alike. */
 const ROUNDS = 3;
 const SECONDS_PER_ROUND = 2;
@@ -48,16 +51,16 @@ interface Tally {
 const tally = (): Tally => ({ latencies: [], seconds: 0, failures: {} });
 
 /** Runs `task` from `workers` loops for `seconds`; `task` returns an error label or nothing. */
-async function saturate(workers: number, seconds: number, task: (worker: number) => Promise<string | undefined>, into?: Tally) {
+async function saturate(workers: number, seconds: number, task: () => Promise<string | undefined>, into?: Tally) {
   const deadline = performance.now() + seconds * 1000;
   const started = performance.now();
   const latencies: number[] = [];
   const failures: Record<string, number> = {};
   await Promise.all(
-    Array.from({ length: workers }, async (_, worker) => {
+    Array.from({ length: workers }, async () => {
       while (performance.now() < deadline) {
         const t = performance.now();
-        const failure = await task(worker);
+        const failure = await task();
         if (failure) failures[failure] = (failures[failure] ?? 0) + 1;
         else latencies.push(performance.now() - t);
       }
@@ -158,10 +161,11 @@ async function measure(database: 'PGlite' | 'PostgreSQL') {
         return response.status === 200 ? undefined : `health ${response.status}`;
       };
       // Each request is a machine never seen before: five component hashes of its own.
-      const registration = async (worker: number) => {
+      let next = 0;
+      const registration = async () => {
         const components = Array.from({ length: 5 }, () => sha256(randomUUID()));
         const body = { fingerprint: sha256(components.join('')), components, name: 'Bench machine', os: 'Windows 11 Pro 23H2', platform: 'windows', appVersion: '1.0.0' };
-        const answer = await post('/v1/devices', body, tokens[worker % tokens.length]);
+        const answer = await post('/v1/devices', body, tokens[next++ % tokens.length]);
         if (answer.status === 201) return undefined;
         return String((answer.body.error as { code?: string } | undefined)?.code ?? answer.status);
       };
