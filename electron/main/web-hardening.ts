@@ -2,19 +2,24 @@ import { app, type Session, shell } from 'electron';
 import { isVettedExternalUrl } from '../services/links/external-url';
 import type { Logger } from '../services/log/logger';
 import { contentSecurityPolicy } from '../services/security/content-security-policy';
-import { APP_SCHEME } from './app-protocol';
+import { isPermissionAllowed } from '../services/security/permissions';
+import { APP_ORIGIN, APP_SCHEME } from './app-protocol';
 
 /**
- * The renderer's session: every permission denied, every network request refused except
+ * The renderer's session: every permission denied but clipboard writes from the app itself
+ * (see isPermissionAllowed), every network request refused except
  * the app's own bundle (the renderer talks to the account service only through the main
  * process), and in development the dev server with the CSP added to its responses.
  */
 export function hardenSession(session: Session, { devOrigin, logger }: { devOrigin: string | undefined; logger: Logger }) {
-  session.setPermissionRequestHandler((_contents, permission, callback) => {
-    logger.warn('denied a permission request', { permission });
-    callback(false);
+  session.setPermissionRequestHandler((contents, permission, callback, details) => {
+    const allowed = isPermissionAllowed(permission, details.requestingUrl, APP_ORIGIN);
+    if (!allowed) logger.warn('denied a permission request', { permission });
+    callback(allowed);
   });
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isPermissionAllowed(permission, requestingOrigin, APP_ORIGIN),
+  );
   session.setDevicePermissionHandler(() => false);
 
   const devSocket = devOrigin?.replace(/^http/, 'ws');
