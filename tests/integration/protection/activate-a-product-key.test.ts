@@ -1,25 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Subscription, subscriptionListSchema, subscriptionSchema } from '../../../shared/api/subscriptions';
 import { generateProductKey, PRODUCT_KEY_CONFUSABLE_PAIRS } from '../../../shared/product-key';
-import { type InProcessService, startService } from '../../support/service';
-import { startSmtpCapture, type SmtpCapture } from '../../support/smtp';
-import { client, type Client, DAY, expectError, movableClock, signIn } from '../server/http';
+import { useService } from '../../support/use-service';
+import { DAY, expectError, movableClock, signIn } from '../server/http';
 import { activate, mintKeys, signedInAccount } from './protection-fixture';
 
-let service: InProcessService;
-let smtp: SmtpCapture;
-let api: Client;
 const clock = movableClock();
 
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  service = await startService({ env: { SMTP_URL: smtp.url }, now: clock.now });
-  api = client(service.url);
-});
-afterAll(async () => {
-  await service?.stop();
-  await smtp?.stop();
-});
+const { service, smtp, api } = useService({ now: clock.now });
 
 const activateWith = (token: string, productKey: unknown, headers: Record<string, string> = {}) =>
   api.request('POST', '/v1/subscriptions/activate', { json: { productKey }, token, headers });

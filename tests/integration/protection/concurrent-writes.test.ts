@@ -1,23 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deviceListSchema } from '../../../shared/api/devices';
-import { type InProcessService, startService } from '../../support/service';
-import { startSmtpCapture, type SmtpCapture } from '../../support/smtp';
-import { type Answer, client, type Client, expectError } from '../server/http';
+import { useService } from '../../support/use-service';
+import { type Answer, expectError } from '../server/http';
 import { activeDevicesBySubscription, fakeMachine, register, registerBody, subscribedAccount } from './protection-fixture';
 
-let service: InProcessService;
-let smtp: SmtpCapture;
-let api: Client;
-
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  service = await startService({ env: { SMTP_URL: smtp.url } });
-  api = client(service.url);
-});
-afterAll(async () => {
-  await service?.stop();
-  await smtp?.stop();
-});
+const { service, smtp, api } = useService();
 
 const statuses = (answers: Answer[]) => {
   const counts: Record<number, number> = {};

@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { invitationResponseSchema } from '../../../shared/api/devices';
-import { type InProcessService, startService } from '../../support/service';
-import { startSmtpCapture, type SmtpCapture } from '../../support/smtp';
-import { client, type Client, DAY, expectError, movableClock, signIn, uniqueEmail } from '../server/http';
+import { useService } from '../../support/use-service';
+import { DAY, expectError, movableClock, signIn, uniqueEmail } from '../server/http';
 import { signedInAccount } from './protection-fixture';
 
-let service: InProcessService;
-let smtp: SmtpCapture;
-let api: Client;
 const clock = movableClock();
 
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  service = await startService({ env: { SMTP_URL: smtp.url }, now: clock.now });
-  api = client(service.url);
-});
-afterAll(async () => {
-  await service?.stop();
-  await smtp?.stop();
-});
+const { service, smtp, api } = useService({ now: clock.now });
 
 const invite = (token: string, body: unknown) => api.post('/v1/devices/invitations', body, token);
 const tokenOf = (link: string) => new URL(link).searchParams.get('token')!;

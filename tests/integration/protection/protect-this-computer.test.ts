@@ -1,28 +1,16 @@
 import { compactVerify, importJWK } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deviceListSchema, deviceSchema, heartbeatResponseSchema, licencePublicKeyResponseSchema } from '../../../shared/api/devices';
 import { subscriptionListSchema } from '../../../shared/api/subscriptions';
 import { LEASE_TTL_DAYS, leasePayloadSchema } from '../../../shared/lease';
 import { verifyLease } from '../../../electron/services/licence/verify-lease';
-import { type InProcessService, startService } from '../../support/service';
-import { startSmtpCapture, type SmtpCapture } from '../../support/smtp';
-import { client, type Client, DAY, expectError, movableClock, signIn } from '../server/http';
+import { useService } from '../../support/use-service';
+import { DAY, expectError, movableClock, signIn } from '../server/http';
 import { activate, fakeMachine, mintKeys, register, registerBody, sha256, signedInAccount, subscribedAccount, withNewParts } from './protection-fixture';
 
-let service: InProcessService;
-let smtp: SmtpCapture;
-let api: Client;
 const clock = movableClock();
 
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  service = await startService({ env: { SMTP_URL: smtp.url }, now: clock.now });
-  api = client(service.url);
-});
-afterAll(async () => {
-  await service?.stop();
-  await smtp?.stop();
-});
+const { service, smtp, api } = useService({ now: clock.now });
 
 const devicesOf = async (token: string) => deviceListSchema.parse((await api.get('/v1/devices', token)).body);
 const seatsUsed = async (token: string, subscriptionId: string) =>

@@ -1,25 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deviceListSchema, heartbeatResponseSchema, registerDeviceResponseSchema, seatLimitDetailsSchema } from '../../../shared/api/devices';
 import { subscriptionListSchema } from '../../../shared/api/subscriptions';
-import { type InProcessService, startService } from '../../support/service';
-import { startSmtpCapture, type SmtpCapture } from '../../support/smtp';
-import { client, type Client, DAY, expectError, movableClock, signIn } from '../server/http';
+import { useService } from '../../support/use-service';
+import { DAY, expectError, movableClock, signIn } from '../server/http';
 import { fakeMachine, register, registerBody, subscribedAccount, withNewParts } from './protection-fixture';
 
-let service: InProcessService;
-let smtp: SmtpCapture;
-let api: Client;
 const clock = movableClock();
 
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  service = await startService({ env: { SMTP_URL: smtp.url }, now: clock.now });
-  api = client(service.url);
-});
-afterAll(async () => {
-  await service?.stop();
-  await smtp?.stop();
-});
+const { service, smtp, api } = useService({ now: clock.now });
 
 const devicesOf = async (token: string) => deviceListSchema.parse((await api.get('/v1/devices', token)).body);
 const seatsUsed = async (token: string) => subscriptionListSchema.parse((await api.get('/v1/subscriptions', token)).body)[0]?.seatsUsed;

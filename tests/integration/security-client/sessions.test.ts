@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { AccountSession } from '../../../shared/contract/security';
 import type { SessionState } from '../../../shared/contract/session';
-import { type InProcessService, startService } from '../../support/service';
-import { startSmtpCapture, type SmtpCapture } from '../../support/smtp';
-import { client, confirmedAccount, expectError, GOOD_PASSWORD, type Client } from '../server/http';
+import { useService } from '../../support/use-service';
+import { confirmedAccount, expectError, GOOD_PASSWORD } from '../server/http';
 import { type SecurityDesktop, startSecurityDesktop } from './security-desktop';
 
-let service: InProcessService;
-let smtp: SmtpCapture;
-let api: Client;
 const desktops: SecurityDesktop[] = [];
 
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  service = await startService({ env: { SMTP_URL: smtp.url } });
-  api = client(service.url);
-});
+const { service, smtp, api } = useService();
 afterAll(async () => {
   for (const desktop of desktops) desktop.stop();
-  await service?.stop();
-  await smtp?.stop();
 });
 
 /** One account signed in on two desktop apps ("laptop" and "desktop"). */

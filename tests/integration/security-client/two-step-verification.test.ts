@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { SessionState } from '../../../shared/contract/session';
-import { type InProcessService, startService } from '../../support/service';
-import { startSmtpCapture, type SmtpCapture } from '../../support/smtp';
-import { client, confirmedAccount, movableClock, type Client } from '../server/http';
+import { useService } from '../../support/use-service';
+import { confirmedAccount, movableClock } from '../server/http';
 import { type SecurityDesktop, startSecurityDesktop, totpCode } from './security-desktop';
 
-let service: InProcessService;
-let smtp: SmtpCapture;
-let api: Client;
 const clock = movableClock();
 const desktops: SecurityDesktop[] = [];
 
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  service = await startService({ env: { SMTP_URL: smtp.url }, now: clock.now });
-  api = client(service.url);
-});
+const { service, smtp, api } = useService({ now: clock.now });
 afterAll(async () => {
   for (const desktop of desktops) desktop.stop();
-  await service?.stop();
-  await smtp?.stop();
 });
 
 function desktop(seed: string) {

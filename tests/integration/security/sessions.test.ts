@@ -1,21 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type InProcessService, startService } from '../../support/service';
-import { startSmtpCapture, type SmtpCapture } from '../../support/smtp';
-import { client, type Client, confirmedAccount, expectError, expectTokens, GOOD_PASSWORD } from '../server/http';
+import { describe, expect, it } from 'vitest';
+import { useService } from '../../support/use-service';
+import { confirmedAccount, expectError, expectTokens, GOOD_PASSWORD } from '../server/http';
 
-let service: InProcessService;
-let smtp: SmtpCapture;
-let api: Client;
-
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  service = await startService({ env: { SMTP_URL: smtp.url } });
-  api = client(service.url);
-});
-afterAll(async () => {
-  await service?.stop();
-  await smtp?.stop();
-});
+const { smtp, api } = useService();
 
 interface SessionRow {
   id: string;

@@ -1,23 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type InProcessService, startService } from '../../support/service';
-import { startSmtpCapture, type SmtpCapture } from '../../support/smtp';
-import { client, type Client, confirmedAccount, expectError, expectTokens, MINUTE, movableClock, signIn } from '../server/http';
+import { describe, expect, it } from 'vitest';
+import { useService } from '../../support/use-service';
+import { confirmedAccount, expectError, expectTokens, MINUTE, movableClock, signIn } from '../server/http';
 import { accountWithTwoStep, mfaChallenge, nextMidStep, oathtool } from './two-step-fixture';
 
-let service: InProcessService;
-let smtp: SmtpCapture;
-let api: Client;
 const clock = movableClock();
 
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  service = await startService({ env: { SMTP_URL: smtp.url }, now: clock.now });
-  api = client(service.url);
-});
-afterAll(async () => {
-  await service?.stop();
-  await smtp?.stop();
-});
+const { service, smtp, api } = useService({ now: clock.now });
 
 const mfa = (mfaToken: string, code: string) => api.post('/v1/auth/mfa', { mfaToken, code });
 const at = (offsetMs: number) => new Date(clock.now().getTime() + offsetMs);

@@ -1,22 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { accountSchema } from '../../../shared/api/account';
-import { startService, type RunningService } from '../../support/service';
-import { startSmtpCapture, type SmtpCapture } from '../../support/smtp';
-import { client, type Client, confirmedAccount, expectError, expectTokens, signIn } from './http';
+import { useService } from '../../support/use-service';
+import { confirmedAccount, expectError, expectTokens, signIn } from './http';
 
-let service: RunningService;
-let smtp: SmtpCapture;
-let api: Client;
-
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  service = await startService({ env: { SMTP_URL: smtp.url } });
-  api = client(service.url);
-});
-afterAll(async () => {
-  await service?.stop();
-  await smtp?.stop();
-});
+const { smtp, api } = useService();
 
 describe('the account', () => {
   it('shows the signed-in account', async () => {

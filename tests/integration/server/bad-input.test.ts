@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startService, type RunningService } from '../../support/service';
-import { client, type Client, expectError } from './http';
+import { describe, expect, it } from 'vitest';
+import { useService } from '../../support/use-service';
+import { expectError } from './http';
 
-let service: RunningService;
-let api: Client;
-
-beforeAll(async () => {
-  service = await startService();
-  api = client(service.url);
-});
-afterAll(async () => {
-  await service?.stop();
-});
+const { api } = useService({ smtp: false });
 
 const bodyRoutes = [
   '/v1/auth/signup',

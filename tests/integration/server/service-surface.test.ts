@@ -1,21 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startService, type RunningService } from '../../support/service';
-import { startSmtpCapture, type SmtpCapture } from '../../support/smtp';
-import { client, type Client, expectError, expectTokens, linkToken, uniqueEmail } from './http';
+import { describe, expect, it } from 'vitest';
+import { useService } from '../../support/use-service';
+import { expectError, expectTokens, linkToken, uniqueEmail } from './http';
 
-let service: RunningService;
-let smtp: SmtpCapture;
-let api: Client;
-
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  service = await startService({ env: { SMTP_URL: smtp.url } });
-  api = client(service.url);
-});
-afterAll(async () => {
-  await service?.stop();
-  await smtp?.stop();
-});
+const { service, smtp, api } = useService();
 
 describe('the service itself', () => {
   it('reports its health with a database round trip', async () => {
@@ -78,16 +65,9 @@ describe('the service itself', () => {
 });
 
 describe('rate limits', () => {
-  let limited: RunningService;
-  beforeAll(async () => {
-    limited = await startService({ env: { AUTH_RATE_LIMIT: '3' } });
-  });
-  afterAll(async () => {
-    await limited?.stop();
-  });
+  const { api: limitedApi } = useService({ env: { AUTH_RATE_LIMIT: '3' }, smtp: false });
 
   it('answers 429 RATE_LIMITED with Retry-After past AUTH_RATE_LIMIT a minute, per route', async () => {
-    const limitedApi = client(limited.url);
     const forgot = () => limitedApi.post('/v1/auth/password/forgot', { email: 'someone@example.test' });
     for (let i = 0; i < 3; i++) expect((await forgot()).status).toBe(202);
     const refused = await forgot();

@@ -1,22 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startService, type RunningService } from '../../support/service';
-import { startSmtpCapture, type SmtpCapture } from '../../support/smtp';
-import { client, type Client, DAY, expectError, expectTokens, GOOD_PASSWORD, HOUR, linkToken, movableClock, uniqueEmail } from './http';
+import { describe, expect, it } from 'vitest';
+import { useService } from '../../support/use-service';
+import { DAY, expectError, expectTokens, GOOD_PASSWORD, HOUR, linkToken, movableClock, uniqueEmail } from './http';
 
-let service: RunningService;
-let smtp: SmtpCapture;
-let api: Client;
 const clock = movableClock();
 
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  service = await startService({ env: { SMTP_URL: smtp.url }, now: clock.now });
-  api = client(service.url);
-});
-afterAll(async () => {
-  await service?.stop();
-  await smtp?.stop();
-});
+const { service, smtp, api } = useService({ now: clock.now });
 
 describe('creating an account', () => {
   it('sends a confirmation e-mail over SMTP whose link confirms the address, once', async () => {

@@ -1,25 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Device } from '../../../shared/api/devices';
 import type { Subscription } from '../../../shared/api/subscriptions';
 import type { ThisComputerState } from '../../../shared/contract/protection';
-import { type InProcessService, startService } from '../../support/service';
-import { type SmtpCapture, startSmtpCapture } from '../../support/smtp';
+import { useService } from '../../support/use-service';
 import { client, confirmedAccount } from '../server/http';
 import { mintKeys } from '../protection/protection-fixture';
 import { type Desktop, startDesktop } from './desktop';
 
-let service: InProcessService;
-let smtp: SmtpCapture;
 const desktops: Desktop[] = [];
 
-beforeAll(async () => {
-  smtp = await startSmtpCapture();
-  service = await startService({ env: { SMTP_URL: smtp.url } });
-});
+const { service, smtp } = useService();
 afterAll(async () => {
   for (const desktop of desktops) desktop.stop();
-  await service?.stop();
-  await smtp?.stop();
 });
 
 function desktop(seed: string): Desktop {
