@@ -40,6 +40,15 @@ export const devicePlatforms = ['windows', 'macos', 'linux', 'android', 'ios'] a
 export type DevicePlatform = (typeof devicePlatforms)[number];
 export const devicePlatformSchema = z.enum(devicePlatforms);
 
+/** Platform names as people write them (the app, the invitation e-mail and the install page). */
+export const platformNames: Record<DevicePlatform, string> = {
+  windows: 'Windows',
+  macos: 'macOS',
+  linux: 'Linux',
+  android: 'Android',
+  ios: 'iPhone and iPad',
+};
+
 export const deviceStatuses = ['active', 'deactivated'] as const;
 export type DeviceStatus = (typeof deviceStatuses)[number];
 

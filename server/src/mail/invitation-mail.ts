@@ -1,14 +1,6 @@
-import type { DevicePlatform } from '../../../shared/api/devices';
+import { type DevicePlatform, platformNames } from '../../../shared/api/devices';
 import { escapeHtml } from './identity-mails';
 import type { MailMessage } from './mailer';
-
-export const platformNames: Record<DevicePlatform, string> = {
-  windows: 'Windows',
-  macos: 'macOS',
-  linux: 'Linux',
-  android: 'Android',
-  ios: 'iPhone and iPad',
-};
 
 /** "Protect another device": sent when an invitation is made with an e-mail address. */
 export function invitationMail(input: { to: string; inviterName: string; platform: DevicePlatform; link: string; validDays: number }): MailMessage {

@@ -1,10 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { devicePlatforms, type DevicePlatform } from '../../../shared/api/devices';
+import { devicePlatforms, type DevicePlatform, platformNames } from '../../../shared/api/devices';
 import { emailTokenSchema } from '../../../shared/api/identity';
 import { DEEP_LINK_SCHEME } from '../../../shared/contract/links';
 import { findUsableInvitation, INSTALL_PAGE_PATH } from '../devices/invitations';
 import { escapeHtml } from '../mail/identity-mails';
-import { platformNames } from '../mail/invitation-mail';
 import type { Services } from '../services';
 import { page, send } from './email-link-pages';
 

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { devicePlatforms, type DevicePlatform } from '../../../../shared/api/devices';
+import { devicePlatforms, type DevicePlatform, platformNames } from '../../../../shared/api/devices';
 import { emailSchema } from '../../../../shared/api/identity';
 import { useApi } from '../../api/api-context';
 import { useAction } from '../../app/use-action';
@@ -10,7 +10,6 @@ import { QrCode } from '../../components/QrCode';
 import { TextField } from '../../components/TextField';
 import { describeError } from '../../errors/messages';
 import { formatDate } from '../../lib/dates';
-import { platformNames } from './platforms';
 
 type Sent = { how: 'email'; email: string; expiresAt: string } | { how: 'link'; link: string; expiresAt: string };
 

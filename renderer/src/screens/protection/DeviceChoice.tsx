@@ -1,7 +1,6 @@
-import type { Device } from '../../../../shared/api/devices';
+import { type Device, platformNames } from '../../../../shared/api/devices';
 import { PlatformIcon } from '../../components/PlatformIcon';
 import { RelativeTime } from '../../components/RelativeTime';
-import { platformNames } from './platforms';
 
 /** A radio list of devices (a handful: one plan's seats), each with its platform and last activity. */
 export function DeviceChoice({

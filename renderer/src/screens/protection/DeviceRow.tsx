@@ -1,11 +1,10 @@
 import { memo, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { deviceNameSchema, type Device } from '../../../../shared/api/devices';
+import { deviceNameSchema, type Device, platformNames } from '../../../../shared/api/devices';
 import type { AppError } from '../../../../shared/errors';
 import { PlatformIcon } from '../../components/PlatformIcon';
 import { RelativeTime } from '../../components/RelativeTime';
 import { describeError } from '../../errors/messages';
 import { fieldErrors } from '../../errors/field-errors';
-import { platformNames } from './platforms';
 
 export interface DeviceRowProps {
   device: Device;

@@ -1,14 +1,4 @@
-import type { DevicePlatform } from '../../../../shared/api/devices';
 import type { FingerprintComponentKind } from '../../../../shared/api/devices';
-
-/** Platform names as people write them. */
-export const platformNames: Record<DevicePlatform, string> = {
-  windows: 'Windows',
-  macos: 'macOS',
-  linux: 'Linux',
-  android: 'Android',
-  ios: 'iPhone and iPad',
-};
 
 /** What each fingerprint component is, in words (the hash beside it is what is sent). */
 export const componentKindNames: Record<FingerprintComponentKind, string> = {
