@@ -7,7 +7,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormAlert, FormNotice } from '../../components/FormAlert';
 import { describeError } from '../../errors/messages';
 import { useSessionStore } from '../../stores/session-store';
-import { formatDateTime, formatRelative } from './session-times';
+import { formatDateTime, formatRelative } from '../../lib/dates';
 
 const nameOf = (session: AccountSession) => session.deviceName ?? 'Unnamed device';
 
@@ -98,10 +98,10 @@ export function SessionsSection() {
                   {session.current && <span className="tag tag-current">This device</span>}
                 </p>
                 <p className="session-meta">
-                  Signed in <time dateTime={session.createdAt}>{formatDateTime(session.createdAt)}</time>
+                  Signed in <time dateTime={session.createdAt}>{formatDateTime(session.createdAt, 'medium')}</time>
                   {' · '}
                   Last active{' '}
-                  <time dateTime={session.lastUsedAt} title={formatDateTime(session.lastUsedAt)}>
+                  <time dateTime={session.lastUsedAt} title={formatDateTime(session.lastUsedAt, 'medium')}>
                     {session.current ? 'now' : formatRelative(session.lastUsedAt)}
                   </time>
                 </p>
