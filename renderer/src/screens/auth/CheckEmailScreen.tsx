@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { extractEmailToken } from '../../../../shared/contract/links';
 import { useApi } from '../../api/api-context';
 import { paths } from '../../app/paths';
 import { readRouteState } from '../../app/route-state';
 import { useAction } from '../../app/use-action';
+import { BackToSignIn } from '../../components/BackToSignIn';
 import { FormAlert, FormNotice } from '../../components/FormAlert';
 import { PageHeading } from '../../components/PageHeading';
+import { SubmitButton } from '../../components/SubmitButton';
 import { TextField } from '../../components/TextField';
 import { describeError } from '../../errors/messages';
 
@@ -81,15 +83,11 @@ export function CheckEmailScreen() {
           alertId={error?.code === 'TOKEN_INVALID' ? 'check-email-alert' : undefined}
           inputRef={fieldRef}
         />
-        <button type="submit" className="button button-primary" aria-disabled={pending}>
-          {pending ? 'Confirming…' : 'Confirm e-mail address'}
-        </button>
+        <SubmitButton pending={pending} busyLabel="Confirming…">
+          Confirm e-mail address
+        </SubmitButton>
       </form>
-      <p className="auth-switch">
-        <Link to={paths.signIn} state={{ email: arrived.email }}>
-          Back to sign in
-        </Link>
-      </p>
+      <BackToSignIn email={arrived.email} />
     </>
   );
 }

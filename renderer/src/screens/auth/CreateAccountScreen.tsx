@@ -6,10 +6,12 @@ import { externalLinks, openExternalLink } from '../../app/external-links';
 import { paths } from '../../app/paths';
 import { useAction } from '../../app/use-action';
 import { emailProblem } from '../../auth/email-format';
+import { EmailField } from '../../components/EmailField';
 import { FormAlert } from '../../components/FormAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { PasswordField } from '../../components/PasswordField';
 import { StrengthMeter } from '../../components/StrengthMeter';
+import { SubmitButton } from '../../components/SubmitButton';
 import { TextField } from '../../components/TextField';
 import { fieldErrors } from '../../errors/field-errors';
 import { describeError } from '../../errors/messages';
@@ -93,13 +95,9 @@ export function CreateAccountScreen() {
           error={problems.name ?? fromService.name}
           inputRef={nameRef}
         />
-        <TextField
+        <EmailField
           label="E-mail address"
-          type="email"
           autoComplete="email"
-          inputMode="email"
-          spellCheck={false}
-          autoCapitalize="off"
           value={email}
           onChange={(e) => setEmail(e.target.value)}
           error={problems.email ?? fromService.email}
@@ -143,9 +141,9 @@ export function CreateAccountScreen() {
             </p>
           )}
         </div>
-        <button type="submit" className="button button-primary" aria-disabled={pending}>
-          {pending ? 'Creating your account…' : 'Create account'}
-        </button>
+        <SubmitButton pending={pending} busyLabel="Creating your account…">
+          Create account
+        </SubmitButton>
       </form>
       <p className="auth-switch">
         Already have an account? <Link to={paths.signIn}>Sign in</Link>

@@ -5,9 +5,11 @@ import { paths } from '../../app/paths';
 import { readRouteState } from '../../app/route-state';
 import { useAction } from '../../app/use-action';
 import { emailProblem } from '../../auth/email-format';
+import { BackToSignIn } from '../../components/BackToSignIn';
+import { EmailField } from '../../components/EmailField';
 import { FormAlert, FormNotice } from '../../components/FormAlert';
 import { PageHeading } from '../../components/PageHeading';
-import { TextField } from '../../components/TextField';
+import { SubmitButton } from '../../components/SubmitButton';
 import { fieldErrors } from '../../errors/field-errors';
 import { describeError } from '../../errors/messages';
 
@@ -51,11 +53,7 @@ export function ForgotPasswordScreen() {
             Enter the code from the e-mail
           </Link>
         </p>
-        <p className="auth-switch">
-          <Link to={paths.signIn} state={{ email: sentTo }}>
-            Back to sign in
-          </Link>
-        </p>
+        <BackToSignIn email={sentTo} />
       </>
     );
   }
@@ -70,27 +68,19 @@ export function ForgotPasswordScreen() {
             <p>{describeError(error)}</p>
           </FormAlert>
         )}
-        <TextField
+        <EmailField
           label="E-mail address"
-          type="email"
           autoComplete="username"
-          inputMode="email"
-          spellCheck={false}
-          autoCapitalize="off"
           value={email}
           onChange={(e) => setEmail(e.target.value)}
           error={problem ?? fieldErrors(error).email}
           inputRef={emailRef}
         />
-        <button type="submit" className="button button-primary" aria-disabled={pending}>
-          {pending ? 'Sending…' : 'Send reset link'}
-        </button>
+        <SubmitButton pending={pending} busyLabel="Sending…">
+          Send reset link
+        </SubmitButton>
       </form>
-      <p className="auth-switch">
-        <Link to={paths.signIn} state={{ email: email.trim() }}>
-          Back to sign in
-        </Link>
-      </p>
+      <BackToSignIn email={email.trim()} />
     </>
   );
 }

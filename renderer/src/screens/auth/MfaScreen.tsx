@@ -5,9 +5,11 @@ import { useApi } from '../../api/api-context';
 import { paths } from '../../app/paths';
 import { readRouteState } from '../../app/route-state';
 import { retryAfterSeconds, useAction } from '../../app/use-action';
+import { BackToSignIn } from '../../components/BackToSignIn';
+import { CodeField, withoutSpaces } from '../../components/CodeField';
 import { FormAlert } from '../../components/FormAlert';
 import { PageHeading } from '../../components/PageHeading';
-import { TextField } from '../../components/TextField';
+import { SubmitButton } from '../../components/SubmitButton';
 import { describeError } from '../../errors/messages';
 import { useSessionStore } from '../../stores/session-store';
 import '../../styles/security.css';
@@ -18,7 +20,6 @@ const DEFAULT_LOCK_SECONDS = 15 * 60;
 type Method = 'app' | 'recovery';
 
 /** People paste codes as "123 456" or with a trailing newline; no code contains white space. */
-const withoutSpaces = (value: string) => value.replace(/\s+/g, '');
 
 /** A sentence for a failed second step, where the generic one would not say what to do. */
 function sentenceFor(error: AppError, method: Method): string {
@@ -102,53 +103,43 @@ export function MfaScreen() {
           </FormAlert>
         )}
         {method === 'app' ? (
-          <TextField
+          <CodeField
             key="app"
             label="Verification code"
             hint="6 digits, for example 123 456"
             autoComplete="one-time-code"
             inputMode="numeric"
-            spellCheck={false}
-            autoCapitalize="off"
             // Room for a pasted "123 456" and stray spaces: a limit of 6 would cut a paste short.
             maxLength={16}
-            className="field-code"
             value={code}
-            onChange={(e) => setCode(withoutSpaces(e.target.value))}
+            onChange={setCode}
             error={problem ?? undefined}
             alertId={error?.code === 'MFA_INVALID' ? alertId : undefined}
             inputRef={codeRef}
           />
         ) : (
-          <TextField
+          <CodeField
             key="recovery"
             label="Recovery code"
             autoComplete="off"
-            spellCheck={false}
-            autoCapitalize="off"
             maxLength={40}
-            className="field-code"
             value={code}
-            onChange={(e) => setCode(withoutSpaces(e.target.value))}
+            onChange={setCode}
             error={problem ?? undefined}
             alertId={error?.code === 'MFA_INVALID' ? alertId : undefined}
             inputRef={codeRef}
           />
         )}
-        <button type="submit" className="button button-primary" aria-disabled={pending}>
-          {pending ? 'Checking…' : 'Verify'}
-        </button>
+        <SubmitButton pending={pending} busyLabel="Checking…">
+          Verify
+        </SubmitButton>
       </form>
       <p className="mfa-switch">
         <button type="button" className="link-button" onClick={switchMethod}>
           {method === 'app' ? 'Use a recovery code instead' : 'Use a code from your authenticator app instead'}
         </button>
       </p>
-      <p className="auth-switch">
-        <Link to={paths.signIn} state={{ email: arrived.email }}>
-          Back to sign in
-        </Link>
-      </p>
+      <BackToSignIn email={arrived.email} />
     </>
   );
 }

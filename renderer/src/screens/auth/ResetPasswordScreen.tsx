@@ -6,10 +6,12 @@ import { useApi } from '../../api/api-context';
 import { paths } from '../../app/paths';
 import { readRouteState } from '../../app/route-state';
 import { useAction } from '../../app/use-action';
+import { BackToSignIn } from '../../components/BackToSignIn';
 import { FormAlert } from '../../components/FormAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { PasswordField } from '../../components/PasswordField';
 import { StrengthMeter } from '../../components/StrengthMeter';
+import { SubmitButton } from '../../components/SubmitButton';
 import { TextField } from '../../components/TextField';
 import { fieldErrors } from '../../errors/field-errors';
 import { describeError } from '../../errors/messages';
@@ -91,15 +93,11 @@ export function ResetPasswordScreen() {
           inputRef={passwordRef}
           below={<StrengthMeter password={password} personal={[arrived.email?.split('@')[0] ?? '']} />}
         />
-        <button type="submit" className="button button-primary" aria-disabled={pending}>
-          {pending ? 'Changing your password…' : 'Change password'}
-        </button>
+        <SubmitButton pending={pending} busyLabel="Changing your password…">
+          Change password
+        </SubmitButton>
       </form>
-      <p className="auth-switch">
-        <Link to={paths.signIn} state={{ email: arrived.email }}>
-          Back to sign in
-        </Link>
-      </p>
+      <BackToSignIn email={arrived.email} />
     </>
   );
 }

@@ -5,10 +5,11 @@ import { paths } from '../../app/paths';
 import { readRouteState, type Notice } from '../../app/route-state';
 import { retryAfterSeconds, useAction } from '../../app/use-action';
 import { emailProblem } from '../../auth/email-format';
+import { EmailField } from '../../components/EmailField';
 import { FormAlert, FormNotice } from '../../components/FormAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { PasswordField } from '../../components/PasswordField';
-import { TextField } from '../../components/TextField';
+import { SubmitButton } from '../../components/SubmitButton';
 import { fieldErrors } from '../../errors/field-errors';
 import { describeError } from '../../errors/messages';
 import { useSessionStore } from '../../stores/session-store';
@@ -85,13 +86,9 @@ export function SignInScreen() {
             )}
           </FormAlert>
         )}
-        <TextField
+        <EmailField
           label="E-mail address"
-          type="email"
           autoComplete="username"
-          inputMode="email"
-          spellCheck={false}
-          autoCapitalize="off"
           value={email}
           onChange={(e) => setEmail(e.target.value)}
           error={problems.email ?? fromService.email}
@@ -112,9 +109,9 @@ export function SignInScreen() {
             Forgot password?
           </Link>
         </p>
-        <button type="submit" className="button button-primary" aria-disabled={pending}>
-          {pending ? 'Signing in…' : 'Sign in'}
-        </button>
+        <SubmitButton pending={pending} busyLabel="Signing in…">
+          Sign in
+        </SubmitButton>
       </form>
       <p className="auth-switch">
         New to Palisade? <Link to={paths.createAccount}>Create account</Link>

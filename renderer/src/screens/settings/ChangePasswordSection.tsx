@@ -5,6 +5,7 @@ import { useAction } from '../../app/use-action';
 import { FormAlert, FormNotice } from '../../components/FormAlert';
 import { PasswordField } from '../../components/PasswordField';
 import { StrengthMeter } from '../../components/StrengthMeter';
+import { SubmitButton } from '../../components/SubmitButton';
 import { fieldErrors } from '../../errors/field-errors';
 import { describeError } from '../../errors/messages';
 import { selectUser, useSessionStore } from '../../stores/session-store';
@@ -103,9 +104,9 @@ export function ChangePasswordSection() {
           Changing your password signs Palisade out on all your other devices. This device stays signed in.
         </p>
         <div>
-          <button type="submit" className="button button-primary" aria-disabled={pending}>
-            {pending ? 'Changing…' : 'Change password'}
-          </button>
+          <SubmitButton pending={pending} busyLabel="Changing…">
+            Change password
+          </SubmitButton>
         </div>
       </form>
     </section>

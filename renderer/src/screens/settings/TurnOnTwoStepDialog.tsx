@@ -2,9 +2,10 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { TotpSetup } from '../../../../shared/contract/security';
 import { useApi } from '../../api/api-context';
 import { useAction } from '../../app/use-action';
+import { CodeField, withoutSpaces } from '../../components/CodeField';
 import { Dialog } from '../../components/Dialog';
 import { FormAlert } from '../../components/FormAlert';
-import { TextField } from '../../components/TextField';
+import { SubmitButton } from '../../components/SubmitButton';
 import { describeError } from '../../errors/messages';
 import { CopyButton } from './CopyButton';
 import { QrCode } from './QrCode';
@@ -55,7 +56,7 @@ export function TurnOnTwoStepDialog({ setup, onEnabled, onClose, fallbackFocus }
 
   const confirm = async (event: FormEvent) => {
     event.preventDefault();
-    const clean = code.replace(/\s+/g, '');
+    const clean = withoutSpaces(code);
     setCode(clean);
     const issue = /^\d{6}$/.test(clean) ? null : 'Enter the 6-digit code your app shows now.';
     setProblem(issue);
@@ -130,16 +131,13 @@ export function TurnOnTwoStepDialog({ setup, onEnabled, onClose, fallbackFocus }
               <p>{describeError(error)}</p>
             </FormAlert>
           )}
-          <TextField
+          <CodeField
             label="6-digit code"
             autoComplete="one-time-code"
             inputMode="numeric"
-            spellCheck={false}
-            autoCapitalize="off"
             maxLength={16}
-            className="field-code"
             value={code}
-            onChange={(e) => setCode(e.target.value.replace(/\s+/g, ''))}
+            onChange={setCode}
             error={problem ?? undefined}
             alertId={error?.code === 'MFA_INVALID' ? alertId : undefined}
             inputRef={codeRef}
@@ -148,9 +146,9 @@ export function TurnOnTwoStepDialog({ setup, onEnabled, onClose, fallbackFocus }
             <button type="button" className="button button-secondary" onClick={() => setStep('scan')} disabled={pending}>
               Back
             </button>
-            <button type="submit" className="button button-primary" aria-disabled={pending}>
-              {pending ? 'Checking…' : 'Turn on'}
-            </button>
+            <SubmitButton pending={pending} busyLabel="Checking…">
+              Turn on
+            </SubmitButton>
           </div>
         </form>
       )}

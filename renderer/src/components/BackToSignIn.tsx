@@ -1,0 +1,13 @@
+import { Link } from 'react-router';
+import { paths } from '../app/paths';
+
+/** The way back from a sign-in side screen, carrying the address so it need not be typed again. */
+export function BackToSignIn({ email }: { email: string | undefined }) {
+  return (
+    <p className="auth-switch">
+      <Link to={paths.signIn} state={{ email }}>
+        Back to sign in
+      </Link>
+    </p>
+  );
+}
