@@ -55,7 +55,10 @@ export function useService(options: { env?: ServiceEnv; now?: () => Date; smtp?:
 
   return {
     service: lateBound('The service', () => service),
-    smtp: lateBound(options.smtp === false ? 'SMTP (this service was started without it)' : 'The SMTP capture', () => smtp),
+    smtp: lateBound(
+      options.smtp === false ? 'SMTP (this service was started without it)' : 'The SMTP capture',
+      () => smtp,
+    ),
     api: lateBound('The HTTP client', () => api),
   };
 }
