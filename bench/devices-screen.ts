@@ -17,6 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from '@playwright/test';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
+import { chromiumLaunchOptions } from '../tests/support/chromium';
 
 const DEVICES = 1000;
 const LOADS = 5;
@@ -123,18 +124,7 @@ function serve(dir: string): Promise<Server> {
 export default async function benchDevicesScreen() {
   const outDir = await mkdtemp(join(tmpdir(), 'palisade-bench-renderer-'));
   let server: Server | undefined;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     // The renderer exactly as electron-vite builds it (same root, plugin, minification).
     await build({
