@@ -44,6 +44,8 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
     bodyLimit: BODY_LIMIT_BYTES,
     // The service sits behind no proxy by default; rate limits key on the socket address.
     trustProxy: false,
+    // Fastify's own 503 while closing has its own body; ours (below) keeps the envelope.
+    return503OnClosing: false,
     // Errors raised before routing (a malformed URL) skip the error handler: envelope them too.
     frameworkErrors: (_error, _request, reply) => {
       void (reply as FastifyReply).code(400).send(errorBody('VALIDATION_FAILED', 'The address of the request is not valid.'));
@@ -80,6 +82,11 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
+  });
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!closing) return;
+    void reply.header('connection', 'close');
+    throw new ServiceError(503, 'INTERNAL', 'The service is restarting. Try again in a moment.');
   });
   app.addHook('onSend', async (_request, reply, payload) => {
     if (closing) void reply.header('connection', 'close');
