@@ -1,44 +1,18 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deviceListSchema } from '../../../shared/api/devices';
 import { subscriptionListSchema } from '../../../shared/api/subscriptions';
 import { isValidProductKey } from '../../../shared/product-key';
-import { createPostgresDatabase } from '../../support/database';
 import { spawnService } from '../../support/service';
+import { npmRunServer, useServiceDataDir } from '../../support/service-data-dir';
 import { client, expectTokens } from '../server/http';
 import { activate } from './protection-fixture';
 
-const run = promisify(execFile);
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const keyLine = /^[0-9A-HJKMNP-TV-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5}){3}$/;
 
-let env: Record<string, string>;
-let dataDir: string;
-let dropDatabase = async () => {};
+const store = useServiceDataDir('palisade-keys-cli-');
 
 /** `npm run server -- <args>` as the README says, on this test's own database. */
-async function server(...args: string[]) {
-  return run('npm', ['run', '--silent', 'server', '--', ...args], { cwd: repoRoot, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } });
-}
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'palisade-keys-cli-'));
-  env = { DATA_DIR: dataDir };
-  if (process.env.DATABASE_URL) {
-    const database = await createPostgresDatabase(process.env.DATABASE_URL);
-    env.DATABASE_URL = database.url;
-    dropDatabase = database.drop;
-  }
-});
-afterAll(async () => {
-  await dropDatabase();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const server = (...args: string[]) => npmRunServer(store.env, ...args);
 
 describe('keys mint and seed-demo', () => {
   it('prints new keys that activate, and gives the demo account its subscription and devices once', async () => {
@@ -58,7 +32,7 @@ describe('keys mint and seed-demo', () => {
     const demoKeys = [...seeded.split('\n'), ...reseeded.split('\n')].filter((line) => keyLine.test(line));
     expect(demoKeys).toHaveLength(4); // two new unused keys a run
 
-    const service = await spawnService({ dataDir, env });
+    const service = await spawnService({ dataDir: store.dataDir, env: store.env });
     try {
       const api = client(service.url);
       const { accessToken } = expectTokens(await api.post('/v1/auth/login', { email: 'demo@palisade.test', password: 'Demo-Palisade-2026' }));

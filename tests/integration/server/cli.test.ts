@@ -1,52 +1,25 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresDatabase } from '../../support/database';
 import { spawnService, type SpawnedService } from '../../support/service';
+import { npmRunServer, useServiceDataDir } from '../../support/service-data-dir';
 import { client, expectError, expectTokens, uniqueEmail } from './http';
-
-const run = promisify(execFile);
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** `npm run server -- <command>` as the README says, on this test's own database. */
 async function server(env: Record<string, string>, ...args: string[]) {
-  const { stdout } = await run('npm', ['run', '--silent', 'server', '--', ...args], {
-    cwd: repoRoot,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-  });
-  return stdout;
+  return (await npmRunServer(env, ...args)).stdout;
 }
 
 describe('the service command line', () => {
-  let dataDir: string;
-  let env: Record<string, string>;
-  let dropDatabase = async () => {};
-
-  beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'palisade-cli-'));
-    env = { DATA_DIR: dataDir };
-    if (process.env.DATABASE_URL) {
-      const database = await createPostgresDatabase(process.env.DATABASE_URL);
-      env.DATABASE_URL = database.url;
-      dropDatabase = database.drop;
-    }
-  });
-  afterAll(async () => {
-    await dropDatabase();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  const store = useServiceDataDir('palisade-cli-');
 
   it('migrates, seeds the demo account once, and serves it', async () => {
-    expect(await server(env, 'migrate')).toContain('Applied: 0001_identity');
-    expect(await server(env, 'migrate')).toContain('up to date');
-    expect(await server(env, 'seed-demo')).toContain('Created the demo account demo@palisade.test');
-    expect(await server(env, 'seed-demo')).toContain('already exists');
+    expect(await server(store.env, 'migrate')).toContain('Applied: 0001_identity');
+    expect(await server(store.env, 'migrate')).toContain('up to date');
+    expect(await server(store.env, 'seed-demo')).toContain('Created the demo account demo@palisade.test');
+    expect(await server(store.env, 'seed-demo')).toContain('already exists');
 
-    const service = await spawnService({ dataDir, env });
+    const service = await spawnService({ dataDir: store.dataDir, env: store.env });
     try {
       const api = client(service.url);
       const tokens = expectTokens(await api.post('/v1/auth/login', { email: 'demo@palisade.test', password: 'Demo-Palisade-2026' }));
@@ -58,8 +31,8 @@ describe('the service command line', () => {
   }, 180_000); // five cold starts of the CLI, each opening the database
 
   it('lists its commands and refuses unknown ones', async () => {
-    expect(await server(env, 'help')).toMatch(/seed-demo/);
-    await expect(server(env, 'frobnicate')).rejects.toMatchObject({ code: 2 });
+    expect(await server(store.env, 'help')).toMatch(/seed-demo/);
+    await expect(server(store.env, 'frobnicate')).rejects.toMatchObject({ code: 2 });
   });
 });
 
