@@ -114,3 +114,15 @@ export async function idempotentWrite(
     return { ...result, replayed: false };
   });
 }
+
+/** The parts of a Fastify reply that sending a write's answer needs (any route's typed reply has them). */
+interface WriteReply<Sent> {
+  header(name: string, value: string): unknown;
+  code(statusCode: number): { send(body: never): Sent };
+}
+
+/** Sends what `idempotentWrite` returned; a repeat says so in `Idempotent-Replayed: true`. */
+export function sendWriteResult<Sent>(reply: WriteReply<Sent>, result: WriteResult & { replayed: boolean }): Sent {
+  if (result.replayed) void reply.header('idempotent-replayed', 'true');
+  return reply.code(result.statusCode).send(result.body as never);
+}

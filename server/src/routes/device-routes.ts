@@ -20,7 +20,7 @@ import { registerDevice, transferDevice } from '../devices/registration';
 import { requireAuth } from '../http/authenticate';
 import { noContent } from '../http/no-content';
 import { errorResponses, ServiceError } from '../http/service-error';
-import { idempotencyHeadersSchema, idempotentWrite } from '../idempotency/idempotent-write';
+import { idempotencyHeadersSchema, idempotentWrite, sendWriteResult } from '../idempotency/idempotent-write';
 import type { LeaseSigner } from '../licence/lease-signer';
 import type { Services } from '../services';
 import { idParamsSchema } from './id-params';
@@ -63,8 +63,7 @@ export const deviceRoutes: FastifyPluginAsyncZod<{ services: Services; leases: L
         { userId, key: request.headers['idempotency-key'], route: 'POST /v1/devices', payload: request.body, now },
         (trx) => registerDevice(trx, request.body, { userId, now, leases }),
       );
-      if (result.replayed) void reply.header('idempotent-replayed', 'true');
-      return reply.code(result.statusCode).send(result.body as never);
+      return sendWriteResult(reply, result);
     },
   );
 
@@ -124,8 +123,7 @@ export const deviceRoutes: FastifyPluginAsyncZod<{ services: Services; leases: L
         },
         (trx) => transferDevice(trx, request.params.id, request.body, { userId, now, leases }),
       );
-      if (result.replayed) void reply.header('idempotent-replayed', 'true');
-      return reply.code(result.statusCode).send(result.body as never);
+      return sendWriteResult(reply, result);
     },
   );
 

@@ -8,7 +8,7 @@ import {
 } from '../../../shared/api/subscriptions';
 import { requireAuth } from '../http/authenticate';
 import { errorResponses, ServiceError } from '../http/service-error';
-import { idempotencyHeadersSchema, idempotentWrite } from '../idempotency/idempotent-write';
+import { idempotencyHeadersSchema, idempotentWrite, sendWriteResult } from '../idempotency/idempotent-write';
 import { activateProductKey, listSubscriptions, setAutoRenew } from '../subscriptions/subscriptions';
 import type { Services } from '../services';
 import { idParamsSchema } from './id-params';
@@ -56,8 +56,7 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<{ services: Services }> =
         { userId, key: request.headers['idempotency-key'], route: 'POST /v1/subscriptions/activate', payload: { productKey: key.data }, now },
         async (trx) => ({ statusCode: 201, body: await activateProductKey(trx, { userId, key: key.data, now }) }),
       );
-      if (result.replayed) void reply.header('idempotent-replayed', 'true');
-      return reply.code(result.statusCode).send(result.body as never);
+      return sendWriteResult(reply, result);
     },
   );
 
