@@ -52,12 +52,22 @@ export async function preparePgliteDataDir(dataDir: string): Promise<void> {
  */
 export async function createPostgresDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `palisade_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
+  // Test files start in parallel (and other suites may share the server): CREATE DATABASE
+  // can meet "template1 is being accessed by other users" or a full connection table for a
+  // moment, so those are retried.
+  for (let attempt = 1; ; attempt++) {
+    const admin = new pg.Client({ connectionString: serverUrl });
+    try {
+      await admin.connect();
+      await admin.query(`create database ${name}`);
+      break;
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (attempt >= 8 || (code !== '55006' && code !== '53300')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    } finally {
+      await admin.end().catch(() => {});
+    }
   }
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
