@@ -115,6 +115,8 @@ export const invitationBodySchema = z.object({
   platform: devicePlatformSchema,
 });
 export const invitationResponseSchema = z.object({ link: z.url(), expiresAt: isoTimeSchema });
+/** `POST /v1/devices/invitations/accept`: the invitation is spent; it was for this platform. */
+export const invitationAcceptResponseSchema = z.object({ platform: devicePlatformSchema });
 
 /** The licence signing key's public half (Ed25519, RFC 8037). */
 export const licencePublicJwkSchema = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { deviceFingerprintSchema, deviceNameSchema, devicePlatformSchema, deviceSchema } from '../api/devices';
+import { emailTokenSchema } from '../api/identity';
 import { isoTimeSchema, subscriptionSchema } from '../api/subscriptions';
 import { invoke } from './define';
 
@@ -59,5 +60,7 @@ export const protectionContract = {
       z.object({ platform: devicePlatformSchema, email: z.string().trim().max(254).optional() }).strict(),
       z.object({ link: z.string(), expiresAt: isoTimeSchema }),
     ),
+    /** Spends an invitation opened on this computer (`palisade://install?token=…`). */
+    acceptInvitation: invoke(z.object({ token: emailTokenSchema }).strict(), z.object({ platform: devicePlatformSchema })),
   },
 } as const;

@@ -5,6 +5,7 @@ import {
   deviceListSchema,
   deviceSchema,
   heartbeatResponseSchema,
+  invitationAcceptResponseSchema,
   invitationResponseSchema,
   type RegisterDeviceBody,
   registerDeviceResponseSchema,
@@ -24,6 +25,7 @@ export interface DevicesApi {
   deactivate(id: string): Promise<void>;
   heartbeat(id: string, fingerprint: string): Promise<{ lease: string }>;
   invite(body: { platform: DevicePlatform; email?: string }): Promise<Invitation>;
+  acceptInvitation(token: string): Promise<{ platform: DevicePlatform }>;
 }
 
 const devicePath = (id: string) => `/v1/devices/${encodeURIComponent(id)}`;
@@ -47,5 +49,13 @@ export function createDevicesApi(client: ApiClient): DevicesApi {
     heartbeat: (id, fingerprint) =>
       client.request({ method: 'POST', path: `${devicePath(id)}/heartbeat`, body: { fingerprint }, schema: heartbeatResponseSchema, auth: true }),
     invite: (body) => client.request({ method: 'POST', path: '/v1/devices/invitations', body, schema: invitationResponseSchema, auth: true }),
+    acceptInvitation: (token) =>
+      client.request({
+        method: 'POST',
+        path: '/v1/devices/invitations/accept',
+        body: { token },
+        schema: invitationAcceptResponseSchema,
+        auth: true,
+      }),
   };
 }

@@ -7,6 +7,8 @@ export interface AccountDevicesService {
   rename(id: string, name: string): Promise<Device>;
   deactivate(id: string): Promise<void>;
   invite(input: { platform: DevicePlatform; email?: string | undefined }): Promise<Invitation>;
+  /** Spends an invitation opened on this computer; the screen then offers to register it. */
+  acceptInvitation(token: string): Promise<{ platform: DevicePlatform }>;
 }
 
 /** The account's devices, with this computer's own kept in step when one of these calls touches it. */
@@ -29,5 +31,6 @@ export function createAccountDevicesService(api: DevicesApi, thisComputer: ThisC
       thisComputer.deviceDeactivated(id);
     },
     invite: ({ platform, email }) => api.invite({ platform, ...(email ? { email } : {}) }),
+    acceptInvitation: (token) => api.acceptInvitation(token),
   };
 }

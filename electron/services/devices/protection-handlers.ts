@@ -31,6 +31,7 @@ export function createProtectionHandlers({ subscriptions, thisComputer, devices 
         return null;
       },
       invite: (input) => devices.invite(input),
+      acceptInvitation: ({ token }) => devices.acceptInvitation(token),
     },
   };
 }

@@ -1,11 +1,13 @@
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import { useApi } from '../api/api-context';
+import { useInvitationStore } from '../stores/invitation-store';
 import { paths } from './paths';
 
 /**
  * Follows `palisade://` links the main process hands over: a confirmation link confirms
- * the e-mail address, a reset link opens the reset screen with its token filled in.
+ * the e-mail address, a reset link opens the reset screen with its token filled in, and an
+ * invitation opens This computer, where it is spent once someone is signed in.
  */
 export function DeepLinks() {
   const api = useApi();
@@ -15,7 +17,10 @@ export function DeepLinks() {
       api.on('app.deepLink', (link) => {
         if (link.action === 'confirm') navigate(paths.checkEmail, { state: { token: link.token } });
         else if (link.action === 'reset-password') navigate(paths.resetPassword, { state: { token: link.token } });
-        // 'install' (an invitation to protect another device) belongs to a later screen.
+        else if (link.action === 'install') {
+          useInvitationStore.getState().open(link.token);
+          navigate(paths.thisComputer);
+        }
       }),
     [api, navigate],
   );

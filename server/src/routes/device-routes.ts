@@ -5,6 +5,7 @@ import {
   deviceSchema,
   heartbeatBodySchema,
   heartbeatResponseSchema,
+  invitationAcceptResponseSchema,
   invitationBodySchema,
   invitationResponseSchema,
   registerDeviceBodySchema,
@@ -178,7 +179,7 @@ export const deviceRoutes: FastifyPluginAsyncZod<{ services: Services; leases: L
         security,
         summary: 'Use up an invitation of this account (the app calls this after palisade://install?token=…)',
         body: z.object({ token: emailTokenSchema }),
-        response: { 200: z.object({ platform: invitationBodySchema.shape.platform }), ...errorResponses },
+        response: { 200: invitationAcceptResponseSchema, ...errorResponses },
       },
     },
     async (request) => {

@@ -103,4 +103,21 @@ describe('protecting this computer, and moving protection to a new one', () => {
     expect(back.device?.id).toBe(first.device?.id);
     expect((await pc.value<Subscription[]>('subscriptions.list'))[0]).toMatchObject({ seatsUsed: 1 });
   });
+
+  it('an invitation link opened on the new computer is spent once, through the app', async () => {
+    const account = await confirmedAccount(client(service.url), smtp, 'invite');
+    const inviter = desktop('inviting-computer');
+    await signedIn(inviter, account);
+    const { link } = await inviter.value<{ link: string }>('devices.invite', { platform: 'macos' });
+    const token = new URL(link).searchParams.get('token');
+    expect(token).toBeTruthy();
+
+    const invited = desktop('invited-computer');
+    await signedIn(invited, account);
+    expect(await invited.value('devices.acceptInvitation', { token })).toEqual({ platform: 'macos' });
+    const again = await invited.call('devices.acceptInvitation', { token });
+    expect(again).toMatchObject({ ok: false, error: { code: 'TOKEN_INVALID' } });
+    const malformed = await invited.call('devices.acceptInvitation', { token: 'not a token' });
+    expect(malformed).toMatchObject({ ok: false, error: { code: 'IPC_INVALID_INPUT' } });
+  });
 });

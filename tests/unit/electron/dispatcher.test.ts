@@ -61,6 +61,7 @@ function handlers(overrides: Partial<{ [K in keyof Handlers]: Partial<Handlers[K
       rename: async () => Promise.reject(new AppFailure({ code: 'NOT_FOUND', message: 'x' })),
       deactivate: async () => null,
       invite: async () => ({ link: 'https://example.test/i', expiresAt: '2026-01-08T00:00:00Z' }),
+      acceptInvitation: async () => ({ platform: 'windows' }),
     },
   };
   for (const [area, methods] of Object.entries(overrides)) Object.assign(base[area as keyof Handlers], methods);

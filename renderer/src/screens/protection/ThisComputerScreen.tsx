@@ -10,6 +10,7 @@ import { describeError } from '../../errors/messages';
 import { formatDate } from '../../lib/dates';
 import type { AppError } from '../../../../shared/errors';
 import { refreshProtection, useProtectionFeed, useProtectionStore } from '../../stores/protection-store';
+import { InvitationNotice } from './InvitationNotice';
 import { RegisterPanel, type Registered } from './RegisterPanel';
 import { SharesDisclosure } from './SharesDisclosure';
 import { ThisComputerStatus } from './ThisComputerStatus';
@@ -54,6 +55,7 @@ export function ThisComputerScreen() {
   return (
     <>
       <PageHeading title="This computer" />
+      <InvitationNotice />
       {/* Always present, so a result announced after a state change is not lost with the form. */}
       <div role="status" className="notice-region">
         {notice && <p className="form-notice">{notice}</p>}

@@ -94,6 +94,7 @@ export function createFakeApi(overrides: FakeOverrides = {}, session: SessionSta
       rename: async () => failure('NOT_FOUND'),
       deactivate: async () => ok(null),
       invite: async () => ok({ link: 'https://palisade.example/i?token=t', expiresAt: '2025-03-09T09:00:00.000Z' }),
+      acceptInvitation: async () => ok({ platform: 'windows' as const }),
     },
   };
 
