@@ -10,7 +10,7 @@ import { formatClock, useSecondsLeft } from '../../lib/countdown';
 const FALLBACK_SECONDS = 15 * 60;
 
 /**
- * After too many wrong passwords. The clock ticks every second for the eye; the live region
+ * After too many wrong passwords or 2-step codes (both count toward the same lockout). The clock ticks every second for the eye; the live region
  * speaks once a minute, so a screen reader is told without being talked over.
  */
 export function AccountLockedScreen() {
@@ -24,8 +24,8 @@ export function AccountLockedScreen() {
     <>
       <PageHeading title="Account locked">Your account is locked for now</PageHeading>
       <p>
-        There were too many wrong passwords in a row, so we’ve paused sign-in to keep your account safe. You can try again
-        when the timer runs out, or reset your password to unlock it now.
+        There were too many wrong passwords or sign-in codes in a row, so we’ve paused sign-in to keep your account
+        safe. You can try again when the timer runs out, or reset your password to unlock it now.
       </p>
       {left > 0 ? (
         <p className="countdown">
@@ -38,7 +38,9 @@ export function AccountLockedScreen() {
         <p className="countdown countdown-done">You can try again now.</p>
       )}
       <p className="visually-hidden" aria-live="polite">
-        {left > 0 ? `About ${describeWait(Math.ceil(left / 60) * 60)} left.` : 'The lock has ended. You can try again now.'}
+        {left > 0
+          ? `About ${describeWait(Math.ceil(left / 60) * 60)} left.`
+          : 'The lock has ended. You can try again now.'}
       </p>
       <div className="button-row">
         {left === 0 && (
