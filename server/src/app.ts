@@ -55,7 +55,10 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
 
-  const db = createDatabase(config);
+  const db = createDatabase({
+    ...config,
+    onConnectionLost: (error) => app.log.warn({ code: (error as { code?: unknown }).code }, 'lost an idle database connection'),
+  });
   try {
     await migrateToLatest(db);
   } catch (error) {

@@ -10,6 +10,11 @@ export type Db = Kysely<Database>;
 export interface DatabaseOptions {
   dataDir: string;
   databaseUrl: string | undefined;
+  /**
+   * An idle PostgreSQL connection that fails (the server restarts, an administrator ends
+   * it) is dropped from the pool and reported here; the next query opens a new one.
+   */
+  onConnectionLost?: (error: Error) => void;
 }
 
 /** The folder inside DATA_DIR that holds the embedded database. */
@@ -19,6 +24,8 @@ export const pgliteDir = (dataDir: string): string => join(dataDir, 'pglite');
 export function createDatabase(options: DatabaseOptions): Db {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // Without a listener, node-postgres rethrows an idle client's error and the process dies.
+    pool.on('error', (error) => options.onConnectionLost?.(error));
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   const dir = pgliteDir(options.dataDir);
