@@ -39,12 +39,17 @@ describe('signing in', () => {
     const unknownTimes: number[] = [];
     const wrongTimes: number[] = [];
     const other = await confirmedAccount(api, smtp, 'timing');
-    for (let i = 0; i < 3; i++) {
+    // Interleaved and enough samples that one stalled request on a busy machine cannot
+    // decide the median (4 wrong passwords: the account must not lock here).
+    for (let i = 0; i < 4; i++) {
       unknownTimes.push(await time(uniqueEmail('nobody')));
       wrongTimes.push(await time(other.email));
     }
-    // Both spend one argon2id verification; without the dummy hash an unknown e-mail is ~50x faster.
-    expect(median(unknownTimes)).toBeGreaterThan(median(wrongTimes) * 0.5);
+    for (let i = 0; i < 3; i++) unknownTimes.push(await time(uniqueEmail('nobody')));
+    // Both spend one argon2id verification; without the dummy hash an unknown e-mail is
+    // ~50x faster. A wrong password also writes its failure count, which a loaded machine
+    // can make several times slower, so the bound sits between the two.
+    expect(median(unknownTimes)).toBeGreaterThan(median(wrongTimes) * 0.25);
   });
 
   it('locks the account at the 5th wrong password in a row, for 15 minutes', async () => {
