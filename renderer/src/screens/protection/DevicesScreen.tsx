@@ -6,9 +6,9 @@ import type { AppError } from '../../../../shared/errors';
 import { useApi } from '../../api/api-context';
 import { settle } from '../../api/settle';
 import { paths } from '../../app/paths';
+import { LoadFallback } from '../../components/LoadFallback';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PageHeading } from '../../components/PageHeading';
-import { describeError } from '../../errors/messages';
 import { plural } from '../../lib/dates';
 import { refreshProtection, useProtectionFeed, useProtectionStore } from '../../stores/protection-store';
 import { AddDeviceDialog } from './AddDeviceDialog';
@@ -97,23 +97,12 @@ export function DevicesScreen() {
       </div>
 
       {!devices ? (
-        loadError ? (
-          <div role="alert" className="form-alert">
-            <p>We couldn’t load your devices. {describeError(loadError)}</p>
-            <button
-              type="button"
-              className="button button-secondary"
-              onClick={() => void refreshProtection(api, ['devices'])}
-            >
-              Try again
-            </button>
-          </div>
-        ) : (
-          <p role="status" className="muted">
-            <span className="spinner" aria-hidden="true" />
-            Loading your devices…
-          </p>
-        )
+        <LoadFallback
+          error={loadError}
+          loading="Loading your devices…"
+          failed="We couldn’t load your devices."
+          onRetry={() => void refreshProtection(api, ['devices'])}
+        />
       ) : devices.length === 0 ? (
         <p className="empty-state">No devices yet. Protect this computer, or add another device with a link.</p>
       ) : (

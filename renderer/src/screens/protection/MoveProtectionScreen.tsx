@@ -6,9 +6,9 @@ import type { AppError } from '../../../../shared/errors';
 import { useApi } from '../../api/api-context';
 import { settle } from '../../api/settle';
 import { paths } from '../../app/paths';
+import { LoadFallback } from '../../components/LoadFallback';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PageHeading } from '../../components/PageHeading';
-import { describeError } from '../../errors/messages';
 import { formatDate } from '../../lib/dates';
 import { refreshProtection, useProtectionFeed, useProtectionStore } from '../../stores/protection-store';
 import { DeviceChoice } from './DeviceChoice';
@@ -84,23 +84,11 @@ export function MoveProtectionScreen() {
             {thisName} starts.
           </p>
           {!devices ? (
-            loadError ? (
-              <div role="alert" className="form-alert">
-                <p>{describeError(loadError)}</p>
-                <button
-                  type="button"
-                  className="button button-secondary"
-                  onClick={() => void refreshProtection(api, ['devices', 'thisComputer'])}
-                >
-                  Try again
-                </button>
-              </div>
-            ) : (
-              <p role="status" className="muted">
-                <span className="spinner" aria-hidden="true" />
-                Loading your devices…
-              </p>
-            )
+            <LoadFallback
+              error={loadError}
+              loading="Loading your devices…"
+              onRetry={() => void refreshProtection(api, ['devices', 'thisComputer'])}
+            />
           ) : candidates.length === 0 ? (
             <p>
               No other device is protected on your account, so there is nothing to move.{' '}

@@ -6,6 +6,7 @@ import type { AppError } from '../../../../shared/errors';
 import { useApi } from '../../api/api-context';
 import { settle } from '../../api/settle';
 import { paths } from '../../app/paths';
+import { LoadFallback } from '../../components/LoadFallback';
 import { PageHeading } from '../../components/PageHeading';
 import { SeatMeter } from '../../components/SeatMeter';
 import { describeError } from '../../errors/messages';
@@ -95,19 +96,11 @@ export function SeatLimitScreen() {
           </Link>
         </div>
       ) : !ready ? (
-        loadError ? (
-          <div role="alert" className="form-alert">
-            <p>{describeError(loadError)}</p>
-            <button type="button" className="button button-secondary" onClick={() => void refreshProtection(api)}>
-              Try again
-            </button>
-          </div>
-        ) : (
-          <p role="status" className="muted">
-            <span className="spinner" aria-hidden="true" />
-            Loading your subscriptions and devices…
-          </p>
-        )
+        <LoadFallback
+          error={loadError}
+          loading="Loading your subscriptions and devices…"
+          onRetry={() => void refreshProtection(api)}
+        />
       ) : !subscription ? (
         <p>
           You have no subscription that can protect a device. <Link to={paths.activate}>Activate a product key</Link>.

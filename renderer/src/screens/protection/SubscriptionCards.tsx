@@ -3,8 +3,8 @@ import { Link } from 'react-router';
 import type { Subscription } from '../../../../shared/api/subscriptions';
 import type { AppError } from '../../../../shared/errors';
 import { paths } from '../../app/paths';
+import { LoadFallback } from '../../components/LoadFallback';
 import { SeatMeter } from '../../components/SeatMeter';
-import { describeError } from '../../errors/messages';
 import { daysUntil, formatDate, formatDateTime, plural } from '../../lib/dates';
 
 /** One card per subscription, or the empty state that leads to activating a key. */
@@ -20,18 +20,13 @@ export function SubscriptionCards({
   headingLevel?: 2 | 3;
 }) {
   if (!subscriptions) {
-    return error ? (
-      <div role="alert" className="form-alert">
-        <p>We couldn’t load your subscriptions. {describeError(error)}</p>
-        <button type="button" className="button button-secondary" onClick={onRetry}>
-          Try again
-        </button>
-      </div>
-    ) : (
-      <p role="status" className="muted">
-        <span className="spinner" aria-hidden="true" />
-        Loading your subscriptions…
-      </p>
+    return (
+      <LoadFallback
+        error={error}
+        loading="Loading your subscriptions…"
+        failed="We couldn’t load your subscriptions."
+        onRetry={onRetry}
+      />
     );
   }
   if (subscriptions.length === 0) {

@@ -2,6 +2,7 @@
 import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Device } from '../../../../shared/api/devices';
+import { errorSentences } from '../../../../renderer/src/errors/messages';
 import { formatDateTime } from '../../../../renderer/src/lib/dates';
 import { createFakeApi, failure, ok, signedIn } from '../support/fake-api';
 import { renderApp } from '../support/render-app';
@@ -196,4 +197,22 @@ describe('Devices', () => {
     expect(qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
     expect(decodeURIComponent(qr.getAttribute('src') ?? '')).toContain('<path');
   });
+});
+
+describe('when the devices cannot be loaded', () => {
+  it('says why and loads them again on Try again', async () => {
+    const desk = device('Study desktop');
+    let reachable = false;
+    const list = vi.fn(async () => (reachable ? ok({ devices: [desk], thisDeviceId: null }) : failure('NETWORK_OFFLINE')));
+    const fake = createFakeApi({ devices: { list } }, signedIn);
+    const { user } = renderApp(fake.api, '/devices');
+
+    const alert = await screen.findByText(/We couldn’t load your devices\./, {}, { timeout: 5000 });
+    expect(alert).toHaveTextContent(errorSentences.NETWORK_OFFLINE);
+    reachable = true;
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+
+    expect(await screen.findByText('Study desktop')).toBeInTheDocument();
+    expect(screen.queryByText(/We couldn’t load your devices\./)).not.toBeInTheDocument();
+  }, 15_000);
 });
