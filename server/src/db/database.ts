@@ -1,8 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { PreparedPGliteDialect } from './pglite-prepared';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -30,11 +31,9 @@ export function createDatabase(options: DatabaseOptions): Db {
   }
   const dir = pgliteDir(options.dataDir);
   return new Kysely<Database>({
-    dialect: new PGliteDialect({
-      pglite: async () => {
-        await mkdir(dir, { recursive: true });
-        return PGlite.create(dir);
-      },
+    dialect: new PreparedPGliteDialect(async () => {
+      await mkdir(dir, { recursive: true });
+      return PGlite.create(dir);
     }),
   });
 }
