@@ -5,6 +5,7 @@ import type { Db } from '../db/database';
 import { asUuid } from '../db/ids';
 import type { Session } from '../db/schema';
 import { ServiceError } from '../http/service-error';
+import { isNewDeviceCondition, type SignInOrigin } from './new-sign-in';
 import { hashToken, newSecretToken } from './secret-tokens';
 
 /** A refresh token not used for this long expires, and with it the session. */
@@ -21,25 +22,32 @@ export type SessionEndReason =
 const refreshInvalid = () =>
   new ServiceError(401, 'REFRESH_INVALID', 'Your session has ended. Sign in again.');
 
-/** Starts a session (a new refresh-token family) and returns its first refresh token. */
+/**
+ * Starts a session (a new refresh-token family) and returns its first refresh token, and
+ * whether it comes from a device the account has not seen before (new-sign-in.ts).
+ */
 export async function startSession(
   db: Db,
-  input: { userId: string; deviceName: string | null | undefined; clientAddress?: string | null | undefined; now: Date },
-): Promise<{ sessionId: string; refreshToken: string }> {
+  input: { userId: string; origin: SignInOrigin; now: Date },
+): Promise<{ sessionId: string; refreshToken: string; fromNewDevice: boolean }> {
+  const { userId, origin, now } = input;
   const sessionId = randomUUID();
   const refreshToken = newSecretToken();
-  const expiresAt = new Date(input.now.getTime() + REFRESH_TOKEN_TTL_MS);
+  const expiresAt = new Date(now.getTime() + REFRESH_TOKEN_TTL_MS);
   // One statement, so the session and its first token exist together or not at all,
-  // without the round trips of a transaction (this is on every sign-in).
-  await sql`
+  // without the round trips of a transaction (this is on every sign-in). Its parts share
+  // one snapshot, so the new-device check sees only the sessions from before this one.
+  const { rows } = await sql<{ from_new_device: boolean }>`
     with session as (
       insert into sessions (id, user_id, device_name, client_address, created_at, last_used_at)
-      values (${sessionId}::uuid, ${input.userId}::uuid, ${input.deviceName || null}::text, ${input.clientAddress ?? null}::text, ${input.now}::timestamptz, ${input.now}::timestamptz)
+      values (${sessionId}::uuid, ${userId}::uuid, ${origin.deviceName}::text, ${origin.clientAddress}::text, ${now}::timestamptz, ${now}::timestamptz)
       returning id
+    ), first_token as (
+      insert into refresh_tokens (token_hash, session_id, created_at, expires_at)
+      select ${hashToken(refreshToken)}::text, id, ${now}::timestamptz, ${expiresAt}::timestamptz from session
     )
-    insert into refresh_tokens (token_hash, session_id, created_at, expires_at)
-    select ${hashToken(refreshToken)}::text, id, ${input.now}::timestamptz, ${expiresAt}::timestamptz from session`.execute(db);
-  return { sessionId, refreshToken };
+    select ${isNewDeviceCondition(userId, origin)} as from_new_device`.execute(db);
+  return { sessionId, refreshToken, fromNewDevice: Boolean(rows[0]?.from_new_device) };
 }
 
 /**

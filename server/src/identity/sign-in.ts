@@ -4,7 +4,7 @@ import { ServiceError } from '../http/service-error';
 import { newSignInMail } from '../mail/security-mails';
 import type { Services } from '../services';
 import { issueMfaChallenge } from './mfa-challenges';
-import { isNewDevice, type SignInOrigin } from './new-sign-in';
+import type { SignInOrigin } from './new-sign-in';
 import { clearWrongPasswords, lockedForSeconds, recordWrongPassword } from './lockout';
 import { verifyAgainstDummy, verifyPassword } from './password-hashing';
 import { rotateRefreshToken, startSession } from './sessions';
@@ -75,9 +75,8 @@ export async function signIn(
  */
 export async function startSignedInSession(services: Services, user: User, origin: SignInOrigin): Promise<TokenPair> {
   const now = services.now();
-  const isNew = await isNewDevice(services.db, user.id, origin);
-  const session = await startSession(services.db, { userId: user.id, ...origin, now });
-  if (isNew) services.mailer.sendLater(newSignInMail(user.email, user.name, { ...origin, when: now }));
+  const session = await startSession(services.db, { userId: user.id, origin, now });
+  if (session.fromNewDevice) services.mailer.sendLater(newSignInMail(user.email, user.name, { ...origin, when: now }));
   return tokenPair(services, user.id, session.sessionId, session.refreshToken);
 }
 
