@@ -36,15 +36,18 @@ export interface LockedSeats {
   devices: Pick<DeviceRow, 'id' | 'subscription_id' | 'components'>[];
 }
 
-export async function lockSeats(trx: Db, userId: string): Promise<LockedSeats> {
-  const locked = await trx.selectFrom('subscriptions').selectAll().where('user_id', '=', userId).orderBy('id').forUpdate().execute();
-  const devices = await trx
+/** The account's active devices, oldest first (an index of their own keeps this to the account's rows). */
+export const activeDevices = (db: Db, userId: string) =>
+  db
     .selectFrom('devices')
     .select(['id', 'subscription_id', 'components'])
     .where('user_id', '=', userId)
     .where('status', '=', 'active')
-    .orderBy('registered_at')
-    .execute();
+    .orderBy('registered_at');
+
+export async function lockSeats(trx: Db, userId: string): Promise<LockedSeats> {
+  const locked = await trx.selectFrom('subscriptions').selectAll().where('user_id', '=', userId).orderBy('id').forUpdate().execute();
+  const devices = await activeDevices(trx, userId).execute();
   const used = new Map<string, number>();
   for (const device of devices) used.set(device.subscription_id, (used.get(device.subscription_id) ?? 0) + 1);
   const subscriptions = locked

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration';
 import * as identity from './0001_identity';
 import * as protection from './0002_protection';
 import * as security from './0003_security';
+import * as activeDevicesIndex from './0004_active_devices_index';
 
 /**
  * Every migration, in order. Names sort by their number; a later issue adds
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0001_identity': identity,
   '0002_protection': protection,
   '0003_security': security,
+  '0004_active_devices_index': activeDevicesIndex,
 };
