@@ -10,6 +10,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { ServiceConfig } from './config';
 import { createDatabase } from './db/database';
+import { scheduleEmbeddedMaintenance } from './db/embedded-maintenance';
 import { migrateToLatest } from './db/migrate';
 import { installAuthentication } from './http/authenticate';
 import { installErrorHandling } from './http/error-handler';
@@ -65,6 +66,10 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
     await db.destroy();
     throw error;
   }
+  // PGlite has no autovacuum of its own; PostgreSQL does.
+  const maintenance = config.databaseUrl
+    ? undefined
+    : scheduleEmbeddedMaintenance(db, { onError: (error) => app.log.warn({ err: error }, 'database maintenance failed') });
   await prepareDummyHash();
   const services: Services = {
     config,
@@ -97,6 +102,7 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
   });
   app.addHook('onClose', async () => {
     await services.mailer.close();
+    await maintenance?.stop();
     await db.destroy();
   });
 
