@@ -99,7 +99,9 @@ export async function spawnService(options: { env?: ServiceEnv; dataDir?: string
   const database = ownsDataDir ? await freshDatabase(dataDir, env) : { drop: async () => {} };
   const databaseUrl = 'databaseUrl' in database ? database.databaseUrl : env.DATABASE_URL;
 
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', 'start', ...(options.args ?? [])], {
+  // SERVICE_NODE_ARGS passes Node flags to the service, such as `--cpu-prof` to profile a bench.
+  const nodeArgs = process.env.SERVICE_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/src/cli.ts', 'start', ...(options.args ?? [])], {
     cwd: repoRoot,
     env: {
       PATH: process.env.PATH,
