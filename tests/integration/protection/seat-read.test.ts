@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { activeDevices } from '../../../server/src/devices/seat-limit';
+import { userRow } from '../../support/rows';
 import { useService } from '../../support/use-service';
 import { fakeMachine } from './protection-fixture';
 
@@ -26,17 +27,7 @@ describe('the seat read under the lock', () => {
     for (const { userId, subscriptionId } of accounts) {
       await db
         .insertInto('users')
-        .values({
-          id: userId,
-          email: `${userId}@seat-read.test`,
-          name: 'Seat read',
-          password_hash: 'x',
-          email_confirmed_at: now,
-          locked_until: null,
-          password_changed_at: now,
-          created_at: now,
-          updated_at: now,
-        })
+        .values(userRow('seat-read', now, userId))
         .execute();
       await db
         .insertInto('subscriptions')

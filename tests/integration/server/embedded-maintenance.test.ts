@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { maintainEmbeddedDatabase } from '../../../server/src/db/embedded-maintenance';
+import { userRow } from '../../support/rows';
 import { useService } from '../../support/use-service';
 
 const onPglite = !process.env.DATABASE_URL;
@@ -21,22 +21,7 @@ describe.runIf(onPglite)('maintenance of the embedded database (PGlite has no au
     const now = new Date();
     await db
       .insertInto('users')
-      .values(
-        Array.from({ length: 300 }, () => {
-          const id = randomUUID();
-          return {
-            id,
-            email: `${id}@maintenance.test`,
-            name: 'Maintenance',
-            password_hash: 'x',
-            email_confirmed_at: now,
-            locked_until: null,
-            password_changed_at: now,
-            created_at: now,
-            updated_at: now,
-          };
-        }),
-      )
+      .values(Array.from({ length: 300 }, () => userRow('maintenance', now)))
       .execute();
     // The statistics collector reports a moment after the writes.
     await expect.poll(async () => (await stats()).live, { timeout: 10_000 }).toBeGreaterThanOrEqual(300);

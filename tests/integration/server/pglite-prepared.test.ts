@@ -9,6 +9,16 @@ interface Tables {
   counter: { id: number; value: number };
 }
 
+/** A plain note, for the tests that only need a row. */
+const note = (id: number, title: string): Tables['notes'] => ({
+  id,
+  title,
+  tags: [],
+  meta: null,
+  due: null,
+  done: false,
+});
+
 /** The statements PGlite holds prepared right now. */
 const preparedCount = async (db: Kysely<Tables>) =>
   (await sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements`.execute(db)).rows[0]!.n;
@@ -40,29 +50,19 @@ describe('Kysely on PGlite with prepared statements', () => {
 
   it('round-trips every kind of value, and runs a repeated statement with each new set', async () => {
     const due = new Date('2026-11-29T10:15:30.123Z');
-    for (let id = 1; id <= 20; id++) {
-      await db
-        .insertInto('notes')
-        .values({
-          id,
-          title: `note ${id}`,
-          tags: [`t${id}`, 'shared', 'with, comma "quoted"'],
-          meta: { id, nested: [id, null] },
-          due: id % 2 ? due : null,
-          done: id % 3 === 0,
-        })
-        .execute();
-    }
+    const richNote = (id: number): Tables['notes'] => ({
+      id,
+      title: `note ${id}`,
+      tags: [`t${id}`, 'shared', 'with, comma "quoted"'],
+      meta: { id, nested: [id, null] },
+      due: id % 2 ? due : null,
+      done: id % 3 === 0,
+    });
+    for (let id = 1; id <= 20; id++) await db.insertInto('notes').values(richNote(id)).execute();
     for (const id of [7, 12, 3]) {
-      const row = await db.selectFrom('notes').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-      expect(row).toEqual({
-        id,
-        title: `note ${id}`,
-        tags: [`t${id}`, 'shared', 'with, comma "quoted"'],
-        meta: { id, nested: [id, null] },
-        due: id % 2 ? due : null,
-        done: id % 3 === 0,
-      });
+      expect(await db.selectFrom('notes').selectAll().where('id', '=', id).executeTakeFirstOrThrow()).toEqual(
+        richNote(id),
+      );
     }
     // The statement was parsed once and is reused: it is among the prepared statements.
     const names = await sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(db);
@@ -108,7 +108,7 @@ describe('Kysely on PGlite with prepared statements', () => {
   it('gives a failed statement its PostgreSQL error and carries on', async () => {
     const error = await db
       .insertInto('notes')
-      .values({ id: 100, title: 'note 1', tags: [], meta: null, due: null, done: false })
+      .values(note(100, 'note 1'))
       .execute()
       .catch((e: unknown) => e);
     expect(isUniqueViolation(error)).toBe(true);
@@ -118,14 +118,8 @@ describe('Kysely on PGlite with prepared statements', () => {
   it('rolls back a transaction that fails, and refuses to commit one whose statement failed', async () => {
     await expect(
       db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('notes')
-          .values({ id: 200, title: 'kept?', tags: [], meta: null, due: null, done: false })
-          .execute();
-        await trx
-          .insertInto('notes')
-          .values({ id: 201, title: 'note 1', tags: [], meta: null, due: null, done: false })
-          .execute();
+        await trx.insertInto('notes').values(note(200, 'kept?')).execute();
+        await trx.insertInto('notes').values(note(201, 'note 1')).execute();
       }),
     ).rejects.toSatisfy(isUniqueViolation);
     expect(await db.selectFrom('notes').select('id').where('id', '=', 200).executeTakeFirst()).toBeUndefined();
@@ -133,13 +127,10 @@ describe('Kysely on PGlite with prepared statements', () => {
     // A statement failed and the error was swallowed: COMMIT would silently roll back.
     await expect(
       db.transaction().execute(async (trx) => {
+        await trx.insertInto('notes').values(note(202, 'lost')).execute();
         await trx
           .insertInto('notes')
-          .values({ id: 202, title: 'lost', tags: [], meta: null, due: null, done: false })
-          .execute();
-        await trx
-          .insertInto('notes')
-          .values({ id: 203, title: 'note 1', tags: [], meta: null, due: null, done: false })
+          .values(note(203, 'note 1'))
           .execute()
           .catch(() => {});
       }),
