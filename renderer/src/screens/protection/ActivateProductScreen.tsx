@@ -6,6 +6,7 @@ import { useApi } from '../../api/api-context';
 import { paths } from '../../app/paths';
 import { useAction } from '../../app/use-action';
 import { FormAlert } from '../../components/FormAlert';
+import { SubmitButton } from '../../components/SubmitButton';
 import { PageHeading } from '../../components/PageHeading';
 import { describeError } from '../../errors/messages';
 import { formatDate, plural } from '../../lib/dates';
@@ -129,10 +130,7 @@ export function ActivateProductScreen() {
               </FormAlert>
             )}
             <div className="button-row">
-              <button type="submit" className="button button-primary" aria-disabled={pending || undefined}>
-                {pending && <span className="spinner" aria-hidden="true" />}
-                Activate
-              </button>
+              <SubmitButton pending={pending}>Activate</SubmitButton>
             </div>
           </form>
         </>

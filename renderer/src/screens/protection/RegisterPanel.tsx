@@ -6,6 +6,7 @@ import type { AppError } from '../../../../shared/errors';
 import { useApi } from '../../api/api-context';
 import { settle } from '../../api/settle';
 import { FormAlert } from '../../components/FormAlert';
+import { SubmitButton } from '../../components/SubmitButton';
 import { TextField } from '../../components/TextField';
 import { describeError } from '../../errors/messages';
 import { fieldErrors } from '../../errors/field-errors';
@@ -140,10 +141,7 @@ export function RegisterPanel({
           </FormAlert>
         )}
         <div className="button-row">
-          <button type="submit" className="button button-primary" aria-disabled={pending || undefined}>
-            {pending && <span className="spinner" aria-hidden="true" />}
-            Protect this computer
-          </button>
+          <SubmitButton pending={pending}>Protect this computer</SubmitButton>
         </div>
       </form>
 
