@@ -21,6 +21,7 @@ import { migrateToLatest } from '../server/src/db/migrate';
 import { hashPassword } from '../server/src/identity/password-hashing';
 import { mintProductKeys } from '../server/src/subscriptions/product-keys';
 import { createPostgresDatabase, preparePgliteDataDir } from '../tests/support/database';
+import { userRow } from '../tests/support/rows';
 import { spawnService } from '../tests/support/service';
 import { httpRequest, KeepAliveConnection } from './support/keep-alive-client';
 
@@ -109,12 +110,9 @@ async function seed(dataDir: string, databaseUrl: string | undefined) {
     const passwordHash = await hashPassword(PASSWORD);
     const accounts = [];
     for (let i = 0; i < ACCOUNTS; i++) {
-      const email = `bench-${i}-${randomUUID().slice(0, 8)}@bench.test`;
-      await db
-        .insertInto('users')
-        .values({ id: randomUUID(), email, name: `Bench ${i}`, password_hash: passwordHash, email_confirmed_at: now, locked_until: null, password_changed_at: now, created_at: now, updated_at: now })
-        .execute();
-      accounts.push({ email, keys: await mintProductKeys(db, { plan: 'max', termYears: 1, count: SUBSCRIPTIONS_PER_ACCOUNT, now }) });
+      const user = userRow('bench', now, { name: `Bench ${i}`, password_hash: passwordHash });
+      await db.insertInto('users').values(user).execute();
+      accounts.push({ email: user.email, keys: await mintProductKeys(db, { plan: 'max', termYears: 1, count: SUBSCRIPTIONS_PER_ACCOUNT, now }) });
     }
     return accounts;
   } finally {

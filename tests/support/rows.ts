@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Insertable } from 'kysely';
-import type { UsersTable } from '../../server/src/db/schema';
+import type { NewUser } from '../../server/src/db/schema';
 
-/** A confirmed account straight into the database, for tests that need many and no sign-in. */
-export function userRow(label: string, now: Date, id: string = randomUUID()): Insertable<UsersTable> {
+/** A confirmed account straight into the database, for tests and benches that need many. */
+export function userRow(label: string, now: Date, fields: Partial<NewUser> = {}): NewUser {
+  const id = fields.id ?? randomUUID();
   return {
     id,
     email: `${id}@${label}.test`,
@@ -14,5 +14,6 @@ export function userRow(label: string, now: Date, id: string = randomUUID()): In
     password_changed_at: now,
     created_at: now,
     updated_at: now,
+    ...fields,
   };
 }

@@ -27,7 +27,7 @@ describe('the seat read under the lock', () => {
     for (const { userId, subscriptionId } of accounts) {
       await db
         .insertInto('users')
-        .values(userRow('seat-read', now, userId))
+        .values(userRow('seat-read', now, { id: userId }))
         .execute();
       await db
         .insertInto('subscriptions')
