@@ -132,7 +132,6 @@ class PreparedPGliteConnection implements DatabaseConnection {
   /** Prepared statements by SQL text, least recently used first (a Map keeps insertion order). */
   readonly #statements = new Map<string, PreparedStatement>();
   #nextName = 0;
-  #inTransaction = false;
 
   constructor(pglite: PGlite) {
     this.pglite = pglite;
@@ -141,7 +140,6 @@ class PreparedPGliteConnection implements DatabaseConnection {
   /** Runs transaction control; answers the command tag ("COMMIT", or "ROLLBACK" for a failed transaction). */
   async run(sql: 'begin' | 'commit' | 'rollback'): Promise<string | undefined> {
     const [result] = await this.pglite.exec(sql);
-    this.#inTransaction = sql === 'begin';
     return (result as { command?: string } | undefined)?.command;
   }
 
@@ -157,7 +155,7 @@ class PreparedPGliteConnection implements DatabaseConnection {
       // run it again unless a transaction (now failed) has to be retried as a whole.
       if (!isChangedResultType(error)) throw error;
       await this.#forget(query.sql);
-      if (this.#inTransaction) throw error;
+      if (this.pglite.isInTransaction()) throw error;
       return this.#executePrepared<R>(query);
     }
   }
@@ -181,7 +179,7 @@ class PreparedPGliteConnection implements DatabaseConnection {
         protocol.serialize.execute({}),
         protocol.serialize.sync(),
       ]),
-      { syncToFs: !this.#inTransaction },
+      { syncToFs: !this.pglite.isInTransaction() },
     );
     const [result] = parse.parseResults(
       statement.rowDescription ? [statement.rowDescription, ...messages] : messages,
