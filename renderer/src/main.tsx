@@ -4,6 +4,7 @@ import { HashRouter } from 'react-router';
 import { ApiProvider } from './api/api-context';
 import { resolveApi } from './api/resolve-api';
 import { App } from './app/App';
+import { I18nProvider } from './i18n/I18nProvider';
 import { LaunchLinkScreen } from './app/BootScreens';
 import { watchBridge } from './stores/connect-stores';
 import './styles/theme.css';
@@ -19,9 +20,11 @@ async function boot() {
     resolved = await resolveApi();
   } catch {
     root.render(
-      <HashRouter>
-        <LaunchLinkScreen status="closed" />
-      </HashRouter>,
+      <I18nProvider>
+        <HashRouter>
+          <LaunchLinkScreen status="closed" />
+        </HashRouter>
+      </I18nProvider>,
     );
     return;
   }
@@ -31,9 +34,11 @@ async function boot() {
   root.render(
     <StrictMode>
       <ApiProvider api={api}>
-        <HashRouter>
-          <App />
-        </HashRouter>
+        <I18nProvider>
+          <HashRouter>
+            <App />
+          </HashRouter>
+        </I18nProvider>
       </ApiProvider>
     </StrictMode>,
   );

@@ -6,6 +6,7 @@ import { deepLinkSchema } from './links';
 import { protectionContract, thisComputerStateSchema } from './protection';
 import { securityContract } from './security';
 import { sessionStateSchema } from './session';
+import { settingsContract } from './settings';
 
 const none = z.object({}).strict();
 const nothing = z.null();
@@ -61,6 +62,7 @@ export const contract = {
   },
   ...securityContract,
   ...protectionContract,
+  ...settingsContract,
 } as const;
 
 /** Pushed from the main process to the renderer. */

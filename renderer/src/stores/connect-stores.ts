@@ -1,6 +1,7 @@
 import type { BrowserHostConnection } from '../../../shared/contract/browser-bridge';
 import type { PalisadeApi } from '../../../shared/contract/types';
 import { settle } from '../api/settle';
+import { useLanguageStore } from '../i18n/language-store';
 import { isDisconnected, useConnectionStore } from './connection-store';
 import { useNetworkStore } from './network-store';
 import { useSessionStore } from './session-store';
@@ -39,6 +40,10 @@ export function connectStores(api: PalisadeApi): () => void {
   void loadSession(api, { isCurrent: () => active && !pushed });
   void settle(() => api.app.info({})).then((result) => {
     if (active && result.ok) useNetworkStore.getState().setOnline(result.value.online);
+  });
+  // Until Settings answers the app speaks the system's language, which is usually the choice.
+  void settle(() => api.settings.get({})).then((result) => {
+    if (active && result.ok) useLanguageStore.getState().chose(result.value.language);
   });
 
   return () => {

@@ -55,6 +55,10 @@ export function createFakeApi(overrides: FakeOverrides = {}, session: SessionSta
       openExternal: async () => ok(null),
     },
     session: { get: async () => ok(session) },
+    settings: {
+      get: async () => ok({ language: 'system' as const }),
+      update: async (input) => ok({ language: input.language ?? ('system' as const) }),
+    },
     auth: {
       signUp: async (input) => ok({ email: input.email.trim().toLowerCase() }),
       confirmEmail: async () => ok(null),

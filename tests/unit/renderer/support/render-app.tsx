@@ -6,6 +6,8 @@ import { afterEach } from 'vitest';
 import type { PalisadeApi } from '../../../../shared/contract/types';
 import { ApiProvider } from '../../../../renderer/src/api/api-context';
 import { App } from '../../../../renderer/src/app/App';
+import { I18nProvider } from '../../../../renderer/src/i18n/I18nProvider';
+import { useLanguageStore } from '../../../../renderer/src/i18n/language-store';
 import { useConnectionStore } from '../../../../renderer/src/stores/connection-store';
 import { useNetworkStore } from '../../../../renderer/src/stores/network-store';
 import { useSessionStore } from '../../../../renderer/src/stores/session-store';
@@ -18,6 +20,7 @@ export function resetStores() {
   useSessionStore.setState(useSessionStore.getInitialState(), true);
   useNetworkStore.setState(useNetworkStore.getInitialState(), true);
   useConnectionStore.setState(useConnectionStore.getInitialState(), true);
+  useLanguageStore.setState(useLanguageStore.getInitialState(), true);
 }
 
 /** The whole app, as main.tsx mounts it, on an in-memory router at `path` (with optional location state). */
@@ -28,9 +31,11 @@ export function renderApp(api: PalisadeApi, path = '/', state?: unknown, options
   const view = render(
     <StrictMode>
       <ApiProvider api={api}>
-        <MemoryRouter initialEntries={[{ pathname: path, state }]}>
-          <App />
-        </MemoryRouter>
+        <I18nProvider>
+          <MemoryRouter initialEntries={[{ pathname: path, state }]}>
+            <App />
+          </MemoryRouter>
+        </I18nProvider>
       </ApiProvider>
     </StrictMode>,
   );
