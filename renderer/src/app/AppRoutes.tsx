@@ -16,12 +16,12 @@ const AccountLockedScreen = lazy(() => import('../screens/auth/AccountLockedScre
 const MfaScreen = lazy(() => import('../screens/auth/MfaScreen').then((m) => ({ default: m.MfaScreen })));
 const DashboardScreen = lazy(() => import('../screens/shell/DashboardScreen').then((m) => ({ default: m.DashboardScreen })));
 const ComingSoonScreen = lazy(() => import('../screens/shell/ComingSoonScreen').then((m) => ({ default: m.ComingSoonScreen })));
-const ThisComputerScreen = lazy(() => import('../screens/protection/ThisComputerScreen').then((m) => ({ default: m.ThisComputerScreen })));
-const DevicesScreen = lazy(() => import('../screens/protection/DevicesScreen').then((m) => ({ default: m.DevicesScreen })));
-const SeatLimitScreen = lazy(() => import('../screens/protection/SeatLimitScreen').then((m) => ({ default: m.SeatLimitScreen })));
-const MoveProtectionScreen = lazy(() => import('../screens/protection/MoveProtectionScreen').then((m) => ({ default: m.MoveProtectionScreen })));
-const SubscriptionsScreen = lazy(() => import('../screens/protection/SubscriptionsScreen').then((m) => ({ default: m.SubscriptionsScreen })));
-const ActivateProductScreen = lazy(() => import('../screens/protection/ActivateProductScreen').then((m) => ({ default: m.ActivateProductScreen })));
+const ThisComputerScreen = lazy(() => import('../screens/this-computer/ThisComputerScreen').then((m) => ({ default: m.ThisComputerScreen })));
+const DevicesScreen = lazy(() => import('../screens/devices/DevicesScreen').then((m) => ({ default: m.DevicesScreen })));
+const SeatLimitScreen = lazy(() => import('../screens/devices/SeatLimitScreen').then((m) => ({ default: m.SeatLimitScreen })));
+const MoveProtectionScreen = lazy(() => import('../screens/this-computer/MoveProtectionScreen').then((m) => ({ default: m.MoveProtectionScreen })));
+const SubscriptionsScreen = lazy(() => import('../screens/subscriptions/SubscriptionsScreen').then((m) => ({ default: m.SubscriptionsScreen })));
+const ActivateProductScreen = lazy(() => import('../screens/subscriptions/ActivateProductKeyScreen').then((m) => ({ default: m.ActivateProductKeyScreen })));
 
 /** Sidebar entries with a screen of their own (issue 3); the others say "coming soon". */
 const protectionPaths: readonly string[] = [paths.thisComputer, paths.devices, paths.subscriptions];

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { PageHeading } from '../../components/PageHeading';
-import { ProtectionSummary } from '../protection/ProtectionSummary';
+import { ProtectionSummary } from '../this-computer/ProtectionSummary';
 import { greetingFor } from '../../lib/greeting';
 import { selectUser, useSessionStore } from '../../stores/session-store';
 

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** Activate a product key (renderer/src/screens/protection/ActivateProductScreen.tsx). */
+/** Activate a product key (renderer/src/screens/subscriptions/ActivateProductKeyScreen.tsx). */
 export class ActivateProductPage {
   readonly heading: Locator;
   readonly keyField: Locator;

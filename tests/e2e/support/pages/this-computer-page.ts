@@ -3,7 +3,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 /**
  * This computer's protection: the status card (on the dashboard and on This computer),
  * registering with the seat-limit flow in place, and "Check now"
- * (renderer/src/screens/protection/ThisComputerScreen.tsx, RegisterPanel.tsx, SeatLimitPanel.tsx).
+ * (renderer/src/screens/this-computer/ThisComputerScreen.tsx and RegisterPanel.tsx, renderer/src/screens/devices/SeatLimitPanel.tsx).
  */
 export class ThisComputerPage {
   /** The status card's heading: "This computer is protected", "…was removed from your account", … */

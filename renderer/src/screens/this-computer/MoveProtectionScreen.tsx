@@ -11,7 +11,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PageHeading } from '../../components/PageHeading';
 import { formatDate } from '../../lib/dates';
 import { refreshProtection, useProtectionFeed, useProtectionStore } from '../../stores/protection-store';
-import { DeviceChoice } from './DeviceChoice';
+import { DeviceChoice } from '../devices/DeviceChoice';
 
 /**
  * Move protection to this computer: pick the old machine, confirm with both named, and

@@ -4,7 +4,7 @@ import type { AppError } from '../../../../shared/errors';
 import { useApi } from '../../api/api-context';
 import { settle } from '../../api/settle';
 import { describeError } from '../../errors/messages';
-import { componentKindNames } from './platforms';
+import { componentKindNames } from './fingerprint-component-names';
 
 /**
  * "What this computer shares": each component's kind in words and the hash that is sent.

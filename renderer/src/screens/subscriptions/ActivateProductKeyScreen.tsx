@@ -11,12 +11,12 @@ import { PageHeading } from '../../components/PageHeading';
 import { describeError } from '../../errors/messages';
 import { formatDate, plural } from '../../lib/dates';
 import { refreshProtection, useProtectionFeed, useProtectionStore } from '../../stores/protection-store';
-import { isCompleteKey, keyProblem } from './key-entry';
+import { isCompleteKey, keyProblem } from './product-key-entry';
 import { ProductKeyField } from './ProductKeyField';
-import { RegisterPanel, type Registered } from './RegisterPanel';
+import { RegisterPanel, type Registered } from '../this-computer/RegisterPanel';
 
 /** Activate a product: one key field, then the plan it added and a way to protect this computer. */
-export function ActivateProductScreen() {
+export function ActivateProductKeyScreen() {
   const api = useApi();
   useProtectionFeed(api, ['thisComputer', 'subscriptions']);
   const thisComputer = useProtectionStore((s) => s.thisComputer);

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { ThisComputerState } from '../../../../shared/contract/protection';
+import type { ThisComputerState } from '../../../../shared/contract/this-computer';
 import type { AppError } from '../../../../shared/errors';
 import { paths } from '../../app/paths';
 import { RelativeTime } from '../../components/RelativeTime';

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { deviceNameSchema, seatLimitDetailsSchema, type Device } from '../../../../shared/api/devices';
 import type { Subscription } from '../../../../shared/api/subscriptions';
-import type { ThisComputerState } from '../../../../shared/contract/protection';
+import type { ThisComputerState } from '../../../../shared/contract/this-computer';
 import type { AppError } from '../../../../shared/errors';
 import { useApi } from '../../api/api-context';
 import { settle } from '../../api/settle';
@@ -11,7 +11,7 @@ import { TextField } from '../../components/TextField';
 import { describeError } from '../../errors/messages';
 import { fieldErrors } from '../../errors/field-errors';
 import { activeDevicesByOldestActivity, refreshProtection, useProtectionStore } from '../../stores/protection-store';
-import { SeatLimitPanel } from './SeatLimitPanel';
+import { SeatLimitPanel } from '../devices/SeatLimitPanel';
 
 export interface Registered {
   state: ThisComputerState;

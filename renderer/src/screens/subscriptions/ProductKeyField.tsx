@@ -1,5 +1,5 @@
 import { useId, useLayoutEffect, useRef, type ClipboardEvent } from 'react';
-import { findPastedKey, keyProblem, reformatKeyInput } from './key-entry';
+import { findPastedKey, keyProblem, reformatKeyInput } from './product-key-entry';
 
 export interface ProductKeyFieldProps {
   value: string;

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import type { Device } from '../../../../shared/api/devices';
-import type { ThisComputerState } from '../../../../shared/contract/protection';
+import type { ThisComputerState } from '../../../../shared/contract/this-computer';
 import type { AppError } from '../../../../shared/errors';
 import { useApi } from '../../api/api-context';
 import { settle } from '../../api/settle';

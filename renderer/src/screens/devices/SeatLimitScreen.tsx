@@ -17,7 +17,7 @@ import {
   useProtectionFeed,
   useProtectionStore,
 } from '../../stores/protection-store';
-import { RegisterPanel, type Registered } from './RegisterPanel';
+import { RegisterPanel, type Registered } from '../this-computer/RegisterPanel';
 import { SeatLimitPanel } from './SeatLimitPanel';
 
 /**

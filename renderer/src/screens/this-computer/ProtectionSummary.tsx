@@ -3,7 +3,7 @@ import '../../styles/protection.css';
 import { useApi } from '../../api/api-context';
 import { paths } from '../../app/paths';
 import { refreshProtection, useProtectionFeed, useProtectionStore } from '../../stores/protection-store';
-import { SubscriptionCards } from './SubscriptionCards';
+import { SubscriptionCards } from '../subscriptions/SubscriptionCards';
 import { ThisComputerStatus } from './ThisComputerStatus';
 
 /** The dashboard's body: this computer's protection first, then the subscriptions. */
