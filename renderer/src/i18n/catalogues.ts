@@ -1,27 +1,31 @@
 import deAuth from '../../../shared/locales/de/auth.json';
 import deCommon from '../../../shared/locales/de/common.json';
 import deErrors from '../../../shared/locales/de/errors.json';
-import deProtection from '../../../shared/locales/de/protection.json';
+import deDevices from '../../../shared/locales/de/devices.json';
+import deSubscriptions from '../../../shared/locales/de/subscriptions.json';
+import deThisComputer from '../../../shared/locales/de/thisComputer.json';
 import deSettings from '../../../shared/locales/de/settings.json';
 import deShell from '../../../shared/locales/de/shell.json';
 import enAuth from '../../../shared/locales/en/auth.json';
 import enCommon from '../../../shared/locales/en/common.json';
 import enErrors from '../../../shared/locales/en/errors.json';
-import enProtection from '../../../shared/locales/en/protection.json';
+import enDevices from '../../../shared/locales/en/devices.json';
+import enSubscriptions from '../../../shared/locales/en/subscriptions.json';
+import enThisComputer from '../../../shared/locales/en/thisComputer.json';
 import enSettings from '../../../shared/locales/en/settings.json';
 import enShell from '../../../shared/locales/en/shell.json';
 import { pseudoCatalogue } from '../../../shared/i18n/pseudo-locale';
 import { pseudoLocale, type Language, type Locale } from '../../../shared/i18n/languages';
 
 /** The app's English sentences, one file per area of the app; English is the reference. */
-const en = { ...enCommon, ...enErrors, ...enAuth, ...enProtection, ...enSettings, ...enShell };
+const en = { ...enCommon, ...enErrors, ...enAuth, ...enSubscriptions, ...enThisComputer, ...enDevices, ...enSettings, ...enShell };
 
 /** Every sentence the app can show has a key here; a missing key fails to compile. */
 export type MessageId = keyof typeof en;
 export type Catalogue = Record<MessageId, string>;
 
 // German must have every English key; the unit test also refuses keys English lacks.
-const de: Catalogue = { ...deCommon, ...deErrors, ...deAuth, ...deProtection, ...deSettings, ...deShell };
+const de: Catalogue = { ...deCommon, ...deErrors, ...deAuth, ...deSubscriptions, ...deThisComputer, ...deDevices, ...deSettings, ...deShell };
 
 const byLanguage: Record<Language, Catalogue> = { en, de };
 let pseudo: Catalogue | undefined;
