@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** A request from the renderer that the main process answers with a Result. */
 export interface InvokeSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
@@ -20,3 +20,9 @@ export const invoke = <I extends z.ZodType, O extends z.ZodType>(input: I, outpu
 });
 
 export const event = <P extends z.ZodType>(payload: P): EventSpec<P> => ({ kind: 'event', payload });
+
+/** The input of a call that takes nothing: an empty object, and nothing else. */
+export const none = z.object({}).strict();
+
+/** The output of a call that answers nothing but success. */
+export const nothing = z.null();

@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { passwordInputSchema } from '../api/identity';
-import { invoke } from './define';
+import { invoke, none, nothing } from './define';
 
-const none = z.object({}).strict();
-
-/** One sign-in of the account (API.md `GET /v1/account/sessions`). */
+/** One sign-in of the account (`GET /v1/account/sessions`). */
 export const accountSessionSchema = z.object({
   id: z.string(),
   /** Null when the client that signed in gave no name. */
@@ -28,7 +26,7 @@ export const totpCodeSchema = z
   .transform((s) => s.replace(/\s+/g, ''))
   .pipe(z.string().regex(/^\d{6}$/, 'Enter the 6-digit code from your app.'));
 
-/** Issue 4: 2-step verification and sessions (Settings → Security). */
+/** 2-step verification and the account's sessions (Settings → Security). */
 export const securityContract = {
   security: {
     /** Starts TOTP setup: the secret to type by hand and the otpauth:// URL for a QR code. */
@@ -36,11 +34,14 @@ export const securityContract = {
     /** Confirms setup with a code; the ten recovery codes are shown once. Pushes session.changed (mfaEnabled). */
     enableTotp: invoke(z.object({ code: totpCodeSchema }).strict(), recoveryCodesSchema),
     /** Needs the password. Pushes session.changed (mfaEnabled). */
-    disableTotp: invoke(z.object({ password: passwordInputSchema }).strict(), z.null()),
+    disableTotp: invoke(z.object({ password: passwordInputSchema }).strict(), nothing),
     listSessions: invoke(none, z.array(accountSessionSchema)),
     /** Ends one session; ending this app's own session signs it out. */
     endSession: invoke(z.object({ id: z.string().min(1).max(128) }).strict(), z.object({ signedOut: z.boolean() })),
     /** Ends every session of the account, this one included. */
-    signOutEverywhere: invoke(none, z.null()),
+    signOutEverywhere: invoke(none, nothing),
   },
 } as const;
+
+/** Turning 2-step verification on or off is told through `session.changed` (mfaEnabled). */
+export const securityEvents = {} as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { event, invoke, none } from './define';
 
 export const sessionUserSchema = z.object({
   id: z.string(),
@@ -18,3 +19,13 @@ export const sessionStateSchema = z.object({
   storage: z.enum(['secure', 'memory']),
 });
 export type SessionState = z.infer<typeof sessionStateSchema>;
+
+export const sessionContract = {
+  session: {
+    get: invoke(none, sessionStateSchema),
+  },
+} as const;
+
+export const sessionEvents = {
+  'session.changed': event(sessionStateSchema),
+} as const;

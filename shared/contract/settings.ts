@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { languageChoiceSchema } from '../i18n/languages';
-import { invoke } from './define';
-
-const none = z.object({}).strict();
+import { invoke, none } from './define';
 
 /** What a person set in Settings and the app remembers across restarts. */
 export const settingsSchema = z.object({
@@ -18,3 +16,6 @@ export const settingsContract = {
     update: invoke(settingsSchema.partial().strict(), settingsSchema),
   },
 } as const;
+
+/** Settings change only when the renderer asks, and it gets them back in the answer. */
+export const settingsEvents = {} as const;

@@ -1,10 +1,11 @@
 import { accountSchema, type Account } from '../../../shared/api/account';
+import type { AccountUpdate } from '../../../shared/contract/account';
 import type { ApiClient } from './api-client';
 
-/** The account routes of API.md the client uses so far; all need a bearer token. */
+/** The account routes (docs/api.md) the client uses so far; all need a bearer token. */
 export interface AccountApi {
   get(): Promise<Account>;
-  update(patch: { name?: string }): Promise<Account>;
+  update(patch: AccountUpdate): Promise<Account>;
   changePassword(body: { currentPassword: string; newPassword: string }): Promise<void>;
 }
 

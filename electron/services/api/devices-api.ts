@@ -15,7 +15,7 @@ import type { ApiClient } from './api-client';
 export type RegisterResponse = z.infer<typeof registerDeviceResponseSchema>;
 export type Invitation = z.infer<typeof invitationResponseSchema>;
 
-/** API.md, "Devices". All need a bearer token; ids are path segments, so they are encoded. */
+/** docs/api.md, "Devices". All need a bearer token; ids are path segments, so they are encoded. */
 export interface DevicesApi {
   list(): Promise<Device[]>;
   register(body: RegisterDeviceBody, idempotencyKey: string): Promise<RegisterResponse>;

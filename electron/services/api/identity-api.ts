@@ -5,11 +5,12 @@ import {
   type LoginResponse,
   type TokenPair,
 } from '../../../shared/api/identity';
+import type { SignUpInput } from '../../../shared/contract/auth';
 import type { ApiClient } from './api-client';
 
-/** The identity routes of API.md, typed. Bodies are sent as given; the service validates them. */
+/** The identity routes (docs/api.md), typed. Bodies are sent as given; the service validates them. */
 export interface IdentityApi {
-  signup(body: { email: string; password: string; name: string }): Promise<{ userId: string }>;
+  signup(body: SignUpInput): Promise<{ userId: string }>;
   confirm(token: string): Promise<void>;
   login(body: { email: string; password: string; deviceName?: string }): Promise<LoginResponse>;
   mfa(body: { mfaToken: string; code: string }): Promise<TokenPair>;

@@ -1,7 +1,7 @@
 /**
  * When a failed request may be sent again. Only requests that cannot do harm twice are
  * retried: GET/PUT/DELETE by their HTTP meaning, and POSTs the service deduplicates by
- * their Idempotency-Key (API.md, "Conventions").
+ * their Idempotency-Key (docs/api.md, "Conventions").
  */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

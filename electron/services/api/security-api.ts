@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { accountSessionSchema, recoveryCodesSchema, totpSetupSchema, type AccountSession, type TotpSetup } from '../../../shared/contract/security';
 import type { ApiClient } from './api-client';
 
-/** The 2-step verification and session routes of API.md ("Account", and `logout-all`); all need a bearer token. */
+/** The 2-step verification and session routes (docs/api.md: "Account", and `logout-all`); all need a bearer token. */
 export interface SecurityApi {
   setupTotp(): Promise<TotpSetup>;
   enableTotp(code: string): Promise<{ recoveryCodes: string[] }>;

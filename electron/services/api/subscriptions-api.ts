@@ -1,7 +1,7 @@
 import { type Subscription, subscriptionListSchema, subscriptionSchema } from '../../../shared/api/subscriptions';
 import type { ApiClient } from './api-client';
 
-/** API.md, "Subscriptions and product keys" (the routes the desktop uses). All need a bearer token. */
+/** docs/api.md, "Subscriptions and product keys" (the routes the desktop uses). All need a bearer token. */
 export interface SubscriptionsApi {
   list(): Promise<Subscription[]>;
   /** `productKey` canonical; the idempotency key lets the client retry a lost answer safely. */

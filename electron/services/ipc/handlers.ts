@@ -1,82 +1,40 @@
 import type { Handlers } from '../../../shared/contract/types';
-import { createProtectionHandlers, type ProtectionServices } from '../devices/protection-handlers';
+import { type AppHandlerServices, createAppHandlers } from '../app/app-handlers';
+import { createDevicesHandlers } from '../devices/devices-handlers';
+import type { AccountDevicesService } from '../devices/devices-service';
+import { createAccountHandlers } from '../session/account-handlers';
 import type { AccountSecurity } from '../session/account-security';
+import { createAuthHandlers } from '../session/auth-handlers';
+import { createSecurityHandlers } from '../session/security-handlers';
 import type { SessionService } from '../session/session-service';
+import { createSubscriptionsHandlers } from '../subscriptions/subscriptions-handlers';
+import type { SubscriptionsService } from '../subscriptions/subscriptions-service';
+import { createThisComputerHandlers } from '../this-computer/this-computer-handlers';
+import type { ThisComputerService } from '../this-computer/this-computer-service';
 
-export interface AppInfo {
-  version: string;
-  platform: 'win32' | 'darwin' | 'linux';
-  host: 'electron' | 'browser';
-}
+export type { AppInfo } from '../app/app-handlers';
 
-export interface HandlerServices {
+export interface HandlerServices extends AppHandlerServices {
   session: SessionService;
   security: AccountSecurity;
-  protection: ProtectionServices;
-  appInfo: AppInfo;
-  isOnline(): boolean;
-  /** Opens a vetted https link in the system browser. */
-  openExternal(url: string): Promise<void>;
+  subscriptions: SubscriptionsService;
+  thisComputer: ThisComputerService;
+  devices: AccountDevicesService;
+  /** The `settings` area's handlers, built beside the settings they keep. */
+  settings: Handlers['settings'];
 }
 
-/** Every channel of the contract, answered by the services. Handlers throw AppFailure; the dispatcher makes Results. */
-export function createHandlers({ session, security, protection, appInfo, isOnline, openExternal }: HandlerServices): Handlers {
+/** Every area of the contract, each answered by the handlers beside its service. */
+export function createHandlers(services: HandlerServices): Handlers {
+  const { session, security, subscriptions, thisComputer, devices, settings } = services;
   return {
-    app: {
-      info: async () => ({ ...appInfo, online: isOnline() }),
-      openExternal: async ({ url }) => {
-        await openExternal(url);
-        return null;
-      },
-    },
-    session: {
-      get: () => session.state(),
-    },
-    auth: {
-      signUp: (input) => session.signUp(input),
-      confirmEmail: async ({ code }) => {
-        await session.confirmEmail(code);
-        return null;
-      },
-      signIn: (input) => session.signIn(input),
-      verifyMfa: ({ code }) => session.verifyMfa(code),
-      signOut: async () => {
-        await session.signOut();
-        // Also when the session was never restored (offline start): the account's device is forgotten here.
-        protection.thisComputer.signedOut();
-        return null;
-      },
-      requestPasswordReset: async ({ email }) => {
-        await session.requestPasswordReset(email);
-        return null;
-      },
-      resetPassword: async ({ code, password }) => {
-        await session.resetPassword(code, password);
-        return null;
-      },
-    },
-    account: {
-      get: () => session.getAccount(),
-      update: (patch) => session.updateAccount(patch),
-      changePassword: async (input) => {
-        await session.changePassword(input);
-        return null;
-      },
-    },
-    security: {
-      startTotpSetup: () => security.startTotpSetup(),
-      enableTotp: ({ code }) => security.enableTotp(code),
-      disableTotp: async ({ password }) => {
-        await security.disableTotp(password);
-        return null;
-      },
-      listSessions: () => security.listSessions(),
-      endSession: ({ id }) => security.endSession(id),
-      signOutEverywhere: async () => {
-        await security.signOutEverywhere();
-        return null;
-      },
-    },
-    ...createProtectionHandlers(protection),
+    ...createAppHandlers(services),
+    ...createAuthHandlers(session, () => thisComputer.signedOut()),
+    ...createAccountHandlers(session),
+    ...createSecurityHandlers(security),
+    ...createSubscriptionsHandlers(subscriptions),
+    ...createThisComputerHandlers(thisComputer),
+    ...createDevicesHandlers(devices),
+    settings,
   };
 }

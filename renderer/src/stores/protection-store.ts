@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { Device } from '../../../shared/api/devices';
 import type { Subscription } from '../../../shared/api/subscriptions';
-import type { ThisComputerState } from '../../../shared/contract/protection';
+import type { ThisComputerState } from '../../../shared/contract/this-computer';
 import type { PalisadeApi } from '../../../shared/contract/types';
 import type { AppError } from '../../../shared/errors';
 import { settle } from '../api/settle';

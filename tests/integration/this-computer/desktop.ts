@@ -3,7 +3,7 @@ import { createMemoryStore, type KeyValueStore } from '../../../electron/service
 import { silentLogger } from '../../../electron/services/log/logger';
 import { createMemoryVault } from '../../../electron/services/vault/memory-vault';
 import type { EventName } from '../../../shared/contract/types';
-import type { ThisComputerState } from '../../../shared/contract/protection';
+import type { ThisComputerState } from '../../../shared/contract/this-computer';
 import type { Result } from '../../../shared/errors';
 
 export interface Desktop {

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Device } from '../../../shared/api/devices';
 import type { Subscription } from '../../../shared/api/subscriptions';
-import type { ThisComputerState } from '../../../shared/contract/protection';
+import type { ThisComputerState } from '../../../shared/contract/this-computer';
 import { useService } from '../../support/use-service';
 import { client, confirmedAccount } from '../server/http';
 import { mintKeys } from '../protection/protection-fixture';

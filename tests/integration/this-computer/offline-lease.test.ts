@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Subscription } from '../../../shared/api/subscriptions';
-import type { ThisComputerState } from '../../../shared/contract/protection';
+import type { ThisComputerState } from '../../../shared/contract/this-computer';
 import { type InProcessService, startService } from '../../support/service';
 import { type SmtpCapture, startSmtpCapture } from '../../support/smtp';
 import { client, confirmedAccount } from '../server/http';

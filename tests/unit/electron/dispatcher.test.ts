@@ -37,7 +37,7 @@ function handlers(overrides: Partial<{ [K in keyof Handlers]: Partial<Handlers[K
     },
     account: {
       get: async () => account,
-      update: async ({ name }) => ({ ...account, name }),
+      update: async ({ name }) => ({ ...account, ...(name !== undefined && { name }) }),
       changePassword: async () => null,
     },
     security: {
@@ -63,6 +63,7 @@ function handlers(overrides: Partial<{ [K in keyof Handlers]: Partial<Handlers[K
       invite: async () => ({ link: 'https://example.test/i', expiresAt: '2026-01-08T00:00:00Z' }),
       acceptInvitation: async () => ({ platform: 'windows' }),
     },
+    settings: { get: async () => ({ language: 'system' }), update: async () => ({ language: 'system' }) },
   };
   for (const [area, methods] of Object.entries(overrides)) Object.assign(base[area as keyof Handlers], methods);
   return base;

@@ -13,7 +13,7 @@ import {
 } from '../../../../electron/services/devices/this-computer-service';
 import { FingerprintService } from '../../../../electron/services/fingerprint';
 import { PinnedKeyStore } from '../../../../electron/services/licence';
-import type { ThisComputerState } from '../../../../shared/contract/protection';
+import type { ThisComputerState } from '../../../../shared/contract/this-computer';
 import { leasePayload, licenceKeyPair, NOW, signLease } from '../../licence/lease-keys';
 import { errorBody, json, type LocalService, startLocalService } from '../../electron/support/local-service';
 

@@ -1,7 +1,7 @@
 import { beforeEach } from 'vitest';
 import type { Device, DevicePlatform } from '../../../../shared/api/devices';
 import type { Subscription } from '../../../../shared/api/subscriptions';
-import type { ThisComputerState } from '../../../../shared/contract/protection';
+import type { ThisComputerState } from '../../../../shared/contract/this-computer';
 import { useProtectionStore } from '../../../../renderer/src/stores/protection-store';
 import { unregisteredComputer } from '../support/fake-api';
 

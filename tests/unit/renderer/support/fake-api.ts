@@ -70,7 +70,7 @@ export function createFakeApi(overrides: FakeOverrides = {}, session: SessionSta
     },
     account: {
       get: async () => ok(account),
-      update: async (input) => ok({ ...account, name: input.name }),
+      update: async (input) => ok({ ...account, ...(input.name !== undefined && { name: input.name }) }),
       changePassword: async () => ok(null),
     },
     security: {

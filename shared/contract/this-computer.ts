@@ -1,11 +1,7 @@
 import { z } from 'zod';
-import { deviceFingerprintSchema, deviceNameSchema, devicePlatformSchema, deviceSchema } from '../api/devices';
-import { emailTokenSchema } from '../api/identity';
-import { isoTimeSchema, subscriptionSchema } from '../api/subscriptions';
-import { invoke } from './define';
-
-const none = z.object({}).strict();
-const deviceId = z.string().min(1).max(128);
+import { deviceFingerprintSchema, deviceNameSchema, deviceSchema } from '../api/devices';
+import { isoTimeSchema } from '../api/subscriptions';
+import { event, invoke, none } from './define';
 
 /**
  * Where this computer stands:
@@ -31,13 +27,10 @@ export const thisComputerStateSchema = z.object({
 });
 export type ThisComputerState = z.infer<typeof thisComputerStateSchema>;
 
-/** Issue 3: subscriptions, this computer, and the account's devices. */
-export const protectionContract = {
-  subscriptions: {
-    list: invoke(none, z.array(subscriptionSchema)),
-    /** Any text a person typed or pasted; the main process normalises and checks it. */
-    activate: invoke(z.object({ productKey: z.string().max(100) }).strict(), subscriptionSchema),
-  },
+const deviceId = z.string().min(1).max(128);
+
+/** This computer's protection: its seat, its lease, and moving protection to it. */
+export const thisComputerContract = {
   thisComputer: {
     status: invoke(none, thisComputerStateSchema),
     /** Registers this computer; `SEAT_LIMIT_REACHED` carries the plan's devices in `details.devices`. */
@@ -52,15 +45,9 @@ export const protectionContract = {
     /** What this computer shares with the service: component kinds and hashes, never raw serials. */
     shares: invoke(none, deviceFingerprintSchema),
   },
-  devices: {
-    list: invoke(none, z.object({ devices: z.array(deviceSchema), thisDeviceId: z.string().nullable() })),
-    rename: invoke(z.object({ id: deviceId, name: deviceNameSchema }).strict(), deviceSchema),
-    deactivate: invoke(z.object({ id: deviceId }).strict(), z.null()),
-    invite: invoke(
-      z.object({ platform: devicePlatformSchema, email: z.string().trim().max(254).optional() }).strict(),
-      z.object({ link: z.string(), expiresAt: isoTimeSchema }),
-    ),
-    /** Spends an invitation opened on this computer (`palisade://install?token=…`). */
-    acceptInvitation: invoke(z.object({ token: emailTokenSchema }).strict(), z.object({ platform: devicePlatformSchema })),
-  },
+} as const;
+
+export const thisComputerEvents = {
+  /** This computer's protection state, whenever it changes (heartbeat, registration, removal, network). */
+  'thisComputer.changed': event(thisComputerStateSchema),
 } as const;

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { subscriptionSchema } from '../api/subscriptions';
+import { invoke, none } from './define';
+
+/** The account's subscriptions, and activating a product key. */
+export const subscriptionsContract = {
+  subscriptions: {
+    list: invoke(none, z.array(subscriptionSchema)),
+    /** Any text a person typed or pasted; the main process normalises and checks it. */
+    activate: invoke(z.object({ productKey: z.string().max(100) }).strict(), subscriptionSchema),
+  },
+} as const;
+
+/** A new subscription comes back in the answer to `subscriptions.activate`. */
+export const subscriptionsEvents = {} as const;
