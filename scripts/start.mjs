@@ -13,6 +13,7 @@ import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = new Set(process.argv.slice(2));
@@ -22,11 +23,12 @@ const isWindows = process.platform === 'win32';
 const LISTENING_LINE = 'Palisade account service listening at';
 const DEFAULT_PORT = 4600;
 
+// The one rule for the user-data folder is TypeScript; tsx (which runs the service and the host) loads it here too.
+const { userDataFolder } = await tsImport('../shared/user-data-folder.ts', import.meta.url);
+
 /** Same folder as Electron's userData for "Palisade" and the service's default DATA_DIR parent. */
 function userDataDir() {
-  if (isWindows) return join(process.env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Palisade');
-  if (process.platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Palisade');
-  return join(process.env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'Palisade');
+  return userDataFolder({ platform: process.platform, env: process.env, home: homedir(), appName: 'Palisade' });
 }
 
 const say = (line) => process.stdout.write(`${line}\n`);

@@ -1,7 +1,8 @@
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { DestinationStream } from 'pino';
 import { z } from 'zod';
-import { userDataDir } from './user-data-dir';
+import { userDataFolder } from '../../shared/user-data-folder';
 
 /** Everything the service needs to run; read from the environment by `loadConfig`. */
 export interface ServiceConfig {
@@ -46,7 +47,12 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
-export const defaultDataDir = (): string => join(userDataDir('Palisade'), 'service');
+/** Beside the desktop app's own data, in its user-data folder. */
+export const defaultDataDir = (): string =>
+  join(
+    userDataFolder({ platform: process.platform, env: process.env, home: homedir(), appName: 'Palisade' }),
+    'service',
+  );
 
 /** Reads the environment; throws with every problem listed when a variable is wrong. */
 export function loadConfig(

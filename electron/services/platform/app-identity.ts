@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { homedir, hostname } from 'node:os';
-import { join } from 'node:path';
+import { userDataFolder } from '../../../shared/user-data-folder';
 
 export const PRODUCT_NAME = 'Palisade';
 
@@ -16,9 +16,7 @@ export function supportedPlatform(platform: NodeJS.Platform = process.platform):
  * $XDG_CONFIG_HOME/Palisade (or ~/.config/Palisade).
  */
 export function userDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
-  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), PRODUCT_NAME);
-  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', PRODUCT_NAME);
-  return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), PRODUCT_NAME);
+  return userDataFolder({ platform, env, home: homedir(), appName: PRODUCT_NAME });
 }
 
 /** The name this session gets in the account's session list; the service caps it at 64 characters. */

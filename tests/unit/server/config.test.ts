@@ -1,13 +1,14 @@
+import { homedir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../server/src/config';
 import { redactQuery } from '../../../server/src/logging';
-import { userDataDir } from '../../../server/src/user-data-dir';
+import { userDataFolder } from '../../../shared/user-data-folder';
 
 describe('service configuration', () => {
   it('defaults to 127.0.0.1:4600, a rate limit of 30, and the user data folder', () => {
     const config = loadConfig({});
     expect([config.host, config.port, config.authRateLimit]).toEqual(['127.0.0.1', 4600, 30]);
-    expect(config.dataDir).toBe(`${userDataDir('Palisade')}/service`);
+    expect(config.dataDir).toBe(`${userDataFolder({ platform: process.platform, env: process.env, home: homedir(), appName: 'Palisade' })}/service`);
     expect([config.databaseUrl, config.smtpUrl, config.publicUrl]).toEqual([undefined, undefined, undefined]);
   });
 
@@ -36,13 +37,6 @@ describe('service configuration', () => {
 
   it('refuses wrong values with every problem named', () => {
     expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', AUTH_RATE_LIMIT: '0' })).toThrow(/PORT.*DATABASE_URL.*AUTH_RATE_LIMIT/s);
-  });
-
-  it('finds the user data folder the way Electron does on each platform', () => {
-    expect(userDataDir('Palisade', 'linux', {}, '/home/ann')).toBe('/home/ann/.config/Palisade');
-    expect(userDataDir('Palisade', 'linux', { XDG_CONFIG_HOME: '/xdg' }, '/home/ann')).toBe('/xdg/Palisade');
-    expect(userDataDir('Palisade', 'darwin', {}, '/Users/ann')).toBe('/Users/ann/Library/Application Support/Palisade');
-    expect(userDataDir('Palisade', 'win32', { APPDATA: 'C:\\Users\\ann\\AppData\\Roaming' }, 'C:\\Users\\ann')).toMatch(/Roaming.Palisade$/);
   });
 });
 
