@@ -1,75 +1,9 @@
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createPostgresDatabase } from '../support/database';
-import { type ServiceEnv, spawnService, type SpawnedService } from '../support/service';
 import { newPerson } from './support/accounts';
-import { expect, test as base } from './support/fixtures';
+import { expect } from './support/fixtures';
 import { AppShell, SignInPage } from './support/pages';
 import { ActivateProductPage } from './support/pages/activate-product-page';
 import { ThisComputerPage } from './support/pages/this-computer-page';
-
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-
-/** `npm run server -- keys mint …` against a data folder (and database), as an operator mints keys. */
-function mintKeys(env: ServiceEnv, plan: string, count: number): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli.ts', 'keys', 'mint', '--plan', plan, '--years', '1', '--count', String(count)], {
-      cwd: repoRoot,
-      env: { PATH: process.env.PATH, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve(out.trim().split('\n')) : reject(new Error(`keys mint exited ${code}: ${err}`))));
-  });
-}
-
-/** The service's data folder (and database) with product keys already in it. */
-interface ServiceData {
-  dataDir: string;
-  env: ServiceEnv;
-  essentialsKeys: string[];
-}
-
-/**
- * This file's service gets its product keys first: the service process owns its embedded
- * database while it runs, so keys are minted into its folder before it starts (on
- * PostgreSQL, into a fresh database of its own).
- */
-const test = base.extend<object, { serviceData: ServiceData; service: SpawnedService }>({
-  serviceData: [
-    async ({ smtp, serviceEnv }, use) => {
-      const dataDir = await mkdtemp(join(tmpdir(), 'palisade-e2e-service-'));
-      const postgres = process.env.DATABASE_URL ? await createPostgresDatabase(process.env.DATABASE_URL) : undefined;
-      try {
-        const env: ServiceEnv = { SMTP_URL: smtp.url, ...serviceEnv, ...(postgres && { DATABASE_URL: postgres.url }) };
-        const essentialsKeys = await mintKeys({ ...env, DATA_DIR: dataDir }, 'essentials', 1);
-        await use({ dataDir, env, essentialsKeys });
-      } finally {
-        await postgres?.drop();
-        await rm(dataDir, { recursive: true, force: true });
-      }
-    },
-    { scope: 'worker', timeout: 60_000 },
-  ],
-  service: [
-    async ({ serviceData, serviceArgs }, use) => {
-      const service = await spawnService({ env: serviceData.env, dataDir: serviceData.dataDir, args: serviceArgs });
-      try {
-        await use(service);
-      } finally {
-        await service.stop();
-      }
-    },
-    { scope: 'worker', timeout: 90_000 },
-  ],
-});
+import { test } from './support/product-keys';
 
 test('sign in, activate a key and protect this computer; a second computer on the 1-seat plan moves protection to itself and the first learns it was removed', async ({
   page,
@@ -114,7 +48,10 @@ test('sign in, activate a key and protect this computer; a second computer on th
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
       await oldComputer.expectState('This computer is protected');
       await expect(page.getByText(/^Old laptop is protected until /)).toBeVisible();
-      await expect(page.getByRole('meter', { name: 'Devices used on Palisade Essentials' })).toHaveAttribute('aria-valuetext', '1 of 1 device used');
+      await expect(page.getByRole('meter', { name: 'Devices used on Palisade Essentials' })).toHaveAttribute(
+        'aria-valuetext',
+        '1 of 1 device used',
+      );
     });
 
     await test.step('the new laptop hits the seat limit and moves protection to itself', async () => {

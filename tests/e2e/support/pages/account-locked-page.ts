@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { type Copy, english } from '../copy';
 
 /** Account locked, with its countdown (renderer/src/screens/auth/AccountLockedScreen.tsx). */
 export class AccountLockedPage {
@@ -7,10 +8,13 @@ export class AccountLockedPage {
   readonly timer: Locator;
   readonly resetPassword: Locator;
 
-  constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { level: 1, name: 'Your account is locked for now' });
+  constructor(
+    readonly page: Page,
+    copy: Copy = english,
+  ) {
+    this.heading = page.getByRole('heading', { level: 1, name: copy.say('Your account is locked for now') });
     this.timer = page.getByRole('timer');
-    this.resetPassword = page.getByRole('button', { name: 'Reset your password instead' });
+    this.resetPassword = page.getByRole('button', { name: copy.say('Reset your password instead') });
   }
 
   async expectShown(): Promise<void> {

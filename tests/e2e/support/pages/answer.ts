@@ -4,7 +4,10 @@ import type { Locator } from '@playwright/test';
 interface PageGlobals {
   __palisadeAnswered?: boolean;
   document: { body: unknown };
-  MutationObserver: new (callback: () => void) => { observe(target: unknown, options: object): void; disconnect(): void };
+  MutationObserver: new (callback: () => void) => {
+    observe(target: unknown, options: object): void;
+    disconnect(): void;
+  };
 }
 interface FormElement {
   isConnected: boolean;
@@ -30,8 +33,15 @@ export async function submitAndWaitForAnswer(form: Locator, submit: Locator, tim
         page.__palisadeAnswered = true;
       }
     });
-    observer.observe(page.document.body, { attributes: true, attributeFilter: ['aria-busy'], childList: true, subtree: true });
+    observer.observe(page.document.body, {
+      attributes: true,
+      attributeFilter: ['aria-busy'],
+      childList: true,
+      subtree: true,
+    });
   });
   await submit.click();
-  await form.page().waitForFunction(() => (globalThis as unknown as PageGlobals).__palisadeAnswered === true, undefined, { timeout });
+  await form
+    .page()
+    .waitForFunction(() => (globalThis as unknown as PageGlobals).__palisadeAnswered === true, undefined, { timeout });
 }

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { type Copy, english } from '../copy';
 
 /** Check your e-mail: paste the code or link from the confirmation mail (renderer/src/screens/auth/CheckEmailScreen.tsx). */
 export class CheckEmailPage {
@@ -7,17 +8,23 @@ export class CheckEmailPage {
   readonly submit: Locator;
   readonly alert: Locator;
 
-  constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { level: 1, name: 'Check your e-mail' });
-    this.pasted = page.getByLabel('Paste the code or the link from the e-mail');
-    this.submit = page.getByRole('button', { name: 'Confirm e-mail address' });
+  constructor(
+    readonly page: Page,
+    private readonly copy: Copy = english,
+  ) {
+    this.heading = page.getByRole('heading', { level: 1, name: copy.say('Check your e-mail') });
+    this.pasted = page.getByLabel(copy.say('Paste the code or the link from the e-mail'));
+    this.submit = page.getByRole('button', { name: copy.say('Confirm e-mail address') });
     this.alert = page.getByRole('main').getByRole('alert');
   }
 
   /** The screen, saying where the mail went when `email` is given. */
   async expectShown(email?: string): Promise<void> {
     await expect(this.heading).toBeVisible();
-    if (email) await expect(this.page.getByRole('main')).toContainText(`We sent a message to ${email}`);
+    if (email)
+      await expect(this.page.getByRole('main')).toContainText(
+        this.copy === english ? `We sent a message to ${email}` : email,
+      );
   }
 
   /** Pastes what was copied from the mail (the code or the whole link) and confirms. */

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { type Copy, english } from '../copy';
 import type { Person } from '../accounts';
 
 /** Create account (renderer/src/screens/auth/CreateAccountScreen.tsx). */
@@ -11,13 +12,18 @@ export class CreateAccountPage {
   readonly submit: Locator;
   readonly alert: Locator;
 
-  constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { level: 1, name: 'Create your Palisade account' });
-    this.name = page.getByLabel('Your name');
-    this.email = page.getByLabel('E-mail address');
-    this.password = page.getByLabel('Password', { exact: true });
-    this.terms = page.getByRole('checkbox', { name: /I agree to the Palisade Terms of Service and Privacy Policy/ });
-    this.submit = page.getByRole('button', { name: 'Create account', exact: true });
+  constructor(
+    readonly page: Page,
+    copy: Copy = english,
+  ) {
+    this.heading = page.getByRole('heading', { level: 1, name: copy.say('Create your Palisade account') });
+    this.name = page.getByLabel(copy.say('Your name'));
+    this.email = page.getByLabel(copy.say('E-mail address'));
+    this.password = page.getByLabel(copy.say('Password'), { exact: true });
+    this.terms = page.getByRole('checkbox', {
+      name: copy.pattern(/Terms of Service/, {}, /I agree to the Palisade Terms of Service and Privacy Policy/),
+    });
+    this.submit = page.getByRole('button', { name: copy.say('Create account'), exact: true });
     this.alert = page.getByRole('main').getByRole('alert');
   }
 

@@ -5,3 +5,4 @@ export { CreateAccountPage } from './create-account-page';
 export { SignInPage } from './sign-in-page';
 export { SecuritySettingsPage } from './security-settings-page';
 export { TwoStepSignInPage } from './two-step-sign-in-page';
+export { LanguageSettingsPage } from './language-settings-page';

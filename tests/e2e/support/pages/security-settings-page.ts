@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { type Copy, english } from '../copy';
 
 /** Settings → Security (renderer/src/screens/settings/*). */
 export class SecuritySettingsPage {
@@ -13,40 +14,52 @@ export class SecuritySettingsPage {
   readonly signOutEverywhereButton: Locator;
   readonly notice: Locator;
 
-  constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { level: 1, name: 'Settings' });
-    this.twoStepStatus = page.getByText(/^Status:/);
-    this.turnOnButton = page.getByRole('button', { name: 'Turn on 2-step verification' });
-    this.turnOffButton = page.getByRole('button', { name: 'Turn off 2-step verification' });
+  constructor(
+    readonly page: Page,
+    private readonly copy: Copy = english,
+  ) {
+    this.heading = page.getByRole('heading', { level: 1, name: copy.say('Settings') });
+    this.twoStepStatus = page.getByText(copy.pattern(/^Status: /, {}, /^Status:/));
+    this.turnOnButton = page.getByRole('button', { name: copy.say('Turn on 2-step verification') });
+    this.turnOffButton = page.getByRole('button', { name: copy.say('Turn off 2-step verification') });
     this.dialog = page.getByRole('dialog');
     this.confirmation = page.getByRole('alertdialog');
-    this.sessions = page.getByRole('list', { name: 'Sessions' });
-    this.signOutEverywhereButton = page.getByRole('button', { name: 'Sign out everywhere' });
+    this.sessions = page.getByRole('list', { name: copy.say('Sessions') });
+    this.signOutEverywhereButton = page.getByRole('button', { name: copy.say('Sign out everywhere') });
     // A form's notice (FormNotice), not the standing banners, which are a status region too.
     this.notice = page.getByRole('main').locator('.form-notice[role="status"]');
   }
 
   /** From anywhere in the shell: the sidebar's Settings link. */
   async open(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await this.page
+      .getByRole('navigation', { name: this.copy.say('Main') })
+      .getByRole('link', { name: this.copy.say('Settings') })
+      .click();
     await expect(this.heading).toBeVisible();
   }
 
   /** Step 1 of turning it on: the dialog with the QR code; returns the key as shown (groups of four). */
   async startTurningOn(): Promise<string> {
     await this.turnOnButton.click();
-    await expect(this.dialog.getByRole('heading', { name: /Step 1 of 3/ })).toBeVisible();
-    await expect(this.dialog.getByRole('img', { name: /QR code to add Palisade/ })).toBeVisible();
+    await expect(
+      this.dialog.getByRole('heading', { name: this.copy.pattern(/^Step 1 of 3/, {}, /Step 1 of 3/) }),
+    ).toBeVisible();
+    await expect(
+      this.dialog.getByRole('img', {
+        name: this.copy.pattern(/^QR code to add Palisade/, {}, /QR code to add Palisade/),
+      }),
+    ).toBeVisible();
     const shown = await this.dialog.locator('.secret-value').innerText();
     return shown;
   }
 
   /** Step 2: the code from the app; waits for step 3 and returns the recovery codes it shows. */
   async confirmWithCode(code: string): Promise<string[]> {
-    await this.dialog.getByRole('button', { name: 'Next' }).click();
-    await this.dialog.getByLabel('6-digit code').fill(code);
-    await this.dialog.getByRole('button', { name: 'Turn on' }).click();
-    const list = this.dialog.getByRole('list', { name: 'Recovery codes' });
+    await this.dialog.getByRole('button', { name: this.copy.say('Next') }).click();
+    await this.dialog.getByLabel(this.copy.say('6-digit code')).fill(code);
+    await this.dialog.getByRole('button', { name: this.copy.say('Turn on') }).click();
+    const list = this.dialog.getByRole('list', { name: this.copy.say('Recovery codes') });
     await expect(list).toBeVisible();
     return list.getByRole('listitem').allInnerTexts();
   }
@@ -56,14 +69,14 @@ export class SecuritySettingsPage {
    * which Playwright's click refuses to press; a keyboard user presses it with Enter.
    */
   async pressDoneUnticked(): Promise<void> {
-    await this.dialog.getByRole('button', { name: 'Done' }).focus();
+    await this.dialog.getByRole('button', { name: this.copy.say('Done') }).focus();
     await this.page.keyboard.press('Enter');
   }
 
   /** Step 3: ticks "I have saved them" and presses Done. */
   async finish(): Promise<void> {
-    await this.dialog.getByRole('checkbox', { name: 'I have saved my recovery codes' }).check();
-    await this.dialog.getByRole('button', { name: 'Done' }).click();
+    await this.dialog.getByRole('checkbox', { name: this.copy.say('I have saved my recovery codes') }).check();
+    await this.dialog.getByRole('button', { name: this.copy.say('Done') }).click();
     await expect(this.dialog).toHaveCount(0);
   }
 

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { type Copy, english } from '../copy';
 import { submitAndWaitForAnswer } from './answer';
 
 /** Sign in (renderer/src/screens/auth/SignInScreen.tsx). */
@@ -15,16 +16,19 @@ export class SignInPage {
   readonly createAccountLink: Locator;
   readonly forgotPasswordLink: Locator;
 
-  constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { level: 1, name: 'Sign in to Palisade' });
+  constructor(
+    readonly page: Page,
+    copy: Copy = english,
+  ) {
+    this.heading = page.getByRole('heading', { level: 1, name: copy.say('Sign in to Palisade') });
     this.form = page.getByRole('main').locator('form');
-    this.email = page.getByLabel('E-mail address');
-    this.password = page.getByLabel('Password', { exact: true });
-    this.submit = page.getByRole('button', { name: 'Sign in', exact: true });
+    this.email = page.getByLabel(copy.say('E-mail address'));
+    this.password = page.getByLabel(copy.say('Password'), { exact: true });
+    this.submit = page.getByRole('button', { name: copy.say('Sign in'), exact: true });
     this.alert = page.getByRole('main').getByRole('alert');
     this.notice = page.getByRole('main').getByRole('status').filter({ hasText: /\S/ });
-    this.createAccountLink = page.getByRole('link', { name: 'Create account' });
-    this.forgotPasswordLink = page.getByRole('link', { name: 'Forgot password?' });
+    this.createAccountLink = page.getByRole('link', { name: copy.say('Create account') });
+    this.forgotPasswordLink = page.getByRole('link', { name: copy.say('Forgot password?') });
   }
 
   async expectShown(): Promise<void> {

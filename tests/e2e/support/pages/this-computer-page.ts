@@ -16,7 +16,9 @@ export class ThisComputerPage {
   readonly checkNow: Locator;
 
   constructor(readonly page: Page) {
-    this.status = page.getByRole('heading', { name: /^(This computer (is|isn’t|was)|Your subscription has expired|Not signed in)/ });
+    this.status = page.getByRole('heading', {
+      name: /^(This computer (is|isn’t|was)|Your subscription has expired|Not signed in)/,
+    });
     this.registerForm = page.getByRole('form', { name: 'Protect this computer' });
     this.nameField = this.registerForm.getByLabel('Name for this computer');
     this.protectButton = this.registerForm.getByRole('button', { name: 'Protect this computer' });

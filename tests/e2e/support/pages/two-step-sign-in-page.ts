@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { type Copy, english } from '../copy';
 import { submitAndWaitForAnswer } from './answer';
 
 /** The second step of signing in (renderer/src/screens/auth/MfaScreen.tsx). */
@@ -11,13 +12,16 @@ export class TwoStepSignInPage {
   readonly useRecoveryCode: Locator;
   readonly alert: Locator;
 
-  constructor(readonly page: Page) {
-    this.heading = page.getByRole('heading', { level: 1, name: 'Enter your verification code' });
+  constructor(
+    readonly page: Page,
+    copy: Copy = english,
+  ) {
+    this.heading = page.getByRole('heading', { level: 1, name: copy.say('Enter your verification code') });
     this.form = page.getByRole('main').locator('form');
-    this.code = page.getByLabel('Verification code');
-    this.recoveryCode = page.getByLabel('Recovery code');
-    this.verify = page.getByRole('button', { name: 'Verify' });
-    this.useRecoveryCode = page.getByRole('button', { name: 'Use a recovery code instead' });
+    this.code = page.getByLabel(copy.say('Verification code'));
+    this.recoveryCode = page.getByLabel(copy.say('Recovery code'));
+    this.verify = page.getByRole('button', { name: copy.say('Verify') });
+    this.useRecoveryCode = page.getByRole('button', { name: copy.say('Use a recovery code instead') });
     this.alert = page.getByRole('main').getByRole('alert');
   }
 

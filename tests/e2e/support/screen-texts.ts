@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import { expect, type Page, type TestInfo } from '@playwright/test';
+
+/** The in-page collector, evaluated as it is (it needs the DOM, which the Node type check lacks). */
+const collector = readFileSync(new URL('./screen-texts.page.js', import.meta.url), 'utf8');
+
+export interface ScreenText {
+  text: string;
+  where: string;
+}
+export interface ClippedText extends ScreenText {
+  why: string;
+}
+
+/** Everything a person can read on the page now (text, and names given by aria-label, title, placeholder, alt), and what is clipped. */
+export async function readScreen(page: Page): Promise<{ texts: ScreenText[]; clipped: ClippedText[] }> {
+  return page.evaluate(collector) as Promise<{ texts: ScreenText[]; clipped: ClippedText[] }>;
+}
+
+/**
+ * Text that may contain ASCII letters without coming from a catalogue: data the test put
+ * there (exact strings), and shapes no catalogue could hold (URLs, version numbers, codes).
+ */
+export class AllowedData {
+  private readonly exact = new Set<string>();
+  private readonly shapes: { why: string; pattern: RegExp }[] = [
+    { why: 'a URL', pattern: /\bhttps?:\/\/\S+/g },
+    { why: 'a version number', pattern: /\bv?\d+(\.\d+){1,3}(-[0-9A-Za-z.]+)?\b/g },
+  ];
+
+  /** Strings the test itself typed or created: e-mail address, names, product keys. */
+  add(...values: string[]): this {
+    for (const value of values) if (value.trim()) this.exact.add(value.trim());
+    return this;
+  }
+
+  /** A kind of data, e.g. the one-way hashes "what this computer shares" lists. */
+  shape(why: string, pattern: RegExp): this {
+    this.shapes.push({
+      why,
+      pattern: new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`),
+    });
+    return this;
+  }
+
+  /** What is left of a text once the allowed data is taken out. */
+  strip(text: string): string {
+    let rest = text;
+    for (const value of [...this.exact].sort((a, b) => b.length - a.length)) rest = rest.split(value).join(' ');
+    for (const { pattern } of this.shapes) rest = rest.replace(pattern, ' ');
+    return rest;
+  }
+}
+
+/** Any ASCII letter left over is English (or a key) that did not come through the pseudo-locale's catalogue. */
+const asciiLetter = /[A-Za-z]/;
+
+interface ScreenReport {
+  screen: string;
+  checked: number;
+  bypassing: ScreenText[];
+  clipped: ClippedText[];
+}
+
+/**
+ * A walk through the app in the pseudo-locale: `check(screen)` reads the screen as it is and
+ * records, softly (the walk goes on), texts that bypass the catalogues and texts that are
+ * clipped. `summary()` says how many texts each screen had.
+ */
+export class PseudoLocaleWalk {
+  private readonly reports: ScreenReport[] = [];
+
+  constructor(
+    private readonly page: Page,
+    readonly allowed: AllowedData,
+  ) {}
+
+  async check(screen: string): Promise<void> {
+    // Let whatever the screen was loading arrive, and no transition be half-way.
+    await expect(this.page.locator('.spinner:visible, [aria-busy="true"]:visible')).toHaveCount(0);
+    await this.page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+    const { texts, clipped } = await readScreen(this.page);
+    const unique = dedupe(texts);
+    const bypassing = unique.filter(({ text }) => asciiLetter.test(this.allowed.strip(text)));
+    const clippedUnique = dedupe(clipped);
+    this.reports.push({ screen, checked: unique.length, bypassing, clipped: clippedUnique });
+    expect.soft(bypassing.map(format), `texts on "${screen}" that did not come from a catalogue`).toEqual([]);
+    expect
+      .soft(
+        clippedUnique.map((c) => `${format(c)} — ${c.why}`),
+        `clipped texts on "${screen}"`,
+      )
+      .toEqual([]);
+  }
+
+  summary(): string {
+    const width = Math.max(...this.reports.map((r) => r.screen.length), 6);
+    const lines = this.reports.map(
+      (r) =>
+        `${r.screen.padEnd(width)}  ${String(r.checked).padStart(4)} checked  ${String(r.bypassing.length).padStart(3)} not from a catalogue  ${String(r.clipped.length).padStart(3)} clipped`,
+    );
+    const total = this.reports.reduce((sum, r) => sum + r.checked, 0);
+    return [
+      ...lines,
+      `${'all'.padEnd(width)}  ${String(total).padStart(4)} checked on ${this.reports.length} screens`,
+    ].join('\n');
+  }
+
+  /** Prints the summary and attaches every finding to the report. */
+  async finish(testInfo: TestInfo): Promise<void> {
+    console.log(`Pseudo-locale walk:\n${this.summary()}`);
+    await testInfo.attach('pseudo-locale-walk.json', {
+      body: JSON.stringify(this.reports, null, 2),
+      contentType: 'application/json',
+    });
+  }
+}
+
+const format = ({ text, where }: ScreenText) => `"${text}" (${where})`;
+
+function dedupe<T extends ScreenText>(items: T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = `${item.text}\0${item.where}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
