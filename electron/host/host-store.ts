@@ -1,5 +1,5 @@
 import Conf from 'conf';
-import type { KeyValueStore } from '../services/devices/key-value-store';
+import type { KeyValueStore } from '../services/storage/key-value-store';
 
 /**
  * The browser host's counterpart of Electron's app store: `this-computer.json` in the

@@ -1,5 +1,5 @@
 import Store from 'electron-store';
-import type { KeyValueStore } from '../services/devices/key-value-store';
+import type { KeyValueStore } from '../services/storage/key-value-store';
 
 /** The app store's `this-computer.json` in userData: fingerprint cache, pinned licence key, last lease. */
 export function openThisComputerStore(): KeyValueStore {

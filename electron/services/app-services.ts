@@ -1,16 +1,26 @@
 import { createAccountApi } from './api/account-api';
 import { createApiClient, type ApiClient } from './api/api-client';
+import { createDevicesApi } from './api/devices-api';
 import { createIdentityApi } from './api/identity-api';
 import { createSecurityApi } from './api/security-api';
-import { createProtection, type Protection } from './devices/protection-services';
-import { createMemoryStore, type KeyValueStore } from './devices/key-value-store';
+import { createSubscriptionsApi } from './api/subscriptions-api';
+import { createAccountDevicesService, type AccountDevicesService } from './devices/devices-service';
+import { type AppEvents, createAppEvents } from './events/app-events';
+import { createDesktopI18n, type DesktopI18n } from './i18n/desktop-i18n';
 import { createDispatcher, type Dispatcher } from './ipc/dispatcher';
 import { createEventHub, type EventHub } from './ipc/event-hub';
 import { type AppInfo, createHandlers } from './ipc/handlers';
+import type { FingerprintService } from './fingerprint';
 import { vetExternalUrl } from './links/external-url';
 import type { Logger } from './log/logger';
 import { createAccountSecurity } from './session/account-security';
 import { createSessionService, type SessionService } from './session/session-service';
+import { createSettingsHandlers } from './settings/settings-handlers';
+import { createSettingsService, type SettingsService } from './settings/settings-service';
+import { createMemoryStore, type KeyValueStore } from './storage/key-value-store';
+import { createSubscriptionsService, type SubscriptionsService } from './subscriptions/subscriptions-service';
+import { createThisComputer } from './this-computer/this-computer-setup';
+import type { ThisComputerService } from './this-computer/this-computer-service';
 import type { TokenVault } from './vault/token-vault';
 
 export const DEFAULT_API_URL = 'http://127.0.0.1:4600';
@@ -27,6 +37,10 @@ export interface AppServicesOptions {
   retryBaseDelayMs?: number;
   /** Keeps the fingerprint cache, pinned licence key and last lease; in memory when absent. */
   store?: KeyValueStore;
+  /** Keeps what a person set in Settings; in memory when absent. */
+  settingsStore?: KeyValueStore;
+  /** The operating system's languages, most preferred first, for the main process's own text. */
+  systemLanguages?: () => readonly string[];
   /** A synthetic machine instead of this one's hardware (browser host `--machine-seed`). */
   machineSeed?: string;
   heartbeatIntervalMs?: number;
@@ -35,7 +49,15 @@ export interface AppServicesOptions {
 export interface AppServices {
   api: ApiClient;
   session: SessionService;
-  protection: Protection;
+  subscriptions: SubscriptionsService;
+  thisComputer: ThisComputerService;
+  devices: AccountDevicesService;
+  fingerprint: FingerprintService;
+  settings: SettingsService;
+  i18n: DesktopI18n;
+  /** What the services tell each other; a tray or notifications subscribe here. */
+  appEvents: AppEvents;
+  /** The renderer's events, which the transports forward. */
   events: EventHub;
   dispatcher: Dispatcher;
   /** Restores the session in the background; `session.get` waits for it. */
@@ -44,15 +66,17 @@ export interface AppServices {
 }
 
 /**
- * The main process minus Electron: the API client, the session and every IPC handler,
+ * The main process minus Electron: the API client, the services and every IPC handler,
  * wired once. The Electron main process and the browser host each add only a transport.
+ * Services react to each other through `appEvents`, not through one another.
  */
 export function createAppServices(options: AppServicesOptions): AppServices {
   const { apiBaseUrl, vault, appInfo, logger, deviceName, openExternal } = options;
   const events = createEventHub({ logger: logger.child('events') });
+  const appEvents = createAppEvents(events, { logger: logger.child('events') });
 
-  // The session supplies tokens to the client that it itself calls through; the closures
-  // below run only after both exist.
+  // The session supplies tokens to the client that it itself calls through; the closure
+  // below runs only after both exist.
   const api = createApiClient({
     baseUrl: apiBaseUrl,
     logger: logger.child('api'),
@@ -60,11 +84,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
     ...(options.retryBaseDelayMs !== undefined && { retryBaseDelayMs: options.retryBaseDelayMs }),
     getAccessToken: (o) => session.accessToken(o),
-    onOnlineChange: (online) => {
-      events.emit('network.changed', { online });
-      if (online) session.resume();
-      protection.thisComputer.networkChanged(online);
-    },
+    onOnlineChange: (online) => appEvents.emit('network.changed', { online }),
   });
 
   const session: SessionService = createSessionService({
@@ -73,29 +93,52 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     vault,
     logger: logger.child('session'),
     ...(deviceName !== undefined && { deviceName }),
-    onChange: (state) => {
-      events.emit('session.changed', state);
-      protection.thisComputer.setUser(state.user?.id ?? null);
-    },
+    events: appEvents,
   });
+  // Back online: a restore the network interrupted finishes now.
+  appEvents.on('network.changed', ({ online }) => online && session.resume());
 
-  const protection: Protection = createProtection({
+  const devicesApi = createDevicesApi(api);
+  const { fingerprint, thisComputer } = createThisComputer({
     api,
+    devicesApi,
     apiBaseUrl,
     store: options.store ?? createMemoryStore(),
+    events: appEvents,
     appVersion: appInfo.version,
     logger,
     machineSeed: options.machineSeed,
     heartbeatIntervalMs: options.heartbeatIntervalMs,
-    onChange: (state) => events.emit('thisComputer.changed', state),
   });
-
+  const subscriptions = createSubscriptionsService(createSubscriptionsApi(api));
+  const devices = createAccountDevicesService(devicesApi, {
+    thisDeviceId: () => thisComputer.thisDeviceId(),
+    events: appEvents,
+  });
   const security = createAccountSecurity({ api: createSecurityApi(api), session, logger: logger.child('security') });
+
+  const settings = createSettingsService({
+    store: options.settingsStore ?? createMemoryStore(),
+    events: appEvents,
+    logger: logger.child('settings'),
+  });
+  const i18n = createDesktopI18n({
+    choice: () => settings.get().language,
+    systemLanguages: options.systemLanguages ?? (() => []),
+    events: appEvents,
+    logger: logger.child('i18n'),
+  });
 
   const handlers = createHandlers({
     session,
     security,
-    protection,
+    subscriptions,
+    thisComputer,
+    devices,
+    fingerprint,
+    events,
+    logger: logger.child('operations'),
+    settings: createSettingsHandlers(settings).settings,
     appInfo,
     isOnline: () => api.isOnline(),
     openExternal: (url) => openExternal(vetExternalUrl(url)),
@@ -105,18 +148,25 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   return {
     api,
     session,
-    protection,
+    subscriptions,
+    thisComputer,
+    devices,
+    fingerprint,
+    settings,
+    i18n,
+    appEvents,
     events,
     dispatcher,
     start: () => {
       // The fingerprint is recomputed in the background; the stored lease answers meanwhile.
-      protection.fingerprint.start();
-      protection.thisComputer.start();
+      fingerprint.start();
+      thisComputer.start();
       void session.start();
-      void session.state().then((state) => protection.thisComputer.setUser(state.user?.id ?? null));
+      void session.state().then((state) => thisComputer.setUser(state.user?.id ?? null));
     },
     stop: () => {
-      protection.thisComputer.stop();
+      thisComputer.stop();
+      i18n.stop();
       api.close();
     },
   };

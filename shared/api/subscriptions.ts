@@ -41,7 +41,7 @@ export const subscriptionListSchema = z.array(subscriptionSchema);
  */
 export const activateBodySchema = z.object({ productKey: z.string().max(100) });
 
-const productKeyProblems = {
+export const productKeyProblems = {
   characters: 'A product key has only letters and digits.',
   length: 'A product key has 20 letters and digits.',
   checksum: 'This product key has a typing mistake.',

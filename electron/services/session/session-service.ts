@@ -1,10 +1,13 @@
 import type { Account } from '../../../shared/api/account';
 import type { TokenPair } from '../../../shared/api/identity';
+import type { AccountUpdate } from '../../../shared/contract/account';
+import type { SignUpInput } from '../../../shared/contract/auth';
 import type { SessionState, SessionUser } from '../../../shared/contract/session';
 import { AppFailure, type ErrorCode } from '../../../shared/errors';
 import type { AccountApi } from '../api/account-api';
 import type { AccessTokenSource } from '../api/api-client';
 import type { IdentityApi } from '../api/identity-api';
+import type { AppEvents } from '../events/app-events';
 import { type Logger, describeError, silentLogger } from '../log/logger';
 import type { TokenVault } from '../vault/token-vault';
 import { extractEmailToken } from '../../../shared/contract/links';
@@ -17,8 +20,11 @@ export interface SessionServiceOptions {
   deviceName?: string;
   logger?: Logger;
   now?: () => number;
-  /** Told whenever who is signed in, or where the session is kept, changes. */
-  onChange?: (state: SessionState) => void;
+  /**
+   * Where the session says what changed: `session.changed` whenever who is signed in, or
+   * where the session is kept, changes; `session.signedOut` when someone signs out here.
+   */
+  events?: AppEvents;
   /**
    * How long a sign-in waits for its second factor: a little less than the service's 5
    * minutes, so an expired challenge reads "sign in again" here instead of a refused code there.
@@ -34,7 +40,7 @@ export interface SessionService {
   state(): Promise<SessionState>;
   /** The bearer token for API calls: refreshed single-flight when expired or rejected. */
   accessToken: AccessTokenSource;
-  signUp(input: { email: string; password: string; name: string }): Promise<{ email: string }>;
+  signUp(input: SignUpInput): Promise<{ email: string }>;
   confirmEmail(code: string): Promise<void>;
   signIn(input: { email: string; password: string }): Promise<SignInOutcome>;
   verifyMfa(code: string): Promise<SessionState>;
@@ -42,7 +48,7 @@ export interface SessionService {
   requestPasswordReset(email: string): Promise<void>;
   resetPassword(code: string, password: string): Promise<void>;
   getAccount(): Promise<Account>;
-  updateAccount(patch: { name: string }): Promise<Account>;
+  updateAccount(patch: AccountUpdate): Promise<Account>;
   /** Changes the password; the service ends the other sessions and keeps this one. */
   changePassword(input: { currentPassword: string; newPassword: string }): Promise<void>;
   /** The service has already ended this session (sign out everywhere, say): forget it here, without asking the service again. */
@@ -73,7 +79,7 @@ const toUser = (account: Account): SessionUser => ({
  * the API client uses; handlers return users and session states.
  */
 export function createSessionService(options: SessionServiceOptions): SessionService {
-  const { identity, account, vault, deviceName, logger = silentLogger, now = Date.now, onChange, mfaTtlMs = 5 * 60_000 - 15_000 } = options;
+  const { identity, account, vault, deviceName, logger = silentLogger, now = Date.now, events, mfaTtlMs = 5 * 60_000 - 15_000 } = options;
 
   let access: { token: string; expiresAt: number } | null = null;
   let user: SessionUser | null = null;
@@ -85,7 +91,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
   let restoreInterrupted = false;
 
   const snapshot = (): SessionState => ({ user, storage: vault.kind });
-  const announce = () => onChange?.(snapshot());
+  const announce = () => events?.emit('session.changed', snapshot());
 
   function keepAccess(pair: TokenPair) {
     // Refresh a little early, so a token does not expire between the check and the request.
@@ -219,9 +225,10 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       return snapshot();
     },
     accessToken,
-    async signUp(input) {
-      await identity.signup(input);
-      return { email: input.email };
+    async signUp({ email, password, name, language }) {
+      // The language the app speaks, so the account's e-mails arrive in it.
+      await identity.signup({ email, password, name, ...(language !== undefined && { language }) });
+      return { email };
     },
     confirmEmail: async (code) => identity.confirm(emailToken(code)),
     async signIn({ email, password }) {
@@ -246,6 +253,8 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       const refreshToken = await vault.get();
       // Signed out here first, so it holds even when the service cannot be reached.
       await end('signed out');
+      // Also when the session was never restored (an offline start): what belongs to the account here is forgotten.
+      events?.emit('session.signedOut', {});
       if (refreshToken) {
         await identity.logout(refreshToken).catch((error: unknown) => logger.warn('could not revoke the session on the service', { error: describeError(error) }));
       }

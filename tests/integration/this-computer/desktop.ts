@@ -1,5 +1,5 @@
 import { createAppServices, type AppServices } from '../../../electron/services/app-services';
-import { createMemoryStore, type KeyValueStore } from '../../../electron/services/devices/key-value-store';
+import { createMemoryStore, type KeyValueStore } from '../../../electron/services/storage/key-value-store';
 import { silentLogger } from '../../../electron/services/log/logger';
 import { createMemoryVault } from '../../../electron/services/vault/memory-vault';
 import type { EventName } from '../../../shared/contract/types';

@@ -58,7 +58,7 @@ describe('the lease, verified offline', () => {
     // Another machine with that store copied over is not this computer: the lease names a fingerprint.
     const copied = startDesktop(url, 'a-different-computer', pc.store);
     desktops.push(copied);
-    await copied.services.protection.fingerprint.refresh();
+    await copied.services.fingerprint.refresh();
     expect((await copied.value<ThisComputerState>('thisComputer.status')).state).not.toBe('protected');
   });
 });

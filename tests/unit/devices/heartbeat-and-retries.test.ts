@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApiClient } from '../../../electron/services/api/api-client';
 import { createDevicesApi } from '../../../electron/services/api/devices-api';
 import { createSubscriptionsApi } from '../../../electron/services/api/subscriptions-api';
-import { createAccountDevicesService } from '../../../electron/services/devices/account-devices';
-import { createSubscriptionsService } from '../../../electron/services/devices/product-activation';
-import { HEARTBEAT_INTERVAL_MS } from '../../../electron/services/devices/this-computer-service';
+import { createAccountDevicesService } from '../../../electron/services/devices/devices-service';
+import { createSubscriptionsService } from '../../../electron/services/subscriptions/subscriptions-service';
+import { HEARTBEAT_INTERVAL_MS } from '../../../electron/services/this-computer/this-computer-service';
 import { AppFailure } from '../../../shared/errors';
 import { generateProductKey } from '../../../shared/product-key';
 import { errorBody, json } from '../electron/support/local-service';
@@ -170,7 +170,7 @@ describe('the account’s devices keep this computer in step', () => {
     pc.thisComputer.setUser('u1');
     await pc.thisComputer.register({});
     const api = createApiClient({ baseUrl: svc.service.url, getAccessToken: async () => 't' });
-    const devices = createAccountDevicesService(createDevicesApi(api), pc.thisComputer);
+    const devices = createAccountDevicesService(createDevicesApi(api), { thisDeviceId: pc.thisComputer.thisDeviceId, events: pc.events });
 
     expect(await devices.list()).toEqual({ devices: [mine, other], thisDeviceId: 'dev_1' });
     await devices.rename('dev_1', 'Study laptop');
@@ -187,7 +187,7 @@ describe('the account’s devices keep this computer in step', () => {
     await pc.thisComputer.register({});
     svc.heartbeatError = { status: 410, code: 'DEVICE_DEACTIVATED' };
     const api = createApiClient({ baseUrl: svc.service.url, getAccessToken: async () => 't' });
-    const devices = createAccountDevicesService(createDevicesApi(api), pc.thisComputer);
+    const devices = createAccountDevicesService(createDevicesApi(api), { thisDeviceId: pc.thisComputer.thisDeviceId, events: pc.events });
     await devices.list();
     await vi.waitFor(() => expect(pc.changes.at(-1)?.state).toBe('removed'));
     expect(heartbeats()).toBe(1);

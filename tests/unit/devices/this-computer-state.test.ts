@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { thisDeviceRecordStore } from '../../../electron/services/devices/device-stores';
+import { thisDeviceRecordStore } from '../../../electron/services/this-computer/this-computer-stores';
 import { AppFailure } from '../../../shared/errors';
 import { closedPortUrl, errorBody, json } from '../electron/support/local-service';
 import { licenceKeyPair, NOW, signLease, leasePayload } from '../licence/lease-keys';
@@ -60,10 +60,11 @@ describe('this computer: registration', () => {
     pc.thisComputer.stop();
   });
 
-  it('passes SEAT_LIMIT_REACHED through with the plan’s devices, oldest activity first', async () => {
+  it('passes SEAT_LIMIT_REACHED through with the plan’s devices in the service’s order', async () => {
     const older = device({ id: 'dev_old', lastSeenAt: '2025-01-01T00:00:00.000Z' });
     const newer = device({ id: 'dev_new', lastSeenAt: '2025-05-01T00:00:00.000Z' });
-    svc.service.route('POST', '/v1/devices', (_hit, res) => json(res, 409, errorBody('SEAT_LIMIT_REACHED', 'full', { devices: [newer, older] })));
+    // The service lists them oldest activity first; this computer does not second-guess it.
+    svc.service.route('POST', '/v1/devices', (_hit, res) => json(res, 409, errorBody('SEAT_LIMIT_REACHED', 'full', { devices: [older, newer] })));
     const pc = makeComputer(svc.service.url);
     pc.thisComputer.setUser('u1');
     const failure = await failureOf(pc.thisComputer.register({ subscriptionId: 'sub_1' }));

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAccountApi } from '../../../electron/services/api/account-api';
+import { createAppEvents } from '../../../electron/services/events/app-events';
+import { createEventHub } from '../../../electron/services/ipc/event-hub';
 import { createApiClient } from '../../../electron/services/api/api-client';
 import { createIdentityApi } from '../../../electron/services/api/identity-api';
 import { createSessionService, type SessionService } from '../../../electron/services/session/session-service';
@@ -62,13 +64,15 @@ let clock = Date.now();
 const changes: SessionState[] = [];
 
 function makeSession(vault: TokenVault = createMemoryVault()): SessionService {
+  const events = createAppEvents(createEventHub());
+  events.on('session.changed', (s) => changes.push(s));
   const api = createApiClient({ baseUrl: service.url, getAccessToken: (o) => session.accessToken(o), retries: 0 });
   const session: SessionService = createSessionService({
     identity: createIdentityApi(api),
     account: createAccountApi(api),
     vault,
     now: () => clock,
-    onChange: (s) => changes.push(s),
+    events,
   });
   return session;
 }

@@ -3,14 +3,16 @@ import type { Device, LicencePublicJwk } from '../../../../shared/api/devices';
 import { createApiClient } from '../../../../electron/services/api/api-client';
 import { createDevicesApi } from '../../../../electron/services/api/devices-api';
 import { createLicenceApi } from '../../../../electron/services/api/licence-api';
-import { fingerprintCache, pinnedKeyStorage, thisDeviceRecordStore } from '../../../../electron/services/devices/device-stores';
-import { createMemoryStore, type KeyValueStore } from '../../../../electron/services/devices/key-value-store';
-import { syntheticFingerprint } from '../../../../electron/services/devices/synthetic-machine';
+import { fingerprintCache, pinnedKeyStorage, thisDeviceRecordStore } from '../../../../electron/services/this-computer/this-computer-stores';
+import { createMemoryStore, type KeyValueStore } from '../../../../electron/services/storage/key-value-store';
+import { syntheticFingerprint } from '../../../../electron/services/this-computer/synthetic-machine';
 import {
   createThisComputerService,
   type ThisComputerOptions,
   type ThisComputerService,
-} from '../../../../electron/services/devices/this-computer-service';
+} from '../../../../electron/services/this-computer/this-computer-service';
+import { type AppEvents, createAppEvents } from '../../../../electron/services/events/app-events';
+import { createEventHub } from '../../../../electron/services/ipc/event-hub';
 import { FingerprintService } from '../../../../electron/services/fingerprint';
 import { PinnedKeyStore } from '../../../../electron/services/licence';
 import type { ThisComputerState } from '../../../../shared/contract/this-computer';
@@ -71,7 +73,10 @@ export async function startDeviceService(): Promise<DeviceService> {
 export interface Computer {
   thisComputer: ThisComputerService;
   store: KeyValueStore;
+  /** Every `thisComputer.changed` it published. */
   changes: ThisComputerState[];
+  /** The events it publishes and reacts to, as the app's other services share them. */
+  events: AppEvents;
   fingerprint: FingerprintService;
   /** The fingerprint this machine presents (synthetic: the OS is what unit tests fake). */
   fingerprintValue: string;
@@ -96,6 +101,8 @@ export function makeComputer(
   });
   const fingerprint = new FingerprintService({ cache: fingerprintCache(store), compute: async () => syntheticFingerprint(seed) });
   const changes: ThisComputerState[] = [];
+  const events = createAppEvents(createEventHub());
+  events.on('thisComputer.changed', (s) => changes.push(s));
   const thisComputer = createThisComputerService({
     devices: createDevicesApi(api),
     licence: createLicenceApi(api),
@@ -106,9 +113,9 @@ export function makeComputer(
     suggestedName: 'anna-laptop',
     appVersion: '0.1.0',
     now: options.now ?? (() => NOW),
-    onChange: (s) => changes.push(s),
+    events,
     ...(options.heartbeatIntervalMs !== undefined && { heartbeatIntervalMs: options.heartbeatIntervalMs }),
     ...(options.newIdempotencyKey !== undefined && { newIdempotencyKey: options.newIdempotencyKey }),
   });
-  return { thisComputer, store, changes, fingerprint, fingerprintValue: syntheticFingerprint(seed).fingerprint };
+  return { thisComputer, store, changes, events, fingerprint, fingerprintValue: syntheticFingerprint(seed).fingerprint };
 }

@@ -1,6 +1,6 @@
 import type { Device, DevicePlatform } from '../../../shared/api/devices';
 import type { DevicesApi, Invitation } from '../api/devices-api';
-import type { ThisComputerService } from './this-computer-service';
+import type { AppEvents } from '../events/app-events';
 
 export interface AccountDevicesService {
   list(): Promise<{ devices: Device[]; thisDeviceId: string | null }>;
@@ -11,24 +11,34 @@ export interface AccountDevicesService {
   acceptInvitation(token: string): Promise<{ platform: DevicePlatform }>;
 }
 
-/** The account's devices, with this computer's own kept in step when one of these calls touches it. */
-export function createAccountDevicesService(api: DevicesApi, thisComputer: ThisComputerService): AccountDevicesService {
+export interface AccountDevicesOptions {
+  /** This computer's own device id on the account, so the list can point it out. */
+  thisDeviceId: () => string | null;
+  /** Where it says what it learned (`devices.listed`, `devices.updated`, `devices.deactivated`): this computer keeps in step. */
+  events: AppEvents;
+}
+
+/** The account's devices; every answer about one is published, so this computer's own stays in step. */
+export function createAccountDevicesService(
+  api: DevicesApi,
+  { thisDeviceId, events }: AccountDevicesOptions,
+): AccountDevicesService {
   return {
     async list() {
       const devices = await api.list();
-      const thisDeviceId = thisComputer.thisDeviceId();
-      const mine = devices.find((d) => d.id === thisDeviceId);
-      if (mine) thisComputer.deviceListed(mine);
-      return { devices, thisDeviceId };
+      const mine = thisDeviceId();
+      const listed = devices.find((d) => d.id === mine);
+      if (listed) events.emit('devices.listed', { device: listed });
+      return { devices, thisDeviceId: mine };
     },
     async rename(id, name) {
       const device = await api.rename(id, name);
-      thisComputer.deviceUpdated(device);
+      events.emit('devices.updated', { device });
       return device;
     },
     async deactivate(id) {
       await api.deactivate(id);
-      thisComputer.deviceDeactivated(id);
+      events.emit('devices.deactivated', { id });
     },
     invite: ({ platform, email }) => api.invite({ platform, ...(email ? { email } : {}) }),
     acceptInvitation: (token) => api.acceptInvitation(token),

@@ -3,7 +3,7 @@ import { deviceSchema } from '../../../shared/api/devices';
 import { isoTimeSchema } from '../../../shared/api/subscriptions';
 import { type CachedFingerprint, type FingerprintCache, cachedFingerprintSchema } from '../fingerprint';
 import type { PinnedKeyStorage, PinnedLicenceKey } from '../licence';
-import type { KeyValueStore } from './key-value-store';
+import type { KeyValueStore } from '../storage/key-value-store';
 
 /** Machine-wide: the fingerprint does not depend on who is signed in. */
 export function fingerprintCache(store: KeyValueStore): FingerprintCache {

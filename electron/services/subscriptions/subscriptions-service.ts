@@ -1,14 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Subscription } from '../../../shared/api/subscriptions';
+import { productKeyProblems, type Subscription } from '../../../shared/api/subscriptions';
 import { AppFailure } from '../../../shared/errors';
 import { checkProductKey } from '../../../shared/product-key';
 import type { SubscriptionsApi } from '../api/subscriptions-api';
-
-const problems = {
-  characters: 'A product key has only letters and digits.',
-  length: 'A product key has 20 letters and digits.',
-  checksum: 'This product key has a typing mistake.',
-} as const;
 
 export interface SubscriptionsService {
   list(): Promise<Subscription[]>;
@@ -24,7 +18,7 @@ export function createSubscriptionsService(api: SubscriptionsApi, newIdempotency
       if (!checked.ok) {
         throw new AppFailure({
           code: 'KEY_MALFORMED',
-          message: problems[checked.reason],
+          message: productKeyProblems[checked.reason],
           details: { reason: checked.reason, ...(checked.suspectGroup !== undefined && { suspectGroup: checked.suspectGroup }) },
         });
       }
