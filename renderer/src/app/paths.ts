@@ -1,3 +1,6 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { MessageId } from '../i18n/catalogues';
+
 /** Every route in one place, so links and redirects cannot drift from the route table. */
 export const paths = {
   signIn: '/sign-in',
@@ -20,14 +23,61 @@ export const paths = {
   settings: '/settings',
 } as const;
 
-/** The sidebar, in order. */
-export const navItems = [
-  { path: paths.dashboard, label: 'Dashboard' },
-  { path: paths.thisComputer, label: 'This computer' },
-  { path: paths.devices, label: 'Devices' },
-  { path: paths.subscriptions, label: 'Subscriptions' },
-  { path: paths.downloads, label: 'Downloads' },
-  { path: paths.billing, label: 'Billing' },
-  { path: paths.support, label: 'Support' },
-  { path: paths.settings, label: 'Settings' },
-] as const;
+/** A sidebar entry: where it goes, its label, and its screen, or none yet ("coming soon"). */
+export interface NavItem {
+  path: string;
+  label: MessageId;
+  screen: LazyExoticComponent<ComponentType> | null;
+}
+
+// Screens load on demand so the first paint carries only the frame and the router.
+function screen<M>(load: () => Promise<M>, pick: (module: M) => ComponentType): LazyExoticComponent<ComponentType> {
+  return lazy(() => load().then((m) => ({ default: pick(m) })));
+}
+
+/** The sidebar, in order; the route table is made from it. */
+export const navItems: readonly NavItem[] = [
+  {
+    path: paths.dashboard,
+    label: 'shell.nav.dashboard',
+    screen: screen(
+      () => import('../screens/shell/DashboardScreen'),
+      (m) => m.DashboardScreen,
+    ),
+  },
+  {
+    path: paths.thisComputer,
+    label: 'shell.nav.thisComputer',
+    screen: screen(
+      () => import('../screens/this-computer/ThisComputerScreen'),
+      (m) => m.ThisComputerScreen,
+    ),
+  },
+  {
+    path: paths.devices,
+    label: 'shell.nav.devices',
+    screen: screen(
+      () => import('../screens/devices/DevicesScreen'),
+      (m) => m.DevicesScreen,
+    ),
+  },
+  {
+    path: paths.subscriptions,
+    label: 'shell.nav.subscriptions',
+    screen: screen(
+      () => import('../screens/subscriptions/SubscriptionsScreen'),
+      (m) => m.SubscriptionsScreen,
+    ),
+  },
+  { path: paths.downloads, label: 'shell.nav.downloads', screen: null },
+  { path: paths.billing, label: 'shell.nav.billing', screen: null },
+  { path: paths.support, label: 'shell.nav.support', screen: null },
+  {
+    path: paths.settings,
+    label: 'shell.nav.settings',
+    screen: screen(
+      () => import('../screens/settings/SettingsScreen'),
+      (m) => m.SettingsScreen,
+    ),
+  },
+];

@@ -1,4 +1,5 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { T, useT } from '../i18n/use-t';
 
 export interface AccountMenuItem {
   label: string;
@@ -10,8 +11,17 @@ export interface AccountMenuItem {
  * first item, ↑ on the last; ↑/↓/Home/End move; Escape closes and returns to the button;
  * Tab or a click outside closes it.
  */
-export function AccountMenu({ name, email, items }: { name: string; email: string; items: readonly AccountMenuItem[] }) {
+export function AccountMenu({
+  name,
+  email,
+  items,
+}: {
+  name: string;
+  email: string;
+  items: readonly AccountMenuItem[];
+}) {
   const id = useId();
+  const t = useT();
   const [open, setOpen] = useState(false);
   const [focusIndex, setFocusIndex] = useState(0);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -94,9 +104,12 @@ export function AccountMenu({ name, email, items }: { name: string; email: strin
       </button>
       <div className="account-popup" hidden={!open}>
         <p className="account-email">
-          Signed in as <span className="account-email-address">{email}</span>
+          <T
+            id="shell.accountMenu.signedInAs"
+            values={{ email, address: (chunks) => <span className="account-email-address">{chunks}</span> }}
+          />
         </p>
-        <ul id={`${id}-menu`} role="menu" aria-label={`Account: ${name}`} onKeyDown={onMenuKeyDown}>
+        <ul id={`${id}-menu`} role="menu" aria-label={t('shell.accountMenu.label', { name })} onKeyDown={onMenuKeyDown}>
           {items.map((item, index) => (
             <li key={item.label} role="none">
               <button

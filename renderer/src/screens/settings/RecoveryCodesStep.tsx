@@ -1,6 +1,7 @@
 import { useId, type Ref } from 'react';
-import { CopyButton } from './CopyButton';
-import { saveTextFile } from './copy-and-save';
+import { CopyButton } from '../../components/CopyButton';
+import { saveTextFile } from '../../components/save-text-file';
+import { T, useT } from '../../i18n/use-t';
 import { recoveryCodesText } from './secret-format';
 
 export interface RecoveryCodesStepProps {
@@ -19,18 +20,26 @@ export interface RecoveryCodesStepProps {
  * The recovery codes, shown once. Done stays refused until "I have saved them" is ticked:
  * these codes are the way back in when the phone is lost.
  */
-export function RecoveryCodesStep({ codes, account, saved, onSavedChange, problem, checkRef, onDone }: RecoveryCodesStepProps) {
+export function RecoveryCodesStep({
+  codes,
+  account,
+  saved,
+  onSavedChange,
+  problem,
+  checkRef,
+  onDone,
+}: RecoveryCodesStepProps) {
   const id = useId();
+  const t = useT();
   const text = codes.join('\n');
   const errorId = `${id}-error`;
 
   return (
     <>
       <p>
-        2-step verification is on. If you lose your phone, each of these codes lets you sign in once. Keep them somewhere safe,
-        such as a password manager. <strong>This is the only time you’ll see them.</strong>
+        <T id="settings.recoveryCodes.intro" values={{ strong: (chunks) => <strong>{chunks}</strong> }} />
       </p>
-      <ol className="recovery-codes" aria-label="Recovery codes">
+      <ol className="recovery-codes" aria-label={t('settings.recoveryCodes.listLabel')}>
         {codes.map((code) => (
           <li key={code}>
             <code>{code}</code>
@@ -38,13 +47,15 @@ export function RecoveryCodesStep({ codes, account, saved, onSavedChange, proble
         ))}
       </ol>
       <div className="button-row">
-        <CopyButton text={text} label="Copy codes" />
+        <CopyButton text={text} label={t('settings.recoveryCodes.copy')} />
         <button
           type="button"
           className="button button-secondary"
-          onClick={() => saveTextFile('palisade-recovery-codes.txt', recoveryCodesText(codes, account, new Date()))}
+          onClick={() =>
+            saveTextFile(t('settings.recoveryCodes.fileName'), recoveryCodesText(t, codes, account, new Date()))
+          }
         >
-          Save to file
+          <T id="settings.recoveryCodes.save" />
         </button>
       </div>
       <div className="field field-check saved-check">
@@ -57,7 +68,9 @@ export function RecoveryCodesStep({ codes, account, saved, onSavedChange, proble
           aria-invalid={problem ? true : undefined}
           aria-describedby={problem ? errorId : undefined}
         />
-        <label htmlFor={`${id}-saved`}>I have saved my recovery codes</label>
+        <label htmlFor={`${id}-saved`}>
+          <T id="settings.recoveryCodes.saved" />
+        </label>
         {problem && (
           <p id={errorId} className="field-error">
             {problem}
@@ -66,7 +79,7 @@ export function RecoveryCodesStep({ codes, account, saved, onSavedChange, proble
       </div>
       <div className="button-row dialog-actions">
         <button type="button" className="button button-primary" aria-disabled={!saved} onClick={onDone}>
-          Done
+          <T id="settings.recoveryCodes.done" />
         </button>
       </div>
     </>

@@ -1,35 +1,34 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AccountSession } from '../../../../shared/contract/security';
 import type { AppError } from '../../../../shared/errors';
+import { endSession, listSessions, signOutEverywhere } from '../../actions/security-actions';
 import { useApi } from '../../api/api-context';
-import { settle } from '../../api/settle';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { FormAlert, FormNotice } from '../../components/FormAlert';
-import { describeError } from '../../errors/messages';
-import { useSessionStore } from '../../stores/session-store';
-import { formatDateTime, formatRelative } from '../../lib/dates';
-
-const nameOf = (session: AccountSession) => session.deviceName ?? 'Unnamed device';
-
-/** This device first, then the most recently used. */
-const byRelevance = (a: AccountSession, b: AccountSession) =>
-  Number(b.current) - Number(a.current) || Date.parse(b.lastUsedAt) - Date.parse(a.lastUsedAt);
+import { useDescribeError } from '../../errors/messages';
+import { T, useT } from '../../i18n/use-t';
+import { useDates } from '../../lib/dates';
 
 type Confirming = { kind: 'end'; session: AccountSession } | { kind: 'everywhere' } | null;
 
 /** Settings → Security → where the account is signed in, with a way to end any of it. */
 export function SessionsSection() {
   const api = useApi();
+  const t = useT();
+  const describe = useDescribeError();
+  const { formatDateTime, formatRelative } = useDates();
   const [sessions, setSessions] = useState<AccountSession[] | null>(null);
   const [loadError, setLoadError] = useState<AppError | null>(null);
   const [confirming, setConfirming] = useState<Confirming>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  // The name of the device just signed out, for the notice.
+  const [ended, setEnded] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const nameOf = (session: AccountSession) => session.deviceName ?? t('settings.sessions.unnamed');
 
   const load = useCallback(async () => {
-    const result = await settle(() => api.security.listSessions({}));
+    const result = await listSessions(api);
     if (result.ok) {
-      setSessions([...result.value].sort(byRelevance));
+      setSessions(result.value);
       setLoadError(null);
     } else setLoadError(result.error);
     return result;
@@ -37,9 +36,9 @@ export function SessionsSection() {
 
   useEffect(() => {
     let current = true;
-    void settle(() => api.security.listSessions({})).then((result) => {
+    void listSessions(api).then((result) => {
       if (!current) return;
-      if (result.ok) setSessions([...result.value].sort(byRelevance));
+      if (result.ok) setSessions(result.value);
       else setLoadError(result.error);
     });
     return () => {
@@ -48,62 +47,85 @@ export function SessionsSection() {
   }, [api]);
 
   const ask = (what: Confirming) => {
-    setNotice(null);
+    setEnded(null);
     setConfirming(what);
   };
 
-  const endSession = async (session: AccountSession): Promise<AppError | null> => {
-    const result = await settle(() => api.security.endSession({ id: session.id }));
+  const end = async (session: AccountSession): Promise<AppError | null> => {
+    const result = await endSession(api, session.id);
     if (!result.ok) return result.error;
     setConfirming(null);
-    if (result.value.signedOut) return signedOutHere();
-    setNotice(`${nameOf(session)} is signed out.`);
+    // Signed out here: the app is leaving the shell already.
+    if (result.value.signedOut) return null;
+    setEnded(nameOf(session));
     // Drop it at once; the reload brings anything else that changed.
     setSessions((list) => list?.filter((s) => s.id !== session.id) ?? null);
     void load();
     return null;
   };
 
-  const signOutEverywhere = async (): Promise<AppError | null> => {
-    const result = await settle(() => api.security.signOutEverywhere({}));
-    if (!result.ok) return result.error;
-    return signedOutHere();
+  const everywhere = async (): Promise<AppError | null> => {
+    const result = await signOutEverywhere(api);
+    return result.ok ? null : result.error;
   };
 
   return (
     <section className="settings-section" aria-labelledby="sessions-heading">
       <h3 id="sessions-heading" ref={headingRef} tabIndex={-1}>
-        Where you’re signed in
+        <T id="settings.sessions.heading" />
       </h3>
-      <p>Palisade on each of these devices is signed in to your account. If you don’t recognise one, end it and change your password.</p>
-      {notice && <FormNotice>{notice}</FormNotice>}
+      <p>
+        <T id="settings.sessions.intro" />
+      </p>
+      {ended && <FormNotice>{t('settings.sessions.ended', { name: ended })}</FormNotice>}
       {loadError && (
         <FormAlert id="sessions-alert">
-          <p>We couldn’t load your sessions. {describeError(loadError)}</p>
+          <p>{t('settings.sessions.loadFailed', { reason: describe(loadError) })}</p>
           <p>
             <button type="button" className="button button-secondary" onClick={() => void load()}>
-              Try again
+              <T id="common.tryAgain" />
             </button>
           </p>
         </FormAlert>
       )}
-      {!sessions && !loadError && <p className="muted">Loading your sessions…</p>}
+      {!sessions && !loadError && (
+        <p className="muted">
+          <T id="settings.sessions.loading" />
+        </p>
+      )}
       {sessions && (
-        <ul className="session-list" aria-label="Sessions">
+        <ul className="session-list" aria-label={t('settings.sessions.listLabel')}>
           {sessions.map((session) => (
             <li key={session.id} className="session-item">
               <div className="session-details">
                 <p className="session-name">
                   <strong>{nameOf(session)}</strong>
-                  {session.current && <span className="tag tag-current">This device</span>}
+                  {session.current && (
+                    <span className="tag tag-current">
+                      <T id="settings.sessions.thisDevice" />
+                    </span>
+                  )}
                 </p>
                 <p className="session-meta">
-                  Signed in <time dateTime={session.createdAt}>{formatDateTime(session.createdAt, 'medium')}</time>
+                  <T
+                    id="settings.sessions.signedIn"
+                    values={{
+                      when: formatDateTime(session.createdAt, 'medium'),
+                      time: (chunks) => <time dateTime={session.createdAt}>{chunks}</time>,
+                    }}
+                  />
                   {' · '}
-                  Last active{' '}
-                  <time dateTime={session.lastUsedAt} title={formatDateTime(session.lastUsedAt, 'medium')}>
-                    {session.current ? 'now' : formatRelative(session.lastUsedAt)}
-                  </time>
+                  <T
+                    id="settings.sessions.lastActive"
+                    values={{
+                      when: session.current ? t('settings.sessions.now') : formatRelative(session.lastUsedAt),
+                      time: (chunks) => (
+                        <time dateTime={session.lastUsedAt} title={formatDateTime(session.lastUsedAt, 'medium')}>
+                          {chunks}
+                        </time>
+                      ),
+                    }}
+                  />
                 </p>
               </div>
               {!session.current && (
@@ -111,10 +133,10 @@ export function SessionsSection() {
                 <button
                   type="button"
                   className="button button-secondary"
-                  aria-label={`End session on ${nameOf(session)}`}
+                  aria-label={t('settings.sessions.endOn', { name: nameOf(session) })}
                   onClick={() => ask({ kind: 'end', session })}
                 >
-                  End session
+                  <T id="settings.sessions.end" />
                 </button>
               )}
             </li>
@@ -123,44 +145,41 @@ export function SessionsSection() {
       )}
       <div className="button-row">
         <button type="button" className="button button-danger" onClick={() => ask({ kind: 'everywhere' })}>
-          Sign out everywhere
+          <T id="settings.sessions.everywhere" />
         </button>
       </div>
 
       {confirming?.kind === 'end' && (
         <ConfirmDialog
-          title="End this session?"
-          confirmLabel="End session"
+          title={t('settings.sessions.confirmEndTitle')}
+          confirmLabel={t('settings.sessions.end')}
           destructive
-          onConfirm={() => endSession(confirming.session)}
+          onConfirm={() => end(confirming.session)}
           onCancel={() => setConfirming(null)}
           fallbackFocus={() => headingRef.current}
         >
           <p>
-            Palisade on <strong>{nameOf(confirming.session)}</strong> will be signed out. Anyone using it will need your password
-            {' '}to sign in again.
+            <T
+              id="settings.sessions.confirmEnd"
+              values={{ name: nameOf(confirming.session), strong: (chunks) => <strong>{chunks}</strong> }}
+            />
           </p>
         </ConfirmDialog>
       )}
       {confirming?.kind === 'everywhere' && (
         <ConfirmDialog
-          title="Sign out everywhere?"
-          confirmLabel="Sign out everywhere"
+          title={t('settings.sessions.confirmEverywhereTitle')}
+          confirmLabel={t('settings.sessions.everywhere')}
           destructive
-          onConfirm={signOutEverywhere}
+          onConfirm={everywhere}
           onCancel={() => setConfirming(null)}
           fallbackFocus={() => headingRef.current}
         >
-          <p>Every device signed in to your account will be signed out, this one included. You’ll need your password to sign in again.</p>
+          <p>
+            <T id="settings.sessions.confirmEverywhere" />
+          </p>
         </ConfirmDialog>
       )}
     </section>
   );
-}
-
-/** The main process has ended this session too (and says so with session.changed); leave the shell now. */
-function signedOutHere(): null {
-  const { session, received } = useSessionStore.getState();
-  received({ user: null, storage: session?.storage ?? 'secure' });
-  return null;
 }

@@ -1,25 +1,35 @@
 import { PageHeading } from '../../components/PageHeading';
+import { T, useT } from '../../i18n/use-t';
 import { ChangePasswordSection } from './ChangePasswordSection';
+import { LanguageSection } from './LanguageSection';
 import { SessionsSection } from './SessionsSection';
 import { TwoStepSection } from './TwoStepSection';
 // Dialogs and the danger button are styled there, with the screens that first used them.
 import '../../styles/protection.css';
 import '../../styles/security.css';
 
-/** Settings: Security is built (issue 4); the rest of the page says plainly what is still to come. */
+/** Settings: language and security; the rest of the page says plainly what is still to come. */
 export function SettingsScreen() {
+  const t = useT();
   return (
     <>
-      <PageHeading title="Settings" />
+      <PageHeading title={t('settings.title')} />
+      <LanguageSection />
       <section className="settings-group" aria-labelledby="security-heading">
-        <h2 id="security-heading">Security</h2>
+        <h2 id="security-heading">
+          <T id="settings.security.heading" />
+        </h2>
         <TwoStepSection />
         <SessionsSection />
         <ChangePasswordSection />
       </section>
       <section className="settings-group" aria-labelledby="other-settings-heading">
-        <h2 id="other-settings-heading">Notifications, language and updates</h2>
-        <p className="muted">These settings are coming soon.</p>
+        <h2 id="other-settings-heading">
+          <T id="settings.later.heading" />
+        </h2>
+        <p className="muted">
+          <T id="settings.later.body" />
+        </p>
       </section>
     </>
   );

@@ -1,35 +1,40 @@
 import { useRef, useState, type FormEvent } from 'react';
-import type { AppError } from '../../../../shared/errors';
+import { turnOffTwoStep } from '../../actions/security-actions';
 import { useApi } from '../../api/api-context';
 import { useAction } from '../../app/use-action';
 import { Dialog } from '../../components/Dialog';
 import { FormAlert } from '../../components/FormAlert';
 import { PasswordField } from '../../components/PasswordField';
-import { describeError } from '../../errors/messages';
-
-/** Here a wrong password is about this one field, not an e-mail and password pair. */
-export const wrongPassword = 'That isn’t your current password. Check it and try again.';
-
-const sentenceFor = (error: AppError) => (error.code === 'INVALID_CREDENTIALS' ? wrongPassword : describeError(error));
+import { useDescribeError } from '../../errors/messages';
+import { T, useT } from '../../i18n/use-t';
 
 /** Turning 2-step verification off asks for the password, so a borrowed unlocked computer is not enough. */
-export function TurnOffTwoStepDialog({ onDisabled, onClose, fallbackFocus }: { onDisabled(): void; onClose(): void; fallbackFocus?: () => HTMLElement | null }) {
+export function TurnOffTwoStepDialog({
+  onDisabled,
+  onClose,
+  fallbackFocus,
+}: {
+  onDisabled(): void;
+  onClose(): void;
+  fallbackFocus?: () => HTMLElement | null;
+}) {
   const api = useApi();
+  const t = useT();
+  const describe = useDescribeError();
   const [password, setPassword] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [empty, setEmpty] = useState(false);
   const { pending, error, run } = useAction();
   const passwordRef = useRef<HTMLInputElement>(null);
   const alertId = 'totp-disable-alert';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const issue = password === '' ? 'Enter your password.' : null;
-    setProblem(issue);
-    if (issue) {
+    setEmpty(password === '');
+    if (password === '') {
       passwordRef.current?.focus();
       return;
     }
-    const result = await run(() => api.security.disableTotp({ password }));
+    const result = await run(() => turnOffTwoStep(api, password));
     if (!result) return;
     if (result.ok) onDisabled();
     else {
@@ -40,11 +45,10 @@ export function TurnOffTwoStepDialog({ onDisabled, onClose, fallbackFocus }: { o
 
   return (
     <Dialog
-      title="Turn off 2-step verification?"
+      title={t('settings.turnOff.title')}
       description={
         <p>
-          Signing in will need only your password again, and your recovery codes will stop working. Enter your password to
-          confirm.
+          <T id="settings.turnOff.description" />
         </p>
       }
       onClose={() => !pending && onClose()}
@@ -54,24 +58,25 @@ export function TurnOffTwoStepDialog({ onDisabled, onClose, fallbackFocus }: { o
       <form className="form" noValidate onSubmit={submit} aria-busy={pending}>
         {error && (
           <FormAlert id={alertId}>
-            <p>{sentenceFor(error)}</p>
+            {/* Here a wrong password is about this one field, not an e-mail and password pair. */}
+            <p>{error.code === 'INVALID_CREDENTIALS' ? t('settings.password.wrong') : describe(error)}</p>
           </FormAlert>
         )}
         <PasswordField
-          label="Password"
+          label={t('settings.turnOff.passwordLabel')}
           value={password}
           onChange={setPassword}
           autoComplete="current-password"
-          error={problem ?? undefined}
+          error={empty ? t('settings.turnOff.enterPassword') : undefined}
           alertId={error ? alertId : undefined}
           inputRef={passwordRef}
         />
         <div className="button-row dialog-actions">
           <button type="button" className="button button-secondary" onClick={onClose} disabled={pending}>
-            Cancel
+            <T id="common.cancel" />
           </button>
           <button type="submit" className="button button-danger" aria-disabled={pending}>
-            {pending ? 'Turning off…' : 'Turn off'}
+            {pending ? t('settings.turnOff.turningOff') : t('settings.turnOff.submit')}
           </button>
         </div>
       </form>

@@ -1,23 +1,29 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { TotpSetup } from '../../../../shared/contract/security';
+import { turnOnTwoStep } from '../../actions/security-actions';
 import { useApi } from '../../api/api-context';
 import { useAction } from '../../app/use-action';
 import { CodeField, withoutSpaces } from '../../components/CodeField';
+import { CopyButton } from '../../components/CopyButton';
 import { Dialog } from '../../components/Dialog';
 import { FormAlert } from '../../components/FormAlert';
+import { QrCode } from '../../components/QrCode';
 import { SubmitButton } from '../../components/SubmitButton';
-import { describeError } from '../../errors/messages';
-import { CopyButton } from './CopyButton';
-import { QrCode } from './QrCode';
+import { useDescribeError } from '../../errors/messages';
+import { T, useT } from '../../i18n/use-t';
 import { RecoveryCodesStep } from './RecoveryCodesStep';
 import { groupSecret, otpauthAccount } from './secret-format';
 
 type Step = 'scan' | 'confirm' | 'codes';
 
+const stepTitles = {
+  scan: 'settings.turnOn.stepScan',
+  confirm: 'settings.turnOn.stepConfirm',
+  codes: 'settings.turnOn.stepCodes',
+} as const;
+
 export interface TurnOnTwoStepDialogProps {
   setup: TotpSetup;
-  /** The service has turned it on (the codes are on screen now). */
-  onEnabled(): void;
   onClose(): void;
   fallbackFocus?: () => HTMLElement | null;
 }
@@ -28,14 +34,16 @@ export interface TurnOnTwoStepDialogProps {
  * nothing has changed, so closing early is harmless; once the codes are shown, the dialog
  * stays until the person says they have saved them.
  */
-export function TurnOnTwoStepDialog({ setup, onEnabled, onClose, fallbackFocus }: TurnOnTwoStepDialogProps) {
+export function TurnOnTwoStepDialog({ setup, onClose, fallbackFocus }: TurnOnTwoStepDialogProps) {
   const api = useApi();
+  const t = useT();
+  const describe = useDescribeError();
   const [step, setStep] = useState<Step>('scan');
   const [code, setCode] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [codeWrong, setCodeWrong] = useState(false);
   const [recoveryCodes, setRecoveryCodes] = useState<string[]>([]);
   const [codesSaved, setCodesSaved] = useState(false);
-  const [notSaved, setNotSaved] = useState<string | null>(null);
+  const [notSaved, setNotSaved] = useState(false);
   const savedCheckRef = useRef<HTMLInputElement>(null);
   const { pending, error, run } = useAction();
   const stepHeadingRef = useRef<HTMLHeadingElement>(null);
@@ -58,18 +66,17 @@ export function TurnOnTwoStepDialog({ setup, onEnabled, onClose, fallbackFocus }
     event.preventDefault();
     const clean = withoutSpaces(code);
     setCode(clean);
-    const issue = /^\d{6}$/.test(clean) ? null : 'Enter the 6-digit code your app shows now.';
-    setProblem(issue);
-    if (issue) {
+    const wrong = !/^\d{6}$/.test(clean);
+    setCodeWrong(wrong);
+    if (wrong) {
       codeRef.current?.focus();
       return;
     }
-    const result = await run(() => api.security.enableTotp({ code: clean }));
+    const result = await run(() => turnOnTwoStep(api, clean));
     if (!result) return;
     if (result.ok) {
       setRecoveryCodes(result.value.recoveryCodes);
       setStep('codes');
-      onEnabled();
     } else {
       if (result.error.code === 'MFA_INVALID') setCode('');
       codeRef.current?.focus();
@@ -82,42 +89,42 @@ export function TurnOnTwoStepDialog({ setup, onEnabled, onClose, fallbackFocus }
       onClose();
       return;
     }
-    setNotSaved('Tick “I have saved my recovery codes” first. You won’t be able to see these codes again.');
+    setNotSaved(true);
     savedCheckRef.current?.focus();
   };
 
-  const stepTitle = {
-    scan: 'Step 1 of 3: Add Palisade to your authenticator app',
-    confirm: 'Step 2 of 3: Enter the code from the app',
-    codes: 'Step 3 of 3: Save your recovery codes',
-  }[step];
-
   return (
-    <Dialog title="Turn on 2-step verification" onClose={requestClose} {...(fallbackFocus && { fallbackFocus })}>
+    <Dialog title={t('settings.turnOn.title')} onClose={requestClose} {...(fallbackFocus && { fallbackFocus })}>
       <h3 ref={stepHeadingRef} tabIndex={-1} className="dialog-step">
-        {stepTitle}
+        <T id={stepTitles[step]} />
       </h3>
 
       {step === 'scan' && (
         <>
           <p>
-            Open an authenticator app on your phone (such as Google Authenticator, Microsoft Authenticator or 1Password) and scan
-            this QR code.
+            <T id="settings.turnOn.scanIntro" />
           </p>
-          <QrCode text={setup.otpauthUrl} label={`QR code to add Palisade${account ? ` for ${account}` : ''} to an authenticator app`} />
+          <QrCode
+            text={setup.otpauthUrl}
+            label={account ? t('settings.turnOn.qrLabelFor', { account }) : t('settings.turnOn.qrLabel')}
+            unavailable={t('settings.turnOn.qrUnavailable')}
+            size={200}
+          />
           <div className="secret-box">
-            <p className="secret-label">Can’t scan it? Type this key into the app instead{account ? ` (account: ${account})` : ''}:</p>
+            <p className="secret-label">
+              {account ? t('settings.turnOn.keyLabelFor', { account }) : t('settings.turnOn.keyLabel')}
+            </p>
             <p className="secret-value">
               <code>{groupSecret(setup.secret)}</code>
             </p>
-            <CopyButton text={setup.secret} label="Copy key" />
+            <CopyButton text={setup.secret} label={t('settings.turnOn.copyKey')} />
           </div>
           <div className="button-row dialog-actions">
             <button type="button" className="button button-secondary" onClick={onClose}>
-              Cancel
+              <T id="common.cancel" />
             </button>
             <button type="button" className="button button-primary" onClick={() => setStep('confirm')}>
-              Next
+              <T id="settings.turnOn.next" />
             </button>
           </div>
         </>
@@ -125,29 +132,36 @@ export function TurnOnTwoStepDialog({ setup, onEnabled, onClose, fallbackFocus }
 
       {step === 'confirm' && (
         <form className="form" noValidate onSubmit={confirm} aria-busy={pending}>
-          <p>Enter the 6-digit code the app now shows for Palisade. It changes every 30 seconds.</p>
+          <p>
+            <T id="settings.turnOn.confirmIntro" />
+          </p>
           {error && (
             <FormAlert id={alertId}>
-              <p>{describeError(error)}</p>
+              <p>{describe(error)}</p>
             </FormAlert>
           )}
           <CodeField
-            label="6-digit code"
+            label={t('settings.turnOn.codeLabel')}
             autoComplete="one-time-code"
             inputMode="numeric"
             maxLength={16}
             value={code}
             onChange={setCode}
-            error={problem ?? undefined}
+            error={codeWrong ? t('settings.turnOn.codeProblem') : undefined}
             alertId={error?.code === 'MFA_INVALID' ? alertId : undefined}
             inputRef={codeRef}
           />
           <div className="button-row dialog-actions">
-            <button type="button" className="button button-secondary" onClick={() => setStep('scan')} disabled={pending}>
-              Back
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => setStep('scan')}
+              disabled={pending}
+            >
+              <T id="settings.turnOn.back" />
             </button>
-            <SubmitButton pending={pending} busyLabel="Checking…">
-              Turn on
+            <SubmitButton pending={pending} busyLabel={t('settings.turnOn.checking')}>
+              <T id="settings.turnOn.submit" />
             </SubmitButton>
           </div>
         </form>
@@ -160,9 +174,9 @@ export function TurnOnTwoStepDialog({ setup, onEnabled, onClose, fallbackFocus }
           saved={codesSaved}
           onSavedChange={(saved) => {
             setCodesSaved(saved);
-            if (saved) setNotSaved(null);
+            if (saved) setNotSaved(false);
           }}
-          problem={notSaved}
+          problem={notSaved ? t('settings.turnOn.notSaved') : null}
           checkRef={savedCheckRef}
           onDone={requestClose}
         />

@@ -1,30 +1,25 @@
 import { useRef, useState } from 'react';
 import type { TotpSetup } from '../../../../shared/contract/security';
+import { startTwoStepSetup } from '../../actions/security-actions';
 import { useApi } from '../../api/api-context';
 import { useAction } from '../../app/use-action';
 import { FormAlert, FormNotice } from '../../components/FormAlert';
-import { describeError } from '../../errors/messages';
+import { useDescribeError } from '../../errors/messages';
+import { T, useT } from '../../i18n/use-t';
 import { selectUser, useSessionStore } from '../../stores/session-store';
 import { TurnOffTwoStepDialog } from './TurnOffTwoStepDialog';
 import { TurnOnTwoStepDialog } from './TurnOnTwoStepDialog';
-
-/**
- * Shows the change at once; the main process also pushes session.changed, which says the
- * same, so this only saves a moment of the old state.
- */
-function reflectMfa(enabled: boolean) {
-  const { session, received } = useSessionStore.getState();
-  if (session?.user) received({ ...session, user: { ...session.user, mfaEnabled: enabled } });
-}
 
 type Open = { kind: 'on'; setup: TotpSetup } | { kind: 'off' } | null;
 
 /** Settings → Security → 2-step verification: its state, and the way to turn it on or off. */
 export function TwoStepSection() {
   const api = useApi();
+  const t = useT();
+  const describe = useDescribeError();
   const user = useSessionStore(selectUser);
   const [open, setOpen] = useState<Open>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<'isOn' | 'isOff' | null>(null);
   const { pending, error, run } = useAction();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const enabled = user?.mfaEnabled ?? false;
@@ -32,48 +27,56 @@ export function TwoStepSection() {
   const turnOn = async () => {
     setNotice(null);
     // Setup starts on the click, not in an effect, so it runs exactly once per opening.
-    const result = await run(() => api.security.startTotpSetup({}));
+    const result = await run(() => startTwoStepSetup(api));
     if (result?.ok) setOpen({ kind: 'on', setup: result.value });
   };
 
   return (
     <section className="settings-section" aria-labelledby="two-step-heading">
       <h3 id="two-step-heading" ref={headingRef} tabIndex={-1}>
-        2-step verification
+        <T id="settings.twoStep.heading" />
       </h3>
       <p>
-        Besides your password, signing in asks for a code from an authenticator app on your phone, so a stolen password alone
-        isn’t enough.
+        <T id="settings.twoStep.intro" />
       </p>
       <p className="setting-state">
-        Status: <strong className={enabled ? 'state-on' : 'state-off'}>{enabled ? 'On' : 'Off'}</strong>
+        <T
+          id="settings.twoStep.status"
+          values={{
+            enabled: String(enabled),
+            state: (chunks) => <strong className={enabled ? 'state-on' : 'state-off'}>{chunks}</strong>,
+          }}
+        />
       </p>
-      {notice && <FormNotice>{notice}</FormNotice>}
+      {notice && <FormNotice>{t(`settings.twoStep.${notice}`)}</FormNotice>}
       {error && (
         <FormAlert id="two-step-alert">
-          <p>{describeError(error)}</p>
+          <p>{describe(error)}</p>
         </FormAlert>
       )}
       {enabled ? (
-        <button type="button" className="button button-secondary" onClick={() => {
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => {
             setNotice(null);
             setOpen({ kind: 'off' });
-          }}>
-          Turn off 2-step verification
+          }}
+        >
+          <T id="settings.twoStep.turnOff" />
         </button>
       ) : (
         <button type="button" className="button button-primary" onClick={() => void turnOn()} aria-disabled={pending}>
-          {pending ? 'Preparing…' : 'Turn on 2-step verification'}
+          {pending ? t('settings.twoStep.preparing') : t('settings.twoStep.turnOn')}
         </button>
       )}
 
       {open?.kind === 'on' && (
         <TurnOnTwoStepDialog
           setup={open.setup}
-          onEnabled={() => reflectMfa(true)}
           onClose={() => {
             setOpen(null);
-            if (useSessionStore.getState().session?.user?.mfaEnabled) setNotice('2-step verification is on. You’ll need a code from your app each time you sign in.');
+            if (useSessionStore.getState().session?.user?.mfaEnabled) setNotice('isOn');
           }}
           fallbackFocus={() => headingRef.current}
         />
@@ -81,9 +84,8 @@ export function TwoStepSection() {
       {open?.kind === 'off' && (
         <TurnOffTwoStepDialog
           onDisabled={() => {
-            reflectMfa(false);
             setOpen(null);
-            setNotice('2-step verification is off. Signing in needs only your password now.');
+            setNotice('isOff');
           }}
           onClose={() => setOpen(null)}
           fallbackFocus={() => headingRef.current}

@@ -1,3 +1,7 @@
+import type { useT } from '../../i18n/use-t';
+
+type Translate = ReturnType<typeof useT>;
+
 /** "JBSWY3DPEHPK3PXP" → "JBSW Y3DP EHPK 3PXP": easier to read aloud and to type by hand. */
 export function groupSecret(secret: string, size = 4): string {
   const plain = secret.replace(/\s+/g, '').toUpperCase();
@@ -16,14 +20,20 @@ export function otpauthAccount(url: string): string | null {
 }
 
 /** The text file "Save to file" writes: the codes, and what they are for, for whoever finds it later. */
-export function recoveryCodesText(codes: readonly string[], account: string | null, savedAt: Date): string {
+export function recoveryCodesText(
+  t: Translate,
+  codes: readonly string[],
+  account: string | null,
+  savedAt: Date,
+): string {
   return [
-    'Palisade recovery codes',
-    account ? `Account: ${account}` : null,
-    `Saved: ${savedAt.toISOString().slice(0, 10)}`,
+    t('settings.recoveryCodes.fileTitle'),
+    account ? t('settings.recoveryCodes.fileAccount', { account }) : null,
+    // ISO, so the date reads the same whoever opens the file, wherever.
+    t('settings.recoveryCodes.fileSaved', { date: savedAt.toISOString().slice(0, 10) }),
     '',
-    'Each code signs you in once if you cannot use your authenticator app.',
-    'Keep this file somewhere safe, away from this computer if you can.',
+    t('settings.recoveryCodes.fileUse'),
+    t('settings.recoveryCodes.fileKeep'),
     '',
     ...codes,
     '',

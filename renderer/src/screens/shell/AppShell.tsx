@@ -8,7 +8,9 @@ import { AccountMenu } from '../../components/AccountMenu';
 import { BrandMark } from '../../components/BrandMark';
 import { SkipLink } from '../../components/SkipLink';
 import { StatusBanners } from '../../components/StatusBanners';
-import { describeError } from '../../errors/messages';
+import { useDescribeError } from '../../errors/messages';
+import { useT } from '../../i18n/use-t';
+import type { AppError } from '../../../../shared/errors';
 import type { SessionUser } from '../../../../shared/contract/session';
 import { useSessionStore } from '../../stores/session-store';
 
@@ -16,13 +18,15 @@ import { useSessionStore } from '../../stores/session-store';
 export function AppShell({ user }: { user: SessionUser }) {
   const api = useApi();
   const navigate = useNavigate();
-  const [signOutError, setSignOutError] = useState<string | null>(null);
+  const t = useT();
+  const describe = useDescribeError();
+  const [signOutError, setSignOutError] = useState<AppError | null>(null);
 
   const signOut = async () => {
     setSignOutError(null);
     const result = await settle(() => api.auth.signOut({}));
     if (!result.ok) {
-      setSignOutError(`We couldn’t sign you out. ${describeError(result.error)}`);
+      setSignOutError(result.error);
       return;
     }
     // session.changed will say the same; do not wait for it to leave the shell.
@@ -39,18 +43,18 @@ export function AppShell({ user }: { user: SessionUser }) {
           name={user.name}
           email={user.email}
           items={[
-            { label: 'Settings', onSelect: () => navigate(paths.settings) },
-            { label: 'Sign out', onSelect: () => void signOut() },
+            { label: t('shell.accountMenu.settings'), onSelect: () => navigate(paths.settings) },
+            { label: t('shell.accountMenu.signOut'), onSelect: () => void signOut() },
           ]}
         />
       </header>
       <div className="shell-body">
-        <nav className="sidebar" aria-label="Main">
+        <nav className="sidebar" aria-label={t('shell.nav.label')}>
           <ul>
             {navItems.map((item) => (
               <li key={item.path}>
                 <NavLink to={item.path} end={item.path === paths.dashboard} className="nav-link">
-                  {item.label}
+                  {t(item.label)}
                 </NavLink>
               </li>
             ))}
@@ -60,7 +64,7 @@ export function AppShell({ user }: { user: SessionUser }) {
           <StatusBanners />
           {signOutError && (
             <div role="alert" className="form-alert">
-              <p>{signOutError}</p>
+              <p>{t('shell.signOutFailed', { reason: describe(signOutError) })}</p>
             </div>
           )}
           <Suspense fallback={<PageLoading />}>

@@ -1,16 +1,22 @@
 import { useState } from 'react';
 import { PageHeading } from '../../components/PageHeading';
+import { T, useFormat, useT } from '../../i18n/use-t';
 import { ProtectionSummary } from '../this-computer/ProtectionSummary';
 import { greetingFor } from '../../lib/greeting';
 import { selectUser, useSessionStore } from '../../stores/session-store';
 
 export function DashboardScreen() {
+  const t = useT();
+  const intl = useFormat();
   const user = useSessionStore(selectUser);
-  const [greeting] = useState(() => greetingFor(new Date().getHours()));
+  // The hour is read once, so the greeting does not change under the reader.
+  const [hour] = useState(() => new Date().getHours());
   return (
     <>
-      <PageHeading title="Dashboard">{user ? `${greeting}, ${user.name}` : greeting}</PageHeading>
-      <p className="lead">Here is how your Palisade account looks today.</p>
+      <PageHeading title={t('shell.nav.dashboard')}>{greetingFor(intl, hour, user?.name)}</PageHeading>
+      <p className="lead">
+        <T id="shell.dashboard.lead" />
+      </p>
       <ProtectionSummary />
     </>
   );
