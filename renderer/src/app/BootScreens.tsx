@@ -1,17 +1,19 @@
+import type { AppError } from '../../../shared/errors';
 import { BrandMark } from '../components/BrandMark';
 import { PageHeading } from '../components/PageHeading';
-import { describeError } from '../errors/messages';
-import type { AppError } from '../../../shared/errors';
+import { useDescribeError } from '../errors/messages';
+import { useT } from '../i18n/use-t';
 import type { ConnectionStatus } from '../stores/connection-store';
 
 /** While the app asks the main process who is signed in. */
 export function BootLoading() {
+  const t = useT();
   return (
     <main className="boot" aria-busy="true">
       <BrandMark as="h1" />
       <p role="status" className="boot-status">
         <span className="spinner" aria-hidden="true" />
-        Loading Palisade…
+        {t('common.loadingPalisade')}
       </p>
     </main>
   );
@@ -19,27 +21,27 @@ export function BootLoading() {
 
 /** Inside a layout, while a screen's code loads. */
 export function PageLoading() {
+  const t = useT();
   return (
     <p role="status" className="page-loading">
       <span className="spinner" aria-hidden="true" />
-      Loading…
+      {t('common.loading')}
     </p>
   );
 }
 
 /** The browser host refused this page or went away: only its launch link gets back in. */
 export function LaunchLinkScreen({ status }: { status: ConnectionStatus }) {
+  const t = useT();
   return (
     <main className="boot">
       <BrandMark />
       <div className="boot-card">
-        <PageHeading title="Reconnect to Palisade">
-          {status === 'unauthorised' ? 'This page isn’t connected to Palisade' : 'Palisade has stopped or lost its connection'}
+        <PageHeading title={t('common.boot.reconnectTitle')}>
+          {t(status === 'unauthorised' ? 'common.boot.unauthorised' : 'common.boot.closed')}
         </PageHeading>
-        <p className="lead">Open the link printed in the terminal where you ran npm start.</p>
-        <p className="muted">
-          That link carries a one-time key for this launch, so older links and bookmarks stop working each time Palisade starts.
-        </p>
+        <p className="lead">{t('common.boot.openLaunchLink')}</p>
+        <p className="muted">{t('common.boot.oneTimeKey')}</p>
       </div>
     </main>
   );
@@ -47,14 +49,16 @@ export function LaunchLinkScreen({ status }: { status: ConnectionStatus }) {
 
 /** `session.get` failed: say why and offer another go. */
 export function BootFailed({ error, onRetry }: { error: AppError | null; onRetry(): void }) {
+  const t = useT();
+  const describeError = useDescribeError();
   return (
     <main className="boot">
       <BrandMark />
       <div className="boot-card">
-        <PageHeading title="Palisade couldn’t start" />
+        <PageHeading title={t('common.boot.failed')} />
         <p role="alert">{describeError(error ?? { code: 'UNKNOWN', message: '' })}</p>
         <button type="button" className="button button-primary" onClick={onRetry}>
-          Try again
+          {t('common.tryAgain')}
         </button>
       </div>
     </main>

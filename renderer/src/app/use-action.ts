@@ -25,10 +25,3 @@ export function useAction() {
 
   return { pending, error, setError, run };
 }
-
-/** The wait an error asks for: top-level on IPC errors, or in `details` as the service sends it. */
-export function retryAfterSeconds(error: AppError): number | undefined {
-  if (error.retryAfterSeconds !== undefined) return error.retryAfterSeconds;
-  const fromDetails = error.details?.retryAfterSeconds;
-  return typeof fromDetails === 'number' && fromDetails >= 0 ? fromDetails : undefined;
-}

@@ -1,12 +1,20 @@
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLength } from '../../../shared/password-policy';
 
 export type StrengthScore = 0 | 1 | 2 | 3 | 4;
+/** What the meter says; its sentence is `auth.strength.<verdict>` in the catalogue. */
+export type StrengthVerdict = 'tooShort' | 'tooLong' | 'weak' | 'fair' | 'good' | 'strong';
 export interface Strength {
   score: StrengthScore;
-  label: string;
+  verdict: StrengthVerdict;
 }
 
-const labels: Record<StrengthScore, string> = { 0: 'Too short', 1: 'Weak', 2: 'Fair', 3: 'Good', 4: 'Strong' };
+const verdicts: Record<StrengthScore, StrengthVerdict> = {
+  0: 'tooShort',
+  1: 'weak',
+  2: 'fair',
+  3: 'good',
+  4: 'strong',
+};
 
 const sequences = ['abcdefghijklmnopqrstuvwxyz', '01234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 
@@ -17,8 +25,8 @@ const sequences = ['abcdefghijklmnopqrstuvwxyz', '01234567890', 'qwertyuiop', 'a
  */
 export function passwordStrength(password: string, personal: readonly string[] = []): Strength {
   const length = passwordLength(password);
-  if (length < PASSWORD_MIN_LENGTH) return { score: 0, label: labels[0] };
-  if (length > PASSWORD_MAX_LENGTH) return { score: 0, label: 'Too long' };
+  if (length < PASSWORD_MIN_LENGTH) return { score: 0, verdict: verdicts[0] };
+  if (length > PASSWORD_MAX_LENGTH) return { score: 0, verdict: 'tooLong' };
 
   let points = length >= 20 ? 4 : length >= 15 ? 3 : length >= 11 ? 2 : 1;
   const kinds = [/\p{Ll}/u, /\p{Lu}/u, /\p{N}/u, /[^\p{L}\p{N}]/u].filter((re) => re.test(password)).length;
@@ -33,7 +41,7 @@ export function passwordStrength(password: string, personal: readonly string[] =
   if (words.some((w) => lower.includes(w))) points -= 1;
 
   const score = Math.min(4, Math.max(1, points)) as StrengthScore;
-  return { score, label: labels[score] };
+  return { score, verdict: verdicts[score] };
 }
 
 /** A run of `size` characters from a keyboard row or the alphabet, either direction. */

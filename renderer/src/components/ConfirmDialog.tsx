@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type ReactNode } from 'react';
 import type { AppError } from '../../../shared/errors';
-import { describeError } from '../errors/messages';
+import { useDescribeError } from '../errors/messages';
+import { useT } from '../i18n/use-t';
 import { Dialog } from './Dialog';
 
 export interface ConfirmDialogProps {
@@ -25,13 +26,15 @@ export function ConfirmDialog({
   title,
   children,
   confirmLabel,
-  cancelLabel = 'Cancel',
+  cancelLabel,
   onConfirm,
   onCancel,
   fallbackFocus,
   destructive = false,
 }: ConfirmDialogProps) {
   const alertId = useId();
+  const t = useT();
+  const describeError = useDescribeError();
   const cancelRef = useRef<HTMLButtonElement>(null);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
@@ -61,7 +64,7 @@ export function ConfirmDialog({
       )}
       <div className="button-row dialog-actions">
         <button ref={cancelRef} type="button" className="button button-secondary" onClick={onCancel} disabled={pending}>
-          {cancelLabel}
+          {cancelLabel ?? t('common.cancel')}
         </button>
         <button
           type="button"

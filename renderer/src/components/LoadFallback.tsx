@@ -1,4 +1,5 @@
-import { describeError } from '../errors/messages';
+import { useDescribeError } from '../errors/messages';
+import { T } from '../i18n/use-t';
 import type { AppError } from '../../../shared/errors';
 
 /**
@@ -18,6 +19,7 @@ export function LoadFallback({
   failed?: string;
   onRetry(): void;
 }) {
+  const describeError = useDescribeError();
   return error ? (
     <div role="alert" className="form-alert">
       <p>
@@ -25,7 +27,7 @@ export function LoadFallback({
         {describeError(error)}
       </p>
       <button type="button" className="button button-secondary" onClick={onRetry}>
-        Try again
+        <T id="common.tryAgain" />
       </button>
     </div>
   ) : (

@@ -1,4 +1,5 @@
 import { useId, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+import { T, useT } from '../i18n/use-t';
 
 export interface PasswordFieldProps {
   label: string;
@@ -14,8 +15,19 @@ export interface PasswordFieldProps {
 }
 
 /** A password input with a show/hide toggle and a Caps Lock warning. */
-export function PasswordField({ label, value, onChange, autoComplete, error, alertId, hint, below, inputRef }: PasswordFieldProps) {
+export function PasswordField({
+  label,
+  value,
+  onChange,
+  autoComplete,
+  error,
+  alertId,
+  hint,
+  below,
+  inputRef,
+}: PasswordFieldProps) {
   const id = useId();
+  const t = useT();
   const [visible, setVisible] = useState(false);
   const [capsLock, setCapsLock] = useState(false);
   const hintId = hint ? `${id}-hint` : undefined;
@@ -53,13 +65,22 @@ export function PasswordField({ label, value, onChange, autoComplete, error, ale
           aria-describedby={describedBy}
         />
         {/* A toggle keeps one name; aria-pressed (and its pressed style) says whether it is on. */}
-        <button type="button" className="password-toggle" aria-pressed={visible} aria-controls={id} onClick={() => setVisible((v) => !v)}>
-          Show <span className="visually-hidden">password</span>
+        <button
+          type="button"
+          className="password-toggle"
+          aria-pressed={visible}
+          aria-controls={id}
+          onClick={() => setVisible((v) => !v)}
+        >
+          <T
+            id="common.showPassword"
+            values={{ hidden: (chunks) => <span className="visually-hidden">{chunks}</span> }}
+          />
         </button>
       </div>
       {/* Always in the page so the live region is registered before it has something to say. */}
       <p id={capsId} className="caps-warning" aria-live="polite">
-        {capsLock ? 'Caps Lock is on.' : ''}
+        {capsLock ? t('common.capsLockOn') : ''}
       </p>
       {below}
       {error && (

@@ -1,9 +1,12 @@
+import { useT } from '../i18n/use-t';
+
 /**
  * "3 of 5 devices used" as words and a bar. The bar is a meter for assistive technology,
  * with the same words as its value, and is never the only cue.
  */
 export function SeatMeter({ used, seats, label }: { used: number; seats: number; label: string }) {
-  const text = `${used} of ${seats} ${seats === 1 ? 'device' : 'devices'} used`;
+  const t = useT();
+  const text = t('common.seatsUsed', { used, seats });
   const full = used >= seats;
   return (
     <div className="seat-meter">

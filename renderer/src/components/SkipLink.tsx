@@ -1,4 +1,5 @@
 import type { MouseEvent } from 'react';
+import { T } from '../i18n/use-t';
 
 /**
  * "Skip to content". The app routes on the URL hash, so a plain `#main` link would
@@ -11,7 +12,7 @@ export function SkipLink({ targetId = 'main' }: { targetId?: string }) {
   };
   return (
     <a className="skip-link" href={`#${targetId}`} onClick={skip}>
-      Skip to content
+      <T id="common.skipToContent" />
     </a>
   );
 }

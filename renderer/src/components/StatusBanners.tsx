@@ -1,3 +1,4 @@
+import { T } from '../i18n/use-t';
 import { useNetworkStore } from '../stores/network-store';
 import { selectStorage, useSessionStore } from '../stores/session-store';
 
@@ -9,12 +10,12 @@ export function StatusBanners() {
     <div className="banners" role="status">
       {!online && (
         <p className="banner banner-warning">
-          <strong>You’re offline.</strong> Palisade will catch up when your connection is back; changes can’t be made until then.
+          <T id="common.offline" values={{ strong: (chunks) => <strong>{chunks}</strong> }} />
         </p>
       )}
       {storage === 'memory' && (
         <p className="banner banner-info">
-          Your system has no secure key store, so you’ll need to sign in again next time you open Palisade.
+          <T id="common.noKeyStore" />
         </p>
       )}
     </div>

@@ -1,16 +1,19 @@
 import { passwordStrength } from '../auth/password-strength';
+import { T, useT } from '../i18n/use-t';
 
 /**
  * How guessable the password looks, as a meter with a text label (colour is never the
  * only cue). Only a guide: the service decides what it refuses.
  */
 export function StrengthMeter({ password, personal = [] }: { password: string; personal?: readonly string[] }) {
-  const { score, label } = passwordStrength(password, personal);
+  const t = useT();
+  const { score, verdict } = passwordStrength(password, personal);
+  const label = t(`auth.strength.${verdict}`);
   return (
     <div className="strength">
       <div
         role="meter"
-        aria-label="Password strength"
+        aria-label={t('auth.strength.name')}
         aria-valuemin={0}
         aria-valuemax={4}
         aria-valuenow={score}
@@ -24,7 +27,10 @@ export function StrengthMeter({ password, personal = [] }: { password: string; p
         <span />
       </div>
       <p className="strength-label" aria-hidden="true">
-        Strength: <strong>{password === '' ? '—' : label}</strong>
+        <T
+          id="auth.strength.shown"
+          values={{ verdict: password === '' ? '—' : label, strong: (chunks) => <strong>{chunks}</strong> }}
+        />
       </p>
     </div>
   );

@@ -1,28 +1,50 @@
+import { useIntl, type IntlShape } from 'react-intl';
 import type { AppError } from '../../../shared/errors';
+import { fieldProblemSchema, type FieldProblem } from '../../../shared/validation-details';
 
 export type FieldErrors = Partial<Record<string, string>>;
 
 /**
- * Per-field messages from a validation error's `details.fields`, so they can sit next to
- * their fields. Accepts `{ email: 'msg' }`, `{ email: ['msg'] }` and
- * `[{ path: ['email'] | 'email', message }]`; anything else gives no field messages.
+ * Per-field sentences from a validation error's `details.fields`, so they can sit next to
+ * their fields. Each problem becomes a catalogue sentence from its code and bounds; the
+ * validator's own `message` is English for developers and never shown. A field reported in
+ * an older shape (a bare message) gets the generic sentence.
  */
-export function fieldErrors(error: AppError | null): FieldErrors {
+export function fieldErrors(intl: IntlShape, error: AppError | null): FieldErrors {
   const fields = error?.details?.fields;
   const out: FieldErrors = {};
-  if (Array.isArray(fields)) {
-    for (const issue of fields) {
-      if (!isRecord(issue) || typeof issue.message !== 'string') continue;
-      const path = Array.isArray(issue.path) ? issue.path[0] : (issue.path ?? issue.field);
-      if (typeof path === 'string' && !out[path]) out[path] = issue.message;
-    }
-  } else if (isRecord(fields)) {
-    for (const [name, value] of Object.entries(fields)) {
-      const message = Array.isArray(value) ? value.find((v) => typeof v === 'string') : value;
-      if (typeof message === 'string') out[name] = message;
-    }
+  if (!isRecord(fields)) return out;
+  for (const [path, reported] of Object.entries(fields)) {
+    if (reported === undefined || reported === null) continue;
+    const problem = fieldProblemSchema.safeParse(reported);
+    out[path] ??= problem.success
+      ? describeFieldProblem(intl, problem.data)
+      : intl.formatMessage({ id: 'errors.field.invalid' });
   }
   return out;
+}
+
+/** `fieldErrors` in the language the app speaks now. */
+export function useFieldErrors(error: AppError | null): FieldErrors {
+  return fieldErrors(useIntl(), error);
+}
+
+/** One field's problem as a sentence: "Use at most 100 characters.", "Enter a valid e-mail address." */
+export function describeFieldProblem(intl: IntlShape, problem: FieldProblem): string {
+  const { code, minimum, maximum, format } = problem;
+  if (code === 'invalid_type') return intl.formatMessage({ id: 'errors.field.required' });
+  if (code === 'too_small' && minimum !== undefined) {
+    return minimum <= 1
+      ? intl.formatMessage({ id: 'errors.field.required' })
+      : intl.formatMessage({ id: 'errors.field.tooShort' }, { minimum });
+  }
+  if (code === 'too_big' && maximum !== undefined)
+    return intl.formatMessage({ id: 'errors.field.tooLong' }, { maximum });
+  if (code === 'invalid_format') {
+    return intl.formatMessage({ id: format === 'email' ? 'errors.field.email' : 'errors.field.format' });
+  }
+  if (code === 'invalid_value') return intl.formatMessage({ id: 'errors.field.choice' });
+  return intl.formatMessage({ id: 'errors.field.invalid' });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -2,7 +2,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { errorSentences } from '../../../renderer/src/errors/messages';
-import { createFakeApi, failure } from './support/fake-api';
+import { createFakeApi, failure, ok } from './support/fake-api';
 import { renderApp } from './support/render-app';
 
 async function fillForm(user: ReturnType<typeof renderApp>['user'], password = 'violet harbour lantern') {
@@ -28,7 +28,12 @@ describe('Create account', () => {
     await user.click(terms);
     await user.click(screen.getByRole('button', { name: 'Create account' }));
 
-    expect(api.auth.signUp).toHaveBeenCalledWith({ name: 'Alex Morgan', email: 'alex@example.com', password: 'violet harbour lantern' });
+    expect(api.auth.signUp).toHaveBeenCalledWith({
+      name: 'Alex Morgan',
+      email: 'alex@example.com',
+      password: 'violet harbour lantern',
+      language: 'en',
+    });
     expect(await screen.findByRole('heading', { level: 1, name: 'Check your e-mail' })).toHaveFocus();
     expect(screen.getByText('alex@example.com')).toBeInTheDocument();
   });
@@ -56,14 +61,20 @@ describe('Create account', () => {
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(errorSentences.EMAIL_TAKEN);
-    expect(screen.getByLabelText('E-mail address')).toHaveAccessibleDescription('An account already uses this e-mail address.');
+    expect(screen.getByLabelText('E-mail address')).toHaveAccessibleDescription(
+      'An account already uses this e-mail address.',
+    );
     await user.click(within(alert).getByRole('link', { name: 'Sign in instead' }));
     expect(await screen.findByLabelText('E-mail address')).toHaveValue('alex@example.com');
   });
 
-  it('shows validation details from the main process beside their fields', async () => {
+  it('shows validation details from the main process beside their fields, in its own words', async () => {
+    const fields = {
+      name: { code: 'too_big', maximum: 100, message: 'Too big: expected string to have <=100 characters' },
+      email: { code: 'invalid_format', format: 'email', message: 'Invalid email address' },
+    };
     const { api } = createFakeApi({
-      auth: { signUp: async () => failure('VALIDATION_FAILED', { details: { fields: { name: ['Names cannot contain control characters.'] } } }) },
+      auth: { signUp: async () => failure('VALIDATION_FAILED', { details: { fields } }) },
     });
     const { user } = renderApp(api, '/create-account');
     await fillForm(user);
@@ -71,7 +82,25 @@ describe('Create account', () => {
     await user.click(screen.getByRole('button', { name: 'Create account' }));
 
     expect(await screen.findByRole('alert')).toHaveTextContent(errorSentences.VALIDATION_FAILED);
-    expect(screen.getByLabelText('Your name')).toHaveAccessibleDescription('Names cannot contain control characters.');
+    expect(screen.getByLabelText('Your name')).toHaveAccessibleDescription('Use at most 100 characters.');
+    expect(screen.getByLabelText('E-mail address')).toHaveAccessibleDescription('Enter a valid e-mail address.');
+    expect(screen.queryByText(/Too big|Invalid email/)).not.toBeInTheDocument();
+  });
+
+  it('creates the account in the language the app speaks, so its e-mails arrive in it', async () => {
+    // Settings → Language says German; the app takes it from the main process at boot.
+    const { api } = createFakeApi({ settings: { get: async () => ok({ language: 'de' as const }) } });
+    const { user } = renderApp(api, '/create-account');
+    await user.type(await screen.findByLabelText('Ihr Name'), 'Alex Morgan');
+    await user.type(screen.getByLabelText('E-Mail-Adresse'), 'alex@example.com');
+    await user.type(screen.getByLabelText('Passwort'), 'violet harbour lantern');
+    await user.click(screen.getByRole('checkbox', { name: /Nutzungsbedingungen/ }));
+    await user.click(screen.getByRole('button', { name: 'Konto erstellen' }));
+
+    expect(api.auth.signUp).toHaveBeenCalledWith(expect.objectContaining({ language: 'de' }));
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Sehen Sie in Ihrem Postfach nach' }),
+    ).toBeInTheDocument();
   });
 
   it('refuses a password shorter than the policy before sending it', async () => {

@@ -1,57 +1,139 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { errorCodes, type ErrorCode } from '../../../shared/errors';
-import { describeError, describeWait, errorSentences } from '../../../renderer/src/errors/messages';
+import { errorCodes, type AppError, type ErrorCode } from '../../../shared/errors';
+import { validationDetails } from '../../../shared/validation-details';
+import { z } from 'zod';
+import { describeError, errorSentenceId, errorSentences } from '../../../renderer/src/errors/messages';
 import { fieldErrors } from '../../../renderer/src/errors/field-errors';
+import { catalogueFor } from '../../../renderer/src/i18n/catalogues';
+import { intlFor } from './support/intl';
 
-const error = (code: ErrorCode) => ({ code, message: 'internal detail for logs' });
+const error = (code: ErrorCode, extra: Partial<AppError> = {}): AppError => ({
+  code,
+  message: 'internal detail for logs',
+  ...extra,
+});
+const en = intlFor('en');
+const de = intlFor('de');
 
 describe('describeError', () => {
-  it.each(errorCodes)('turns %s into a sentence a person can act on', (code) => {
-    const sentence = describeError(error(code));
-    expect(sentence).toBe(errorSentences[code]);
-    expect(sentence.length).toBeGreaterThan(20);
-    expect(sentence).toMatch(/^[A-Z].*\.$/);
-    // Never the code itself, nor the developer message.
-    expect(sentence).not.toContain(code);
-    expect(sentence).not.toContain('internal detail');
+  it.each(errorCodes)('turns %s into a sentence a person can act on, in English and German', (code) => {
+    for (const intl of [en, de]) {
+      const sentence = describeError(intl, error(code));
+      expect(sentence.length).toBeGreaterThan(20);
+      expect(sentence).toMatch(/^[A-ZÄÖÜ].*\.$/);
+      // Never the code itself, nor the developer message.
+      expect(sentence).not.toContain(code);
+      expect(sentence).not.toContain('internal detail');
+    }
+    expect(describeError(en, error(code))).toBe(errorSentences[code]);
+    expect(describeError(de, error(code))).not.toBe(errorSentences[code]);
   });
 
-  it('has a sentence for exactly the known codes', () => {
-    expect(Object.keys(errorSentences).sort()).toEqual([...errorCodes].sort());
+  it('has a sentence in every catalogue for every known code', () => {
+    for (const language of ['en', 'de'] as const) {
+      const catalogue = catalogueFor(language);
+      for (const code of errorCodes) expect(catalogue[errorSentenceId(code)], `${language} ${code}`).toBeTruthy();
+    }
   });
 
-  it('says how long to wait when the error knows', () => {
-    expect(describeError({ ...error('RATE_LIMITED'), retryAfterSeconds: 30 })).toBe(
-      'There have been too many attempts in a short time. Try again in 30 seconds.',
+  it('says how long to wait when the error knows, as a plural in each language', () => {
+    const limited = (seconds: number) => error('RATE_LIMITED', { retryAfterSeconds: seconds });
+    expect(describeError(en, limited(1))).toBe(
+      'There have been too many attempts in a short time. Try again in 1 second.',
     );
-    expect(describeWait(61)).toBe('2 minutes');
-    expect(describeWait(60)).toBe('1 minute');
+    expect(describeError(en, limited(45))).toBe(
+      'There have been too many attempts in a short time. Try again in 45 seconds.',
+    );
+    expect(describeError(en, limited(60))).toBe(
+      'There have been too many attempts in a short time. Try again in 1 minute.',
+    );
+    expect(describeError(en, limited(61))).toBe(
+      'There have been too many attempts in a short time. Try again in 2 minutes.',
+    );
+    expect(describeError(en, limited(900))).toBe(
+      'There have been too many attempts in a short time. Try again in 15 minutes.',
+    );
+    expect(describeError(de, limited(1))).toBe(
+      'In kurzer Zeit gab es zu viele Versuche. Versuchen Sie es in 1 Sekunde erneut.',
+    );
+    expect(describeError(de, limited(45))).toBe(
+      'In kurzer Zeit gab es zu viele Versuche. Versuchen Sie es in 45 Sekunden erneut.',
+    );
+    expect(describeError(de, limited(60))).toBe(
+      'In kurzer Zeit gab es zu viele Versuche. Versuchen Sie es in 1 Minute erneut.',
+    );
+    expect(describeError(de, limited(900))).toBe(
+      'In kurzer Zeit gab es zu viele Versuche. Versuchen Sie es in 15 Minuten erneut.',
+    );
+  });
+
+  it('reads the wait from details too, where the service puts it', () => {
+    expect(describeError(en, error('RATE_LIMITED', { details: { retryAfterSeconds: 30 } }))).toContain(
+      'Try again in 30 seconds.',
+    );
   });
 });
 
 describe('fieldErrors', () => {
-  it('reads a record of messages or message lists', () => {
-    const details = { fields: { email: ['Enter an e-mail address like name@example.com.'], name: 'Enter your name.', bad: 3 } };
-    expect(fieldErrors({ ...error('VALIDATION_FAILED'), details })).toEqual({
-      email: 'Enter an e-mail address like name@example.com.',
-      name: 'Enter your name.',
+  const failed = (fields: unknown) => error('VALIDATION_FAILED', { details: { fields } });
+
+  it('turns each field problem into a catalogue sentence, never the validator’s message', () => {
+    const schema = z.object({
+      name: z.string().max(100),
+      email: z.email(),
+      password: z.string().min(8),
+      deviceName: z.string().min(1),
+      plan: z.enum(['basic', 'family']),
+      age: z.number(),
+    });
+    const parsed = schema.safeParse({
+      name: 'x'.repeat(101),
+      email: 'nope',
+      password: 'short',
+      deviceName: '',
+      plan: 'gold',
+    });
+    expect(parsed.success).toBe(false);
+    const details = validationDetails(parsed.error?.issues ?? []);
+    expect(details.fields.name?.message).toMatch(/Too big/);
+
+    const sentences = fieldErrors(en, failed(details.fields));
+    expect(sentences).toEqual({
+      name: 'Use at most 100 characters.',
+      email: 'Enter a valid e-mail address.',
+      password: 'Enter at least 8 characters.',
+      deviceName: 'This is required.',
+      plan: 'Choose one of the options offered.',
+      age: 'This is required.',
+    });
+    for (const sentence of Object.values(sentences)) expect(sentence).not.toMatch(/Too big|Too small|Invalid|expected/);
+
+    expect(fieldErrors(de, failed(details.fields))).toMatchObject({
+      name: 'Verwenden Sie höchstens 100 Zeichen.',
+      email: 'Geben Sie eine gültige E-Mail-Adresse ein.',
+      password: 'Geben Sie mindestens 8 Zeichen ein.',
+      deviceName: 'Dieses Feld ist erforderlich.',
     });
   });
 
-  it('reads a list of issues with paths, keeping the first per field', () => {
-    const details = {
-      fields: [
-        { path: ['password'], message: 'Too long.' },
-        { path: ['password'], message: 'Second message.' },
-        { field: 'email', message: 'Taken.' },
-      ],
+  it('falls back to the generic sentence for fields reported in the old shape, never their text', () => {
+    const fields = {
+      email: ['Too big: expected string to have <=100 characters'],
+      name: 'Too small: expected string to have >=1 characters',
     };
-    expect(fieldErrors({ ...error('IPC_INVALID_INPUT'), details })).toEqual({ password: 'Too long.', email: 'Taken.' });
+    expect(fieldErrors(en, failed(fields))).toEqual({
+      email: 'Check this and try again.',
+      name: 'Check this and try again.',
+    });
+    expect(fieldErrors(en, failed({ name: { code: 'custom', message: 'Something internal' } }))).toEqual({
+      name: 'Check this and try again.',
+    });
   });
 
   it('gives nothing for errors without field details', () => {
-    expect(fieldErrors(null)).toEqual({});
-    expect(fieldErrors({ ...error('VALIDATION_FAILED'), details: { fields: 'nonsense' } })).toEqual({});
+    expect(fieldErrors(en, null)).toEqual({});
+    expect(fieldErrors(en, failed('nonsense'))).toEqual({});
+    expect(fieldErrors(en, failed([{ path: ['email'], message: 'Taken.' }]))).toEqual({});
   });
 });

@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { passwordStrength } from '../../../renderer/src/auth/password-strength';
 import { formatClock } from '../../../renderer/src/lib/countdown';
 import { greetingFor } from '../../../renderer/src/lib/greeting';
+import { intlFor } from './support/intl';
 
 describe('passwordStrength', () => {
   it('calls anything under the policy minimum too short', () => {
-    expect(passwordStrength('')).toEqual({ score: 0, label: 'Too short' });
-    expect(passwordStrength('Ab1!xyz')).toEqual({ score: 0, label: 'Too short' });
-    expect(passwordStrength('x'.repeat(129)).label).toBe('Too long');
+    expect(passwordStrength('')).toEqual({ score: 0, verdict: 'tooShort' });
+    expect(passwordStrength('Ab1!xyz')).toEqual({ score: 0, verdict: 'tooShort' });
+    expect(passwordStrength('x'.repeat(129)).verdict).toBe('tooLong');
   });
 
   it('rewards length above all', () => {
@@ -21,7 +22,9 @@ describe('passwordStrength', () => {
     expect(passwordStrength('aaaaaaaaaaaaaaaaaaaa').score).toBe(2);
     expect(passwordStrength('password1234567').score).toBeLessThan(passwordStrength('violet1harbour').score);
     expect(passwordStrength('12345678').score).toBe(1);
-    expect(passwordStrength('alexmorgan2024!', ['Alex Morgan', 'alex']).score).toBeLessThan(passwordStrength('alexmorgan2024!').score);
+    expect(passwordStrength('alexmorgan2024!', ['Alex Morgan', 'alex']).score).toBeLessThan(
+      passwordStrength('alexmorgan2024!').score,
+    );
   });
 
   it('counts characters as a person does', () => {
@@ -43,9 +46,17 @@ describe('formatClock', () => {
 
 describe('greetingFor', () => {
   it('follows the time of day', () => {
-    expect(greetingFor(8)).toBe('Good morning');
-    expect(greetingFor(13)).toBe('Good afternoon');
-    expect(greetingFor(21)).toBe('Good evening');
-    expect(greetingFor(2)).toBe('Good evening');
+    const en = intlFor('en');
+    expect(greetingFor(en, 8)).toBe('Good morning');
+    expect(greetingFor(en, 13)).toBe('Good afternoon');
+    expect(greetingFor(en, 21)).toBe('Good evening');
+    expect(greetingFor(en, 2, 'Alex Morgan')).toBe('Good evening, Alex Morgan');
+  });
+
+  it('greets in German too', () => {
+    const de = intlFor('de');
+    expect(greetingFor(de, 8, 'Alex Morgan')).toBe('Guten Morgen, Alex Morgan');
+    expect(greetingFor(de, 13)).toBe('Guten Tag');
+    expect(greetingFor(de, 21)).toBe('Guten Abend');
   });
 });

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { extractEmailToken } from '../../../../shared/contract/links';
+import { confirmEmail } from '../../actions/auth-actions';
 import { useApi } from '../../api/api-context';
 import { paths } from '../../app/paths';
 import { readRouteState } from '../../app/route-state';
@@ -10,24 +11,25 @@ import { FormAlert, FormNotice } from '../../components/FormAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { SubmitButton } from '../../components/SubmitButton';
 import { TextField } from '../../components/TextField';
-import { describeError } from '../../errors/messages';
-
-export const pastedCodeProblem = 'That doesn’t look like the code or link from our e-mail. Copy it again and paste it here.';
+import { useDescribeError } from '../../errors/messages';
+import { T, useT } from '../../i18n/use-t';
 
 /** After sign-up: where the e-mail went, and a field for its code or link. A `confirm` deep link lands here too. */
 export function CheckEmailScreen() {
   const api = useApi();
+  const t = useT();
+  const describeError = useDescribeError();
   const navigate = useNavigate();
   const arrived = readRouteState(useLocation().state);
   const [pasted, setPasted] = useState(arrived.token ?? '');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [unrecognised, setUnrecognised] = useState(false);
   const { pending, error, run } = useAction();
   const fieldRef = useRef<HTMLInputElement>(null);
   const autoConfirmed = useRef<string | null>(null);
 
   const confirm = useCallback(
     async (token: string) => {
-      const result = await run(() => api.auth.confirmEmail({ code: token }));
+      const result = await run(() => confirmEmail(api, token));
       if (result?.ok) navigate(paths.signIn, { state: { email: arrived.email, notice: 'confirmed' } });
     },
     [api, run, navigate, arrived.email],
@@ -45,7 +47,7 @@ export function CheckEmailScreen() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const token = extractEmailToken(pasted);
-    setProblem(token ? null : pastedCodeProblem);
+    setUnrecognised(!token);
     if (!token) {
       fieldRef.current?.focus();
       return;
@@ -53,19 +55,20 @@ export function CheckEmailScreen() {
     void confirm(token);
   };
 
+  const strong = (chunks: ReactNode[]) => <strong className="break-anywhere">{chunks}</strong>;
+
   return (
     <>
-      <PageHeading title="Check your e-mail" />
-      {arrived.email ? (
-        <p>
-          We sent a message to <strong className="break-anywhere">{arrived.email}</strong>. Select the link in it, or paste its
-          code or link below.
-        </p>
-      ) : (
-        <p>Open the message we sent you and select the link in it, or paste its code or link below.</p>
-      )}
-      <p className="muted">It can take a minute to arrive. If you can’t find it, look in your spam or junk folder.</p>
-      {pending && arrived.token && <FormNotice>Confirming your e-mail address…</FormNotice>}
+      <PageHeading title={t('auth.checkEmail.title')} />
+      <p>
+        {arrived.email ? (
+          <T id="auth.checkEmail.sentTo" values={{ email: arrived.email, strong }} />
+        ) : (
+          t('auth.checkEmail.sent')
+        )}
+      </p>
+      <p className="muted">{t('auth.checkEmail.spam')}</p>
+      {pending && arrived.token && <FormNotice>{t('auth.checkEmail.confirming')}</FormNotice>}
       <form className="form" noValidate onSubmit={submit} aria-busy={pending}>
         {error && (
           <FormAlert id="check-email-alert">
@@ -73,18 +76,18 @@ export function CheckEmailScreen() {
           </FormAlert>
         )}
         <TextField
-          label="Paste the code or the link from the e-mail"
+          label={t('auth.pastedCode.label')}
           autoComplete="one-time-code"
           spellCheck={false}
           autoCapitalize="off"
           value={pasted}
           onChange={(e) => setPasted(e.target.value)}
-          error={problem ?? undefined}
+          error={unrecognised ? t('auth.pastedCode.problem') : undefined}
           alertId={error?.code === 'TOKEN_INVALID' ? 'check-email-alert' : undefined}
           inputRef={fieldRef}
         />
-        <SubmitButton pending={pending} busyLabel="Confirming…">
-          Confirm e-mail address
+        <SubmitButton pending={pending} busyLabel={t('auth.checkEmail.busy')}>
+          {t('auth.checkEmail.submit')}
         </SubmitButton>
       </form>
       <BackToSignIn email={arrived.email} />

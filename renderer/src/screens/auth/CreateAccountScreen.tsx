@@ -1,6 +1,7 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLengthProblem } from '../../../../shared/password-policy';
+import { signUp } from '../../actions/auth-actions';
 import { useApi } from '../../api/api-context';
 import { externalLinks, openExternalLink } from '../../app/external-links';
 import { paths } from '../../app/paths';
@@ -13,20 +14,17 @@ import { PasswordField } from '../../components/PasswordField';
 import { StrengthMeter } from '../../components/StrengthMeter';
 import { SubmitButton } from '../../components/SubmitButton';
 import { TextField } from '../../components/TextField';
-import { fieldErrors } from '../../errors/field-errors';
-import { describeError } from '../../errors/messages';
+import { useFieldErrors } from '../../errors/field-errors';
+import { useDescribeError } from '../../errors/messages';
+import { T, useT } from '../../i18n/use-t';
 
-interface Problems {
-  name?: string;
-  email?: string;
-  password?: string;
-  terms?: string;
-}
-
-const passwordHint = `Use at least ${PASSWORD_MIN_LENGTH} characters. A few unrelated words make a strong password that is easy to remember.`;
+type Field = 'name' | 'email' | 'password' | 'terms';
+type Problems = Partial<Record<Field, string>>;
 
 export function CreateAccountScreen() {
   const api = useApi();
+  const t = useT();
+  const describeError = useDescribeError();
   const navigate = useNavigate();
   const termsId = useId();
   const [name, setName] = useState('');
@@ -48,13 +46,13 @@ export function CreateAccountScreen() {
     setEmail(address);
 
     const found: Problems = {};
-    if (cleanName === '') found.name = 'Enter your name.';
+    if (cleanName === '') found.name = t('auth.name.missing');
     const emailIssue = emailProblem(address);
-    if (emailIssue) found.email = emailIssue;
+    if (emailIssue) found.email = t(emailIssue);
     const length = passwordLengthProblem(password);
-    if (length === 'too_short') found.password = `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
-    if (length === 'too_long') found.password = `Use at most ${PASSWORD_MAX_LENGTH} characters.`;
-    if (!terms) found.terms = 'Agree to the terms to create your account.';
+    if (length === 'too_short') found.password = t('auth.password.tooShort', { minimum: PASSWORD_MIN_LENGTH });
+    if (length === 'too_long') found.password = t('auth.password.tooLong', { maximum: PASSWORD_MAX_LENGTH });
+    if (!terms) found.terms = t('auth.createAccount.termsMissing');
     setProblems(found);
     // Fields in page order: focus goes to the first one that needs attention.
     const first = (['name', 'email', 'password', 'terms'] as const).find((field) => found[field]);
@@ -63,17 +61,23 @@ export function CreateAccountScreen() {
       return;
     }
 
-    const result = await run(() => api.auth.signUp({ name: cleanName, email: address, password }));
+    const result = await run(() => signUp(api, { name: cleanName, email: address, password }));
     if (result?.ok) navigate(paths.checkEmail, { state: { email: result.value.email } });
   };
 
-  const fromService = fieldErrors(error);
-  if (error?.code === 'EMAIL_TAKEN') fromService.email ??= 'An account already uses this e-mail address.';
-  if (error?.code === 'WEAK_PASSWORD') fromService.password ??= 'This password is too common or too easy to guess.';
+  const fromService = useFieldErrors(error);
+  if (error?.code === 'EMAIL_TAKEN') fromService.email ??= t('auth.email.taken');
+  if (error?.code === 'WEAK_PASSWORD') fromService.password ??= t('auth.password.weak');
+
+  const externalLink = (href: string) => (chunks: ReactNode[]) => (
+    <a href={href} onClick={(e) => openExternalLink(e, api)}>
+      {chunks}
+    </a>
+  );
 
   return (
     <>
-      <PageHeading title="Create account">Create your Palisade account</PageHeading>
+      <PageHeading title={t('auth.createAccount.windowTitle')}>{t('auth.createAccount.title')}</PageHeading>
       <form className="form" noValidate onSubmit={submit} aria-busy={pending}>
         {error && (
           <FormAlert id="create-account-alert">
@@ -81,14 +85,14 @@ export function CreateAccountScreen() {
             {error.code === 'EMAIL_TAKEN' && (
               <p>
                 <Link to={paths.signIn} state={{ email: email.trim() }}>
-                  Sign in instead
+                  {t('auth.createAccount.signInInstead')}
                 </Link>
               </p>
             )}
           </FormAlert>
         )}
         <TextField
-          label="Your name"
+          label={t('auth.name.label')}
           autoComplete="name"
           value={name}
           onChange={(e) => setName(e.target.value)}
@@ -96,7 +100,7 @@ export function CreateAccountScreen() {
           inputRef={nameRef}
         />
         <EmailField
-          label="E-mail address"
+          label={t('auth.email.label')}
           autoComplete="email"
           value={email}
           onChange={(e) => setEmail(e.target.value)}
@@ -104,11 +108,11 @@ export function CreateAccountScreen() {
           inputRef={emailRef}
         />
         <PasswordField
-          label="Password"
+          label={t('auth.password.label')}
           value={password}
           onChange={setPassword}
           autoComplete="new-password"
-          hint={passwordHint}
+          hint={t('auth.password.hint', { minimum: PASSWORD_MIN_LENGTH })}
           error={problems.password ?? fromService.password}
           inputRef={passwordRef}
           below={<StrengthMeter password={password} personal={[name, email.split('@')[0] ?? '']} />}
@@ -125,15 +129,10 @@ export function CreateAccountScreen() {
             required
           />
           <label htmlFor={termsId}>
-            I agree to the Palisade{' '}
-            <a href={externalLinks.terms} onClick={(e) => openExternalLink(e, api)}>
-              Terms of Service
-            </a>{' '}
-            and{' '}
-            <a href={externalLinks.privacy} onClick={(e) => openExternalLink(e, api)}>
-              Privacy Policy
-            </a>
-            .
+            <T
+              id="auth.createAccount.terms"
+              values={{ terms: externalLink(externalLinks.terms), privacy: externalLink(externalLinks.privacy) }}
+            />
           </label>
           {problems.terms && (
             <p id={`${termsId}-error`} className="field-error">
@@ -141,12 +140,12 @@ export function CreateAccountScreen() {
             </p>
           )}
         </div>
-        <SubmitButton pending={pending} busyLabel="Creating your account…">
-          Create account
+        <SubmitButton pending={pending} busyLabel={t('auth.createAccount.busy')}>
+          {t('auth.createAccount.submit')}
         </SubmitButton>
       </form>
       <p className="auth-switch">
-        Already have an account? <Link to={paths.signIn}>Sign in</Link>
+        <T id="auth.createAccount.haveAccount" values={{ link: (chunks) => <Link to={paths.signIn}>{chunks}</Link> }} />
       </p>
     </>
   );

@@ -1,5 +1,6 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
+import { requestPasswordReset } from '../../actions/auth-actions';
 import { useApi } from '../../api/api-context';
 import { paths } from '../../app/paths';
 import { readRouteState } from '../../app/route-state';
@@ -10,17 +11,22 @@ import { EmailField } from '../../components/EmailField';
 import { FormAlert, FormNotice } from '../../components/FormAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { SubmitButton } from '../../components/SubmitButton';
-import { fieldErrors } from '../../errors/field-errors';
-import { describeError } from '../../errors/messages';
+import { useFieldErrors } from '../../errors/field-errors';
+import { useDescribeError } from '../../errors/messages';
+import type { MessageId } from '../../i18n/catalogues';
+import { T, useT } from '../../i18n/use-t';
 
 /** Asks for a reset link. The answer never says whether the account exists. */
 export function ForgotPasswordScreen() {
   const api = useApi();
+  const t = useT();
+  const describeError = useDescribeError();
   const arrived = readRouteState(useLocation().state);
   const [email, setEmail] = useState(arrived.email ?? '');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<MessageId | null>(null);
   const [sentTo, setSentTo] = useState<string | null>(null);
   const { pending, error, run } = useAction();
+  const fromService = useFieldErrors(error);
   const emailRef = useRef<HTMLInputElement>(null);
 
   const submit = async (event: FormEvent) => {
@@ -33,7 +39,7 @@ export function ForgotPasswordScreen() {
       emailRef.current?.focus();
       return;
     }
-    const result = await run(() => api.auth.requestPasswordReset({ email: address }));
+    const result = await run(() => requestPasswordReset(api, address));
     if (result?.ok) setSentTo(address);
   };
 
@@ -41,16 +47,21 @@ export function ForgotPasswordScreen() {
     return (
       <>
         {/* A key of its own: a new heading mounts, takes focus and is announced. */}
-        <PageHeading key="sent" title="Check your e-mail" focusOnMount />
+        <PageHeading key="sent" title={t('auth.checkEmail.title')} focusOnMount />
         <FormNotice>
           <p>
-            If an account exists for <strong className="break-anywhere">{sentTo}</strong>, we’ve sent a link to reset its
-            password. The link works for 30 minutes.
+            <T
+              id="auth.forgot.sent"
+              values={{
+                email: sentTo,
+                strong: (chunks: ReactNode[]) => <strong className="break-anywhere">{chunks}</strong>,
+              }}
+            />
           </p>
         </FormNotice>
         <p>
           <Link className="button button-primary" to={paths.resetPassword} state={{ email: sentTo }}>
-            Enter the code from the e-mail
+            {t('auth.enterCode')}
           </Link>
         </p>
         <BackToSignIn email={sentTo} />
@@ -60,8 +71,8 @@ export function ForgotPasswordScreen() {
 
   return (
     <>
-      <PageHeading title="Forgot password">Reset your password</PageHeading>
-      <p>Enter the e-mail address of your Palisade account and we’ll send you a link to choose a new password.</p>
+      <PageHeading title={t('auth.forgot.windowTitle')}>{t('auth.forgot.title')}</PageHeading>
+      <p>{t('auth.forgot.intro')}</p>
       <form className="form" noValidate onSubmit={submit} aria-busy={pending}>
         {error && (
           <FormAlert id="forgot-alert">
@@ -69,15 +80,15 @@ export function ForgotPasswordScreen() {
           </FormAlert>
         )}
         <EmailField
-          label="E-mail address"
+          label={t('auth.email.label')}
           autoComplete="username"
           value={email}
           onChange={(e) => setEmail(e.target.value)}
-          error={problem ?? fieldErrors(error).email}
+          error={problem ? t(problem) : fromService.email}
           inputRef={emailRef}
         />
-        <SubmitButton pending={pending} busyLabel="Sending…">
-          Send reset link
+        <SubmitButton pending={pending} busyLabel={t('auth.forgot.busy')}>
+          {t('auth.forgot.submit')}
         </SubmitButton>
       </form>
       <BackToSignIn email={email.trim()} />

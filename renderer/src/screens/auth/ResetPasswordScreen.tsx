@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { extractEmailToken } from '../../../../shared/contract/links';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLengthProblem } from '../../../../shared/password-policy';
+import { resetPassword } from '../../actions/auth-actions';
 import { useApi } from '../../api/api-context';
 import { paths } from '../../app/paths';
 import { readRouteState } from '../../app/route-state';
@@ -13,9 +14,9 @@ import { PasswordField } from '../../components/PasswordField';
 import { StrengthMeter } from '../../components/StrengthMeter';
 import { SubmitButton } from '../../components/SubmitButton';
 import { TextField } from '../../components/TextField';
-import { fieldErrors } from '../../errors/field-errors';
-import { describeError } from '../../errors/messages';
-import { pastedCodeProblem } from './CheckEmailScreen';
+import { useFieldErrors } from '../../errors/field-errors';
+import { useDescribeError } from '../../errors/messages';
+import { useT } from '../../i18n/use-t';
 
 interface Problems {
   code?: string;
@@ -25,6 +26,8 @@ interface Problems {
 /** The code or link from the reset e-mail (filled in by a `reset-password` deep link) and a new password. */
 export function ResetPasswordScreen() {
   const api = useApi();
+  const t = useT();
+  const describeError = useDescribeError();
   const navigate = useNavigate();
   const arrived = readRouteState(useLocation().state);
   const [pasted, setPasted] = useState(arrived.token ?? '');
@@ -38,27 +41,27 @@ export function ResetPasswordScreen() {
     event.preventDefault();
     const token = extractEmailToken(pasted);
     const found: Problems = {};
-    if (!token) found.code = pastedCodeProblem;
+    if (!token) found.code = t('auth.pastedCode.problem');
     const length = passwordLengthProblem(password);
-    if (length === 'too_short') found.password = `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
-    if (length === 'too_long') found.password = `Use at most ${PASSWORD_MAX_LENGTH} characters.`;
+    if (length === 'too_short') found.password = t('auth.password.tooShort', { minimum: PASSWORD_MIN_LENGTH });
+    if (length === 'too_long') found.password = t('auth.password.tooLong', { maximum: PASSWORD_MAX_LENGTH });
     setProblems(found);
     if (!token || found.password) {
       (found.code ? codeRef : passwordRef).current?.focus();
       return;
     }
-    const result = await run(() => api.auth.resetPassword({ code: token, password }));
+    const result = await run(() => resetPassword(api, token, password));
     if (result?.ok) navigate(paths.signIn, { state: { email: arrived.email, notice: 'password-reset' } });
   };
 
-  const fromService = fieldErrors(error);
-  if (error?.code === 'WEAK_PASSWORD') fromService.password ??= 'This password is too common or too easy to guess.';
+  const fromService = useFieldErrors(error);
+  if (error?.code === 'WEAK_PASSWORD') fromService.password ??= t('auth.password.weak');
   const alertId = 'reset-alert';
 
   return (
     <>
-      <PageHeading title="Choose a new password" />
-      <p>Paste the code or link from the reset e-mail, then choose a new password. You’ll be signed out everywhere else.</p>
+      <PageHeading title={t('auth.reset.title')} />
+      <p>{t('auth.reset.intro')}</p>
       <form className="form" noValidate onSubmit={submit} aria-busy={pending}>
         {error && (
           <FormAlert id={alertId}>
@@ -66,14 +69,14 @@ export function ResetPasswordScreen() {
             {error.code === 'TOKEN_INVALID' && (
               <p>
                 <Link to={paths.forgotPassword} state={{ email: arrived.email }}>
-                  Send me a new link
+                  {t('auth.reset.newLink')}
                 </Link>
               </p>
             )}
           </FormAlert>
         )}
         <TextField
-          label="Paste the code or the link from the e-mail"
+          label={t('auth.pastedCode.label')}
           autoComplete="one-time-code"
           spellCheck={false}
           autoCapitalize="off"
@@ -84,17 +87,17 @@ export function ResetPasswordScreen() {
           inputRef={codeRef}
         />
         <PasswordField
-          label="New password"
+          label={t('auth.reset.passwordLabel')}
           value={password}
           onChange={setPassword}
           autoComplete="new-password"
-          hint={`Use at least ${PASSWORD_MIN_LENGTH} characters.`}
+          hint={t('auth.password.tooShort', { minimum: PASSWORD_MIN_LENGTH })}
           error={problems.password ?? fromService.password}
           inputRef={passwordRef}
           below={<StrengthMeter password={password} personal={[arrived.email?.split('@')[0] ?? '']} />}
         />
-        <SubmitButton pending={pending} busyLabel="Changing your password…">
-          Change password
+        <SubmitButton pending={pending} busyLabel={t('auth.reset.busy')}>
+          {t('auth.reset.submit')}
         </SubmitButton>
       </form>
       <BackToSignIn email={arrived.email} />

@@ -1,34 +1,39 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { signIn } from '../../actions/auth-actions';
 import { useApi } from '../../api/api-context';
 import { paths } from '../../app/paths';
 import { readRouteState, type Notice } from '../../app/route-state';
-import { retryAfterSeconds, useAction } from '../../app/use-action';
+import { useAction } from '../../app/use-action';
 import { emailProblem } from '../../auth/email-format';
 import { EmailField } from '../../components/EmailField';
 import { FormAlert, FormNotice } from '../../components/FormAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { PasswordField } from '../../components/PasswordField';
 import { SubmitButton } from '../../components/SubmitButton';
-import { fieldErrors } from '../../errors/field-errors';
-import { describeError } from '../../errors/messages';
-import { useSessionStore } from '../../stores/session-store';
+import { useFieldErrors } from '../../errors/field-errors';
+import { useDescribeError } from '../../errors/messages';
+import { retryAfterSeconds } from '../../errors/retry-after';
+import type { MessageId } from '../../i18n/catalogues';
+import { T, useT } from '../../i18n/use-t';
 
-/** The service locks for 15 minutes (API.md); used only if the error forgot to say. */
+/** The service locks for 15 minutes (docs/api.md); used only if the error forgot to say. */
 const DEFAULT_LOCK_SECONDS = 15 * 60;
 
-const notices: Record<Notice, string> = {
-  confirmed: 'Your e-mail address is confirmed. Sign in to continue.',
-  'password-reset': 'Your password has been changed. Sign in with your new password.',
+const notices: Record<Notice, MessageId> = {
+  confirmed: 'auth.signIn.notice.confirmed',
+  'password-reset': 'auth.signIn.notice.passwordReset',
 };
 
 interface Problems {
-  email?: string;
-  password?: string;
+  email?: MessageId;
+  password?: MessageId;
 }
 
 export function SignInScreen() {
   const api = useApi();
+  const t = useT();
+  const describeError = useDescribeError();
   const navigate = useNavigate();
   const arrived = readRouteState(useLocation().state);
   const [email, setEmail] = useState(arrived.email ?? '');
@@ -46,20 +51,19 @@ export function SignInScreen() {
     const found: Problems = {};
     const emailIssue = emailProblem(address);
     if (emailIssue) found.email = emailIssue;
-    if (password === '') found.password = 'Enter your password.';
+    if (password === '') found.password = 'auth.password.missing';
     setProblems(found);
     if (found.email || found.password) {
       (found.email ? emailRef : passwordRef).current?.focus();
       return;
     }
 
-    const result = await run(() => api.auth.signIn({ email: address, password }));
+    const result = await run(() => signIn(api, address, password));
     if (!result) return;
-    if (result.ok) {
-      // The shell takes over once the store holds a user; the guard does the navigating.
-      if (result.value.status === 'signedIn') useSessionStore.getState().received(result.value.session);
-      else navigate(paths.mfa, { state: { email: address, from: arrived.from } });
-    } else if (result.error.code === 'ACCOUNT_LOCKED') {
+    // Signed in: the shell takes over once the store holds a user; the guard does the navigating.
+    if (result.ok && result.value.status === 'mfaRequired') {
+      navigate(paths.mfa, { state: { email: address, from: arrived.from } });
+    } else if (!result.ok && result.error.code === 'ACCOUNT_LOCKED') {
       const seconds = retryAfterSeconds(result.error) ?? DEFAULT_LOCK_SECONDS;
       navigate(paths.locked, { state: { email: address, until: Date.now() + seconds * 1000 } });
     }
@@ -67,12 +71,12 @@ export function SignInScreen() {
 
   // Wrong credentials concern both fields; the sentence lives in the alert they point to.
   const credentialsWrong = error?.code === 'INVALID_CREDENTIALS';
-  const fromService = fieldErrors(error);
+  const fromService = useFieldErrors(error);
 
   return (
     <>
-      <PageHeading title="Sign in">Sign in to Palisade</PageHeading>
-      {arrived.notice && <FormNotice>{notices[arrived.notice]}</FormNotice>}
+      <PageHeading title={t('auth.signIn.windowTitle')}>{t('auth.signIn.title')}</PageHeading>
+      {arrived.notice && <FormNotice>{t(notices[arrived.notice])}</FormNotice>}
       <form className="form" noValidate onSubmit={submit} aria-busy={pending}>
         {error && error.code !== 'ACCOUNT_LOCKED' && (
           <FormAlert id={alertId}>
@@ -80,41 +84,41 @@ export function SignInScreen() {
             {error.code === 'EMAIL_NOT_CONFIRMED' && (
               <p>
                 <Link to={paths.checkEmail} state={{ email: email.trim() }}>
-                  Enter the code from the e-mail
+                  {t('auth.enterCode')}
                 </Link>
               </p>
             )}
           </FormAlert>
         )}
         <EmailField
-          label="E-mail address"
+          label={t('auth.email.label')}
           autoComplete="username"
           value={email}
           onChange={(e) => setEmail(e.target.value)}
-          error={problems.email ?? fromService.email}
+          error={problems.email ? t(problems.email) : fromService.email}
           alertId={credentialsWrong ? alertId : undefined}
           inputRef={emailRef}
         />
         <PasswordField
-          label="Password"
+          label={t('auth.password.label')}
           value={password}
           onChange={setPassword}
           autoComplete="current-password"
-          error={problems.password ?? fromService.password}
+          error={problems.password ? t(problems.password) : fromService.password}
           alertId={credentialsWrong ? alertId : undefined}
           inputRef={passwordRef}
         />
         <p className="form-aside">
           <Link to={paths.forgotPassword} state={{ email: email.trim() }}>
-            Forgot password?
+            {t('auth.signIn.forgotPassword')}
           </Link>
         </p>
-        <SubmitButton pending={pending} busyLabel="Signing in…">
-          Sign in
+        <SubmitButton pending={pending} busyLabel={t('auth.signIn.busy')}>
+          {t('auth.signIn.submit')}
         </SubmitButton>
       </form>
       <p className="auth-switch">
-        New to Palisade? <Link to={paths.createAccount}>Create account</Link>
+        <T id="auth.signIn.newHere" values={{ link: (chunks) => <Link to={paths.createAccount}>{chunks}</Link> }} />
       </p>
     </>
   );
