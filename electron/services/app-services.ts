@@ -7,6 +7,7 @@ import { createSubscriptionsApi } from './api/subscriptions-api';
 import { createAccountDevicesService, type AccountDevicesService } from './devices/devices-service';
 import { type AppEvents, createAppEvents } from './events/app-events';
 import { createDesktopI18n, type DesktopI18n } from './i18n/desktop-i18n';
+import { sessionDeviceName } from './i18n/session-device-name';
 import { createDispatcher, type Dispatcher } from './ipc/dispatcher';
 import { createEventHub, type EventHub } from './ipc/event-hub';
 import { type AppInfo, createHandlers } from './ipc/handlers';
@@ -30,6 +31,7 @@ export interface AppServicesOptions {
   vault: TokenVault;
   appInfo: AppInfo;
   logger: Logger;
+  /** The session's name in the account's session list; by default "Palisade on <host name>" in the app's language. */
   deviceName?: string;
   openExternal(url: string): Promise<void>;
   /** Passed to the API client (tests shorten them). */
@@ -75,6 +77,18 @@ export function createAppServices(options: AppServicesOptions): AppServices {
   const events = createEventHub({ logger: logger.child('events') });
   const appEvents = createAppEvents(events, { logger: logger.child('events') });
 
+  const settings = createSettingsService({
+    store: options.settingsStore ?? createMemoryStore(),
+    events: appEvents,
+    logger: logger.child('settings'),
+  });
+  const i18n = createDesktopI18n({
+    choice: () => settings.get().language,
+    systemLanguages: options.systemLanguages ?? (() => []),
+    events: appEvents,
+    logger: logger.child('i18n'),
+  });
+
   // The session supplies tokens to the client that it itself calls through; the closure
   // below runs only after both exist.
   const api = createApiClient({
@@ -92,7 +106,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     account: createAccountApi(api),
     vault,
     logger: logger.child('session'),
-    ...(deviceName !== undefined && { deviceName }),
+    deviceName: deviceName ?? (() => sessionDeviceName(i18n, appInfo.host)),
     events: appEvents,
   });
   // Back online: a restore the network interrupted finishes now.
@@ -109,6 +123,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     logger,
     machineSeed: options.machineSeed,
     heartbeatIntervalMs: options.heartbeatIntervalMs,
+    fallbackName: i18n.t('desktop.device.fallbackName'),
   });
   const subscriptions = createSubscriptionsService(createSubscriptionsApi(api));
   const devices = createAccountDevicesService(devicesApi, {
@@ -116,18 +131,6 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     events: appEvents,
   });
   const security = createAccountSecurity({ api: createSecurityApi(api), session, logger: logger.child('security') });
-
-  const settings = createSettingsService({
-    store: options.settingsStore ?? createMemoryStore(),
-    events: appEvents,
-    logger: logger.child('settings'),
-  });
-  const i18n = createDesktopI18n({
-    choice: () => settings.get().language,
-    systemLanguages: options.systemLanguages ?? (() => []),
-    events: appEvents,
-    logger: logger.child('i18n'),
-  });
 
   const handlers = createHandlers({
     session,

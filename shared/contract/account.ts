@@ -8,7 +8,9 @@ import { invoke, none, nothing } from './define';
 export const accountUpdateSchema = z
   .object({ name: personNameSchema.optional(), language: languageSchema.optional() })
   .strict()
-  .refine((patch) => patch.name !== undefined || patch.language !== undefined, { message: 'Give a name or a language to change.' });
+  .refine((patch) => patch.name !== undefined || patch.language !== undefined, {
+    message: 'Give a name or a language to change.',
+  });
 
 export type AccountUpdate = z.infer<typeof accountUpdateSchema>;
 

@@ -10,7 +10,12 @@ export const authContract = {
     /** `language` is the one the app speaks, so the account's e-mails arrive in it. */
     signUp: invoke(
       z
-        .object({ email: emailSchema, password: passwordInputSchema, name: personNameSchema, language: languageSchema.optional() })
+        .object({
+          email: emailSchema,
+          password: passwordInputSchema,
+          name: personNameSchema,
+          language: languageSchema.optional(),
+        })
         .strict(),
       z.object({ email: z.string() }),
     ),
@@ -28,7 +33,10 @@ export const authContract = {
     signOut: invoke(none, nothing),
     requestPasswordReset: invoke(z.object({ email: emailSchema }).strict(), nothing),
     /** `code` is the token from the reset e-mail, or the whole link pasted. */
-    resetPassword: invoke(z.object({ code: z.string().trim().min(1).max(2048), password: passwordInputSchema }).strict(), nothing),
+    resetPassword: invoke(
+      z.object({ code: z.string().trim().min(1).max(2048), password: passwordInputSchema }).strict(),
+      nothing,
+    ),
   },
 } as const;
 

@@ -17,7 +17,10 @@ export const devicesContract = {
       z.object({ link: z.string(), expiresAt: isoTimeSchema }),
     ),
     /** Spends an invitation opened on this computer (`palisade://install?token=…`). */
-    acceptInvitation: invoke(z.object({ token: emailTokenSchema }).strict(), z.object({ platform: devicePlatformSchema })),
+    acceptInvitation: invoke(
+      z.object({ token: emailTokenSchema }).strict(),
+      z.object({ platform: devicePlatformSchema }),
+    ),
   },
 } as const;
 

@@ -2,6 +2,7 @@ import { accountContract, accountEvents } from './account';
 import { appContract, appEvents } from './app';
 import { authContract, authEvents } from './auth';
 import { devicesContract, devicesEvents } from './devices';
+import { fingerprintContract, fingerprintEvents } from './fingerprint';
 import { securityContract, securityEvents } from './security';
 import { sessionContract, sessionEvents } from './session';
 import { settingsContract, settingsEvents } from './settings';
@@ -23,6 +24,7 @@ export const contract = {
   ...thisComputerContract,
   ...devicesContract,
   ...settingsContract,
+  ...fingerprintContract,
 } as const;
 
 /** Every event the main process pushes to the renderer. */
@@ -36,6 +38,7 @@ export const events = {
   ...thisComputerEvents,
   ...devicesEvents,
   ...settingsEvents,
+  ...fingerprintEvents,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type DeviceFingerprint, deviceFingerprintSchema } from '../../../shared/api/devices';
+import type { FingerprintWatch } from './raw-components';
 
 export const cachedFingerprintSchema = deviceFingerprintSchema.extend({ computedAt: z.iso.datetime() });
 /** A fingerprint as kept in the app store, with when it was computed. */
@@ -14,7 +15,7 @@ export interface FingerprintCache {
 export interface FingerprintServiceOptions {
   cache: FingerprintCache;
   /** Reads and hashes the components; slow (spawns OS tools), so never on the UI's path. */
-  compute: () => Promise<DeviceFingerprint>;
+  compute: (watch?: FingerprintWatch) => Promise<DeviceFingerprint>;
   now?: () => Date;
   /** A background refresh failed; the cached value, if any, stays in use. */
   onError?: (error: unknown) => void;
@@ -28,7 +29,7 @@ export interface FingerprintServiceOptions {
  */
 export class FingerprintService {
   private readonly cache: FingerprintCache;
-  private readonly compute: () => Promise<DeviceFingerprint>;
+  private readonly compute: (watch?: FingerprintWatch) => Promise<DeviceFingerprint>;
   private readonly now: () => Date;
   private readonly onError: (error: unknown) => void;
   private readonly listeners = new Set<(value: CachedFingerprint) => void>();
@@ -58,8 +59,13 @@ export class FingerprintService {
     return this.value !== undefined ? Promise.resolve(this.value) : this.refresh();
   }
 
-  /** Recomputes, once however many callers ask at the same time, and stores the result. */
-  refresh(): Promise<CachedFingerprint> {
+  /**
+   * Recomputes, once however many callers ask at the same time, and stores the result.
+   * Watched (a refresh someone asked for), it is a reading of its own that reports its
+   * progress, and stores nothing when cancelled.
+   */
+  refresh(watch?: FingerprintWatch): Promise<CachedFingerprint> {
+    if (watch) return this.recompute(watch);
     this.inFlight ??= this.recompute().finally(() => {
       this.inFlight = undefined;
     });
@@ -72,8 +78,9 @@ export class FingerprintService {
     return () => this.listeners.delete(listener);
   }
 
-  private async recompute(): Promise<CachedFingerprint> {
-    const computed = await this.compute();
+  private async recompute(watch?: FingerprintWatch): Promise<CachedFingerprint> {
+    const computed = await this.compute(watch);
+    watch?.signal?.throwIfAborted();
     const next: CachedFingerprint = { ...computed, computedAt: this.now().toISOString() };
     const changed = !sameFingerprint(this.value, next);
     this.value = next;

@@ -20,6 +20,12 @@ export interface RawComponent {
   value: string;
 }
 
+/** Follows a reading of the components: how many sources are read, and a way to stop. */
+export interface FingerprintWatch {
+  signal?: AbortSignal | undefined;
+  onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
 /** A source that hangs (a stuck WMI or system_profiler call) is dropped, not waited for. */
 const SOURCE_TIMEOUT_MS = 10_000;
 
@@ -38,6 +44,16 @@ async function settle<T>(read: () => Promise<T>): Promise<T | undefined> {
   }
 }
 
+/** Stops waiting when the reading is cancelled; a hung OS tool is not waited for. */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 /** Same spelling for the same value however a tool reports it: trimmed, lower case. */
 const normalize = (value: string) => value.trim().replace(/\s+/g, ' ').toLowerCase();
 const bare = (value: string) => value.replace(/[-:\s]/g, '');
@@ -48,14 +64,26 @@ const bare = (value: string) => value.replace(/[-:\s]/g, '');
  * systeminformation reports the platform UUID as both the hardware UUID and the OS id, so
  * a value already present under another kind is counted once.
  */
-export async function readRawComponents(si: SystemInfoSource): Promise<RawComponent[]> {
-  const [ids, system, board, disks, interfaces] = await Promise.all([
-    settle(() => si.uuid()),
-    settle(() => si.system()),
-    settle(() => si.baseboard()),
-    settle(() => si.diskLayout()),
-    settle(() => si.networkInterfaces()),
-  ]);
+export async function readRawComponents(si: SystemInfoSource, watch: FingerprintWatch = {}): Promise<RawComponent[]> {
+  const { signal, onProgress } = watch;
+  signal?.throwIfAborted();
+  const total = 5;
+  let done = 0;
+  const read = async <T>(source: () => Promise<T>): Promise<T | undefined> => {
+    const value = await settle(source);
+    if (!signal?.aborted) onProgress?.(++done, total);
+    return value;
+  };
+  const [ids, system, board, disks, interfaces] = await untilAborted(
+    Promise.all([
+      read(() => si.uuid()),
+      read(() => si.system()),
+      read(() => si.baseboard()),
+      read(() => si.diskLayout()),
+      read(() => si.networkInterfaces()),
+    ]),
+    signal,
+  );
 
   const candidates: RawComponent[] = [];
   const add = (kind: FingerprintComponentKind, ...values: (string | undefined)[]) => {

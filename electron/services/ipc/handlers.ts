@@ -2,6 +2,9 @@ import type { Handlers } from '../../../shared/contract/types';
 import { type AppHandlerServices, createAppHandlers } from '../app/app-handlers';
 import { createDevicesHandlers } from '../devices/devices-handlers';
 import type { AccountDevicesService } from '../devices/devices-service';
+import type { FingerprintService } from '../fingerprint';
+import { createFingerprintHandlers } from '../fingerprint/fingerprint-handlers';
+import { createFingerprintRefresh } from '../fingerprint/fingerprint-refresh';
 import { createAccountHandlers } from '../session/account-handlers';
 import type { AccountSecurity } from '../session/account-security';
 import { createAuthHandlers } from '../session/auth-handlers';
@@ -9,8 +12,10 @@ import { createSecurityHandlers } from '../session/security-handlers';
 import type { SessionService } from '../session/session-service';
 import { createSubscriptionsHandlers } from '../subscriptions/subscriptions-handlers';
 import type { SubscriptionsService } from '../subscriptions/subscriptions-service';
+import type { Logger } from '../log/logger';
 import { createThisComputerHandlers } from '../this-computer/this-computer-handlers';
 import type { ThisComputerService } from '../this-computer/this-computer-service';
+import type { EventHub } from './event-hub';
 
 export type { AppInfo } from '../app/app-handlers';
 
@@ -20,13 +25,17 @@ export interface HandlerServices extends AppHandlerServices {
   subscriptions: SubscriptionsService;
   thisComputer: ThisComputerService;
   devices: AccountDevicesService;
+  fingerprint: FingerprintService;
+  /** Where long-running work (a fingerprint refresh) reports its progress. */
+  events: EventHub;
+  logger?: Logger;
   /** The `settings` area's handlers, built beside the settings they keep. */
   settings: Handlers['settings'];
 }
 
 /** Every area of the contract, each answered by the handlers beside its service. */
 export function createHandlers(services: HandlerServices): Handlers {
-  const { session, security, subscriptions, thisComputer, devices, settings } = services;
+  const { session, security, subscriptions, thisComputer, devices, fingerprint, events, logger, settings } = services;
   return {
     ...createAppHandlers(services),
     ...createAuthHandlers(session, () => thisComputer.signedOut()),
@@ -35,6 +44,9 @@ export function createHandlers(services: HandlerServices): Handlers {
     ...createSubscriptionsHandlers(subscriptions),
     ...createThisComputerHandlers(thisComputer),
     ...createDevicesHandlers(devices),
+    ...createFingerprintHandlers(
+      createFingerprintRefresh({ fingerprint, events, ...(logger !== undefined && { logger }) }),
+    ),
     settings,
   };
 }

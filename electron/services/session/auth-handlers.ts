@@ -6,7 +6,10 @@ import type { SessionService } from './session-service';
  * `afterSignOut` runs also when the session was never restored (an offline start), so what
  * belongs to the account on this computer is forgotten either way.
  */
-export function createAuthHandlers(session: SessionService, afterSignOut: () => void = () => {}): Pick<Handlers, 'session' | 'auth'> {
+export function createAuthHandlers(
+  session: SessionService,
+  afterSignOut: () => void = () => {},
+): Pick<Handlers, 'session' | 'auth'> {
   return {
     session: {
       get: () => session.state(),

@@ -23,6 +23,8 @@ export interface ThisComputerSetupOptions {
   /** A synthetic machine instead of this one's hardware (the browser host's --machine-seed). */
   machineSeed?: string | undefined;
   heartbeatIntervalMs?: number | undefined;
+  /** The suggested name when the host name is unusable, in the app's language. */
+  fallbackName?: string | undefined;
 }
 
 export interface ThisComputer {
@@ -40,7 +42,7 @@ export function createThisComputer(options: ThisComputerSetupOptions): ThisCompu
     compute,
     onError: (error) => logger.warn('could not compute the fingerprint', { error: describeError(error) }),
   });
-  const hostName = defaultDeviceName();
+  const hostName = defaultDeviceName(undefined, options.fallbackName);
   const thisComputer = createThisComputerService({
     devices: devicesApi,
     licence: createLicenceApi(api),
@@ -50,7 +52,7 @@ export function createThisComputer(options: ThisComputerSetupOptions): ThisCompu
     describeMachine: () => describeMachine(),
     events,
     // Two seeded hosts on one machine should not suggest the same name.
-    suggestedName: seeded ? defaultDeviceName(`${hostName} (${machineSeed.trim()})`) : hostName,
+    suggestedName: seeded ? defaultDeviceName(`${hostName} (${machineSeed.trim()})`, options.fallbackName) : hostName,
     appVersion,
     logger: logger.child('this-computer'),
     ...(options.heartbeatIntervalMs !== undefined && { heartbeatIntervalMs: options.heartbeatIntervalMs }),

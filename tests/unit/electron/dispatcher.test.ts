@@ -5,7 +5,7 @@ import type { Handlers } from '../../../shared/contract/types';
 import { AppFailure } from '../../../shared/errors';
 
 const user = { id: 'u1', email: 'anna@example.test', name: 'Anna', mfaEnabled: false };
-const account = { ...user, createdAt: '2026-01-01T00:00:00Z' };
+const account = { ...user, language: 'en' as const, createdAt: '2026-01-01T00:00:00Z' };
 const signedOutComputer = {
   state: 'signedOut' as const,
   device: null,
@@ -64,6 +64,7 @@ function handlers(overrides: Partial<{ [K in keyof Handlers]: Partial<Handlers[K
       acceptInvitation: async () => ({ platform: 'windows' }),
     },
     settings: { get: async () => ({ language: 'system' }), update: async () => ({ language: 'system' }) },
+    fingerprint: { start: async () => ({ id: 'op-1' }), cancel: async () => null },
   };
   for (const [area, methods] of Object.entries(overrides)) Object.assign(base[area as keyof Handlers], methods);
   return base;

@@ -47,7 +47,7 @@ export type FakeOverrides = { [A in Area]?: Partial<PalisadeApi[A]> };
 
 export function createFakeApi(overrides: FakeOverrides = {}, session: SessionState = signedOut) {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
-  const account = { ...alex, createdAt: '2025-01-01T00:00:00.000Z' };
+  const account = { ...alex, language: 'en' as const, createdAt: '2025-01-01T00:00:00.000Z' };
 
   const defaults: Omit<PalisadeApi, 'on'> = {
     app: {
@@ -55,6 +55,10 @@ export function createFakeApi(overrides: FakeOverrides = {}, session: SessionSta
       openExternal: async () => ok(null),
     },
     session: { get: async () => ok(session) },
+    fingerprint: {
+      start: async () => ok({ id: 'refresh-1' }),
+      cancel: async () => ok(null),
+    },
     settings: {
       get: async () => ok({ language: 'system' as const }),
       update: async (input) => ok({ language: input.language ?? ('system' as const) }),
