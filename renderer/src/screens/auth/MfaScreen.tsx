@@ -15,7 +15,6 @@ import { useDescribeError } from '../../errors/messages';
 import { retryAfterSeconds } from '../../errors/retry-after';
 import type { MessageId } from '../../i18n/catalogues';
 import { useT } from '../../i18n/use-t';
-import '../../styles/security.css';
 
 /** The service locks for 15 minutes (docs/api.md); used only if the error forgot to say. */
 const DEFAULT_LOCK_SECONDS = 15 * 60;
