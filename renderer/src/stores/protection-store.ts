@@ -121,10 +121,3 @@ export function useProtectionFeed(api: PalisadeApi, parts: readonly ProtectionPa
 /** What about this computer's seat can change the device list and seat counts. */
 const seatKey = (s: ThisComputerState): string =>
   [s.state, s.device?.id, s.device?.status, s.device?.subscriptionId, s.device?.name].join('|');
-
-/** Devices of one subscription that hold a seat, oldest activity first (the likeliest to free). */
-export function activeDevicesByOldestActivity(devices: readonly Device[], subscriptionId?: string): Device[] {
-  return devices
-    .filter((d) => d.status === 'active' && (subscriptionId === undefined || d.subscriptionId === subscriptionId))
-    .sort((a, b) => Date.parse(a.lastSeenAt) - Date.parse(b.lastSeenAt));
-}

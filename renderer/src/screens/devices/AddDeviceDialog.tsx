@@ -1,17 +1,25 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { devicePlatforms, type DevicePlatform, platformNames } from '../../../../shared/api/devices';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { devicePlatforms, type DevicePlatform } from '../../../../shared/api/devices';
 import { emailSchema } from '../../../../shared/api/identity';
+import { inviteDevice } from '../../actions/devices-actions';
 import { useApi } from '../../api/api-context';
 import { useAction } from '../../app/use-action';
+import { CopyButton } from '../../components/CopyButton';
 import { Dialog } from '../../components/Dialog';
 import { FormAlert } from '../../components/FormAlert';
 import { PlatformIcon } from '../../components/PlatformIcon';
 import { QrCode } from '../../components/QrCode';
 import { TextField } from '../../components/TextField';
-import { describeError } from '../../errors/messages';
-import { formatDate } from '../../lib/dates';
+import { useDescribeError } from '../../errors/messages';
+import { T, useT } from '../../i18n/use-t';
+import { useDates } from '../../lib/dates';
+import { usePlatformName } from './platform-names';
 
-type Sent = { how: 'email'; email: string; expiresAt: string } | { how: 'link'; link: string; expiresAt: string };
+type Sent =
+  | { how: 'email'; email: string; expiresAt: string }
+  | { how: 'link'; link: string; platform: DevicePlatform; expiresAt: string };
+
+const strong = (chunks: ReactNode[]) => <strong>{chunks}</strong>;
 
 /**
  * Add a device: pick its platform, then have the link e-mailed or shown here with a QR
@@ -19,14 +27,16 @@ type Sent = { how: 'email'; email: string; expiresAt: string } | { how: 'link'; 
  */
 export function AddDeviceDialog({ onClose }: { onClose(): void }) {
   const api = useApi();
+  const t = useT();
+  const describeError = useDescribeError();
+  const { formatDate } = useDates();
+  const platformName = usePlatformName();
   const id = useId();
   const [platform, setPlatform] = useState<DevicePlatform | null>(null);
   const [email, setEmail] = useState('');
   const [emailError, setEmailError] = useState<string | null>(null);
   const [sent, setSent] = useState<Sent | null>(null);
-  const [copied, setCopied] = useState(false);
   const { pending, error, run } = useAction();
-  const linkRef = useRef<HTMLInputElement>(null);
   const resultRef = useRef<HTMLParagraphElement>(null);
 
   // The form that had focus is gone: keep focus inside the dialog, on what happened.
@@ -39,50 +49,36 @@ export function AddDeviceDialog({ onClose }: { onClose(): void }) {
     if (!platform) return;
     const parsed = emailSchema.safeParse(email);
     if (!parsed.success) {
-      setEmailError('Enter an e-mail address, like name@example.com.');
+      setEmailError(t('devices.invite.emailInvalid'));
       return;
     }
     setEmailError(null);
-    const result = await run(() => api.devices.invite({ platform, email: parsed.data }));
+    const result = await run(() => inviteDevice(api, { platform, email: parsed.data }));
     if (result?.ok) setSent({ how: 'email', email: parsed.data, expiresAt: result.value.expiresAt });
   };
 
   const showLink = async () => {
     if (!platform) return;
-    const result = await run(() => api.devices.invite({ platform }));
-    if (result?.ok) setSent({ how: 'link', link: result.value.link, expiresAt: result.value.expiresAt });
-  };
-
-  const copy = async () => {
-    if (sent?.how !== 'link') return;
-    try {
-      await navigator.clipboard.writeText(sent.link);
-      setCopied(true);
-    } catch {
-      // The Electron window denies the Clipboard API's permission: copy the link field's
-      // selection instead (allowed during a click), and leave it selected for Ctrl+C / ⌘C.
-      const field = linkRef.current;
-      if (!field) return;
-      field.focus();
-      field.select();
-      try {
-        setCopied(document.execCommand('copy'));
-      } catch {
-        // Selected; the person can copy it themselves.
-      }
-    }
+    const result = await run(() => inviteDevice(api, { platform }));
+    if (result?.ok) setSent({ how: 'link', link: result.value.link, platform, expiresAt: result.value.expiresAt });
   };
 
   return (
     <Dialog
-      title="Add a device"
-      description={<p>Send a link that installs Palisade on another device and protects it with your account.</p>}
+      title={t('devices.add')}
+      description={
+        <p>
+          <T id="devices.invite.description" />
+        </p>
+      }
       onClose={onClose}
     >
       {!sent ? (
         <>
           <fieldset className="platform-choice">
-            <legend>Which kind of device?</legend>
+            <legend>
+              <T id="devices.invite.platformLegend" />
+            </legend>
             <div className="platform-options">
               {devicePlatforms.map((p) => (
                 <div key={p} className="platform-option">
@@ -95,7 +91,7 @@ export function AddDeviceDialog({ onClose }: { onClose(): void }) {
                   />
                   <label htmlFor={`${id}-${p}`}>
                     <PlatformIcon platform={p} />
-                    {platformNames[p]}
+                    {platformName(p)}
                   </label>
                 </div>
               ))}
@@ -103,19 +99,24 @@ export function AddDeviceDialog({ onClose }: { onClose(): void }) {
           </fieldset>
           {platform && (
             <>
-              <form className="form" onSubmit={(e) => void sendEmail(e)} noValidate aria-label="E-mail a link">
+              <form
+                className="form"
+                onSubmit={(e) => void sendEmail(e)}
+                noValidate
+                aria-label={t('devices.invite.emailForm')}
+              >
                 <TextField
-                  label="E-mail the link to"
+                  label={t('devices.invite.emailLabel')}
                   type="email"
                   autoComplete="email"
                   value={email}
                   onChange={(e) => setEmail(e.target.value)}
                   error={emailError ?? undefined}
-                  hint={`Open it on the ${platformNames[platform]} device.`}
+                  hint={t('devices.invite.emailHint', { platform: platformName(platform) })}
                 />
                 <div className="button-row">
                   <button type="submit" className="button button-primary" aria-disabled={pending || undefined}>
-                    E-mail the link
+                    <T id="devices.invite.sendEmail" />
                   </button>
                   <button
                     type="button"
@@ -123,7 +124,7 @@ export function AddDeviceDialog({ onClose }: { onClose(): void }) {
                     onClick={() => void showLink()}
                     aria-disabled={pending || undefined}
                   >
-                    Show the link and a QR code instead
+                    <T id="devices.invite.showLink" />
                   </button>
                 </div>
               </form>
@@ -139,39 +140,37 @@ export function AddDeviceDialog({ onClose }: { onClose(): void }) {
         <div className="invite-result">
           <p ref={resultRef} tabIndex={-1} role="status">
             {sent.how === 'email' ? (
-              <>
-                We sent a link to <strong>{sent.email}</strong>. It works once, until {formatDate(sent.expiresAt)}.
-              </>
+              <T id="devices.invite.sent" values={{ strong, email: sent.email, date: formatDate(sent.expiresAt) }} />
             ) : (
-              `Open this link on the ${platform ? platformNames[platform] : 'new'} device, or scan the code with its camera. It works once, until ${formatDate(sent.expiresAt)}.`
+              <T
+                id="devices.invite.shown"
+                values={{ platform: platformName(sent.platform), date: formatDate(sent.expiresAt) }}
+              />
             )}
           </p>
           {sent.how === 'link' && (
             <>
               <div className="invite-link">
                 <label htmlFor={`${id}-link`} className="visually-hidden">
-                  Invitation link
+                  <T id="devices.invite.linkLabel" />
                 </label>
                 <input
                   id={`${id}-link`}
-                  ref={linkRef}
                   type="text"
                   readOnly
                   value={sent.link}
                   onFocus={(e) => e.currentTarget.select()}
                 />
-                <button type="button" className="button button-secondary" onClick={() => void copy()}>
-                  {copied ? 'Copied' : 'Copy link'}
-                </button>
+                <CopyButton text={sent.link} label={t('devices.invite.copy')} />
               </div>
-              <QrCode text={sent.link} label="QR code of the invitation link" />
+              <QrCode text={sent.link} label={t('devices.invite.qrLabel')} />
             </>
           )}
         </div>
       )}
       <div className="button-row dialog-actions">
         <button type="button" className="button button-secondary" onClick={onClose}>
-          {sent ? 'Done' : 'Cancel'}
+          <T id={sent ? 'devices.invite.done' : 'common.cancel'} />
         </button>
       </div>
     </Dialog>

@@ -1,6 +1,8 @@
-import { type Device, platformNames } from '../../../../shared/api/devices';
+import type { Device } from '../../../../shared/api/devices';
 import { PlatformIcon } from '../../components/PlatformIcon';
 import { RelativeTime } from '../../components/RelativeTime';
+import { T } from '../../i18n/use-t';
+import { usePlatformName } from './platform-names';
 
 /** A radio list of devices (a handful: one plan's seats), each with its platform and last activity. */
 export function DeviceChoice({
@@ -16,6 +18,7 @@ export function DeviceChoice({
   onChange(id: string): void;
   name: string;
 }) {
+  const platformName = usePlatformName();
   return (
     <fieldset className="device-choice">
       <legend>{legend}</legend>
@@ -37,7 +40,13 @@ export function DeviceChoice({
                 <span className="device-choice-text">
                   <span className="device-name">{device.name}</span>
                   <span className="muted">
-                    {platformNames[device.platform]} · last active <RelativeTime iso={device.lastSeenAt} />
+                    <T
+                      id="devices.choice.meta"
+                      values={{
+                        platform: platformName(device.platform),
+                        when: <RelativeTime iso={device.lastSeenAt} />,
+                      }}
+                    />
                   </span>
                 </span>
               </label>

@@ -1,10 +1,14 @@
 import { memo, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { deviceNameSchema, type Device, platformNames } from '../../../../shared/api/devices';
+import { useIntl } from 'react-intl';
+import type { Device } from '../../../../shared/api/devices';
 import type { AppError } from '../../../../shared/errors';
 import { PlatformIcon } from '../../components/PlatformIcon';
 import { RelativeTime } from '../../components/RelativeTime';
 import { describeError } from '../../errors/messages';
 import { fieldErrors } from '../../errors/field-errors';
+import { T, useT } from '../../i18n/use-t';
+import { useDeviceNameProblem } from './device-name';
+import { usePlatformName } from './platform-names';
 
 export interface DeviceRowProps {
   device: Device;
@@ -30,6 +34,10 @@ export const DeviceRow = memo(function DeviceRow({
   now,
 }: DeviceRowProps) {
   const id = useId();
+  const t = useT();
+  const intl = useIntl();
+  const nameProblem = useDeviceNameProblem();
+  const platformName = usePlatformName();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(device.name);
   const [error, setError] = useState<string | null>(null);
@@ -62,19 +70,20 @@ export const DeviceRow = memo(function DeviceRow({
 
   const save = async () => {
     if (saving) return;
-    const parsed = deviceNameSchema.safeParse(draft);
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? 'Enter a name for this device.');
+    const invalid = nameProblem(draft);
+    if (invalid) {
+      setError(invalid);
       return;
     }
-    if (parsed.data === device.name) {
+    const name = draft.trim();
+    if (name === device.name) {
       stop();
       return;
     }
     setSaving(true);
-    const problem = await onRename(device, parsed.data);
+    const problem = await onRename(device, name);
     setSaving(false);
-    if (problem) setError(fieldErrors(problem).name ?? describeError(problem));
+    if (problem) setError(fieldErrors(intl, problem).name ?? describeError(intl, problem));
     else stop();
   };
 
@@ -89,7 +98,8 @@ export const DeviceRow = memo(function DeviceRow({
     }
   };
 
-  const platform = platformNames[device.platform];
+  const platform = platformName(device.platform);
+  const when = <RelativeTime iso={device.lastSeenAt} now={now} />;
   const active = device.status === 'active';
   return (
     <div className="device-row" data-status={device.status}>
@@ -103,7 +113,7 @@ export const DeviceRow = memo(function DeviceRow({
               value={draft}
               onChange={(e) => setDraft(e.target.value)}
               onKeyDown={onKeyDown}
-              aria-label={`New name for ${device.name}`}
+              aria-label={t('devices.row.newName', { name: device.name })}
               aria-invalid={error ? true : undefined}
               aria-describedby={`${id}-rename-help`}
               maxLength={128}
@@ -115,16 +125,20 @@ export const DeviceRow = memo(function DeviceRow({
               onClick={() => void save()}
               aria-disabled={saving || undefined}
             >
-              Save
+              <T id="devices.row.save" />
             </button>
             <button type="button" className="button button-secondary button-small" onClick={stop}>
-              Cancel
+              <T id="common.cancel" />
             </button>
           </div>
         ) : (
           <p className="device-title">
             <span className="device-name">{device.name}</span>
-            {isThis && <span className="badge badge-this">This computer</span>}
+            {isThis && (
+              <span className="badge badge-this">
+                <T id="devices.row.thisComputer" />
+              </span>
+            )}
           </p>
         )}
         {editing ? (
@@ -133,20 +147,21 @@ export const DeviceRow = memo(function DeviceRow({
             className={error ? 'field-error device-meta' : 'field-hint device-meta'}
             aria-live="polite"
           >
-            {error ?? 'Enter saves, Escape cancels.'}
+            {error ?? t('devices.row.renameHelp')}
           </p>
         ) : (
           <p className="device-meta">
-            <span>{platform}</span>
-            {device.os && device.os !== platform ? <span> · {device.os}</span> : null}
-            <span>
-              {' '}
-              · last seen <RelativeTime iso={device.lastSeenAt} now={now} />
-            </span>
+            {device.os && device.os !== platform ? (
+              <T id="devices.row.metaWithOs" values={{ platform, os: device.os, when }} />
+            ) : (
+              <T id="devices.row.meta" values={{ platform, when }} />
+            )}
           </p>
         )}
       </div>
-      <span className={`badge badge-${device.status}`}>{active ? 'Active' : 'Deactivated'}</span>
+      <span className={`badge badge-${device.status}`}>
+        <T id={active ? 'devices.row.active' : 'devices.row.deactivated'} />
+      </span>
       <div className="device-actions">
         {!editing && (
           <button
@@ -155,9 +170,9 @@ export const DeviceRow = memo(function DeviceRow({
             className="button button-secondary button-small"
             data-control="rename"
             onClick={start}
-            aria-label={`Rename ${device.name}`}
+            aria-label={t('devices.row.renameFor', { name: device.name })}
           >
-            Rename
+            <T id="devices.row.rename" />
           </button>
         )}
         {active && !editing && (
@@ -166,9 +181,9 @@ export const DeviceRow = memo(function DeviceRow({
             className="button button-secondary button-small"
             data-control="deactivate"
             onClick={() => onDeactivate(device)}
-            aria-label={`Deactivate ${device.name}`}
+            aria-label={t('devices.deactivate.buttonFor', { name: device.name })}
           >
-            Deactivate
+            <T id="devices.deactivate.button" />
           </button>
         )}
       </div>

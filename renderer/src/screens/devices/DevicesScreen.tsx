@@ -1,22 +1,27 @@
-import { useCallback, useDeferredValue, useEffect, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useRef, useState, type ReactNode } from 'react';
 import '../../styles/protection.css';
 import { Link } from 'react-router';
 import type { Device } from '../../../../shared/api/devices';
 import type { AppError } from '../../../../shared/errors';
+import { deactivateDevice, reloadDevices, renameDevice } from '../../actions/devices-actions';
 import { useApi } from '../../api/api-context';
-import { settle } from '../../api/settle';
 import { paths } from '../../app/paths';
 import { LoadFallback } from '../../components/LoadFallback';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PageHeading } from '../../components/PageHeading';
-import { plural } from '../../lib/dates';
-import { refreshProtection, useProtectionFeed, useProtectionStore } from '../../stores/protection-store';
+import { T, useFormat, useT } from '../../i18n/use-t';
+import { useProtectionFeed, useProtectionStore } from '../../stores/protection-store';
 import { AddDeviceDialog } from './AddDeviceDialog';
 import { DeviceList, rowElement } from './DeviceList';
+
+const strong = (chunks: ReactNode[]) => <strong>{chunks}</strong>;
 
 /** Every device on the account: rename, deactivate, add one, and the ways to make room for this computer. */
 export function DevicesScreen() {
   const api = useApi();
+  const t = useT();
+  // Stable while the language stays the same, so the memoised rows keep their callbacks.
+  const intl = useFormat();
   useProtectionFeed(api, ['devices', 'thisComputer']);
   const devices = useProtectionStore((s) => s.devices);
   const thisDeviceId = useProtectionStore((s) => s.thisDeviceId);
@@ -41,26 +46,20 @@ export function DevicesScreen() {
 
   const rename = useCallback(
     async (device: Device, name: string): Promise<AppError | null> => {
-      const result = await settle(() => api.devices.rename({ id: device.id, name }));
+      const result = await renameDevice(api, device, name);
       if (!result.ok) return result.error;
-      useProtectionStore.getState().deviceChanged(result.value);
-      setNotice(`Renamed ${device.name} to ${result.value.name}.`);
+      setNotice(intl.formatMessage({ id: 'devices.renamed' }, { from: device.name, to: result.value.name }));
       return null;
     },
-    [api],
+    [api, intl],
   );
 
   const deactivate = async (device: Device): Promise<AppError | null> => {
-    const result = await settle(() => api.devices.deactivate({ id: device.id }));
+    const result = await deactivateDevice(api, device);
     if (!result.ok) return result.error;
-    useProtectionStore.getState().deviceChanged({ ...device, status: 'deactivated' });
     focusRenameOf.current = device.id;
     setConfirming(null);
-    setNotice(`${device.name} was deactivated; its seat is free.`);
-    void refreshProtection(
-      api,
-      device.id === thisDeviceId ? ['devices', 'subscriptions', 'thisComputer'] : ['devices', 'subscriptions'],
-    );
+    setNotice(t('devices.deactivated', { name: device.name }));
     return null;
   };
 
@@ -73,22 +72,24 @@ export function DevicesScreen() {
 
   return (
     <>
-      <PageHeading title="Devices" />
+      <PageHeading title={t('devices.title')} />
       <p className="lead">
-        {devices
-          ? `${plural(devices.length, 'device')} on your account, ${activeCount} protected.`
-          : 'The computers and phones on your account.'}
+        {devices ? (
+          <T id="devices.lead.counted" values={{ count: devices.length, active: activeCount }} />
+        ) : (
+          <T id="devices.lead.loading" />
+        )}
       </p>
       <div className="button-row page-actions">
         <button ref={addRef} type="button" className="button button-primary" onClick={() => setAdding(true)}>
-          Add a device
+          <T id="devices.add" />
         </button>
         <Link className="button button-secondary" to={paths.makeRoom}>
-          {protectedHere ? 'Manage seats' : 'Make room for this computer'}
+          <T id={protectedHere ? 'devices.manageSeats' : 'devices.makeRoom'} />
         </Link>
         {!protectedHere && (
           <Link className="button button-secondary" to={paths.moveHere}>
-            Move protection to this computer
+            <T id="thisComputer.move.title" />
           </Link>
         )}
       </div>
@@ -99,17 +100,21 @@ export function DevicesScreen() {
       {!devices ? (
         <LoadFallback
           error={loadError}
-          loading="Loading your devices…"
-          failed="We couldn’t load your devices."
-          onRetry={() => void refreshProtection(api, ['devices'])}
+          loading={t('devices.loading')}
+          failed={t('devices.loadFailed')}
+          onRetry={() => void reloadDevices(api)}
         />
       ) : devices.length === 0 ? (
-        <p className="empty-state">No devices yet. Protect this computer, or add another device with a link.</p>
+        <p className="empty-state">
+          <T id="devices.empty" />
+        </p>
       ) : (
         <>
           {devices.length > 8 && (
             <div className="field device-search">
-              <label htmlFor="device-search">Find a device</label>
+              <label htmlFor="device-search">
+                <T id="devices.search.label" />
+              </label>
               <input
                 id="device-search"
                 type="search"
@@ -121,18 +126,20 @@ export function DevicesScreen() {
           )}
           {shown && shown.length > 0 ? (
             <DeviceList
-              label={needle ? `Devices matching “${deferredQuery.trim()}”` : 'Devices'}
+              label={needle ? t('devices.search.matching', { query: deferredQuery.trim() }) : t('devices.title')}
               devices={shown}
               thisDeviceId={thisDeviceId}
               onRename={rename}
               onDeactivate={onDeactivate}
             />
           ) : (
-            <p className="muted">No device is called anything like “{deferredQuery.trim()}”.</p>
+            <p className="muted">
+              <T id="devices.search.none" values={{ query: deferredQuery.trim() }} />
+            </p>
           )}
           {needle && shown && (
             <p className="visually-hidden" aria-live="polite">
-              {plural(shown.length, 'device')} found.
+              <T id="devices.search.found" values={{ count: shown.length }} />
             </p>
           )}
         </>
@@ -140,9 +147,9 @@ export function DevicesScreen() {
 
       {confirming && (
         <ConfirmDialog
-          title={`Deactivate ${confirming.name}?`}
-          confirmLabel={`Deactivate ${confirming.name}`}
-          cancelLabel="Keep it"
+          title={t('devices.deactivate.title', { name: confirming.name })}
+          confirmLabel={t('devices.deactivate.buttonFor', { name: confirming.name })}
+          cancelLabel={t('devices.deactivate.keep')}
           destructive
           onConfirm={() => deactivate(confirming)}
           onCancel={() => setConfirming(null)}
@@ -151,9 +158,10 @@ export function DevicesScreen() {
           }
         >
           <p>
-            <strong>{confirming.name}</strong>
-            {confirming.id === thisDeviceId ? ' (this computer)' : ''} will no longer be protected, and its seat will be
-            free for another device. You can add it again later.
+            <T
+              id={confirming.id === thisDeviceId ? 'devices.deactivate.bodyThisComputer' : 'devices.deactivate.body'}
+              values={{ strong, name: confirming.name }}
+            />
           </p>
         </ConfirmDialog>
       )}

@@ -1,21 +1,22 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import type { Device } from '../../../../shared/api/devices';
 import type { ThisComputerState } from '../../../../shared/contract/this-computer';
 import type { AppError } from '../../../../shared/errors';
+import { deactivateDevice } from '../../actions/devices-actions';
+import { moveProtectionHere } from '../../actions/this-computer-actions';
 import { useApi } from '../../api/api-context';
-import { settle } from '../../api/settle';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { refreshProtection, useProtectionStore } from '../../stores/protection-store';
+import { T, useT } from '../../i18n/use-t';
 import { DeviceChoice } from './DeviceChoice';
 
 export interface SeatLimitPanelProps {
-  /** The plan's active devices, oldest activity first. */
+  /** The plan's active devices, in the order the service gave them. */
   devices: readonly Device[];
   /** This computer's name, to say where protection goes. */
   thisName: string;
   /**
-   * `register`: free a seat so this computer can take it (and offer a move instead);
-   * `free`: only free a seat (this computer already has one).
+   * `register`: deactivate a device so this computer can take its seat (and offer a move
+   * instead); `free`: only deactivate one (this computer already has a seat).
    */
   mode: 'register' | 'free';
   /** After a device was deactivated; in `register` mode the parent registers in place. */
@@ -24,22 +25,25 @@ export interface SeatLimitPanelProps {
   onMoved?(state: ThisComputerState, from: Device): void;
 }
 
-type Pending = { action: 'free' | 'move'; device: Device } | null;
+type Pending = { action: 'deactivate' | 'move'; device: Device } | null;
+
+const strong = (chunks: ReactNode[]) => <strong>{chunks}</strong>;
 
 /**
- * The seat-limit flow's heart: pick a device on the full plan, then free its seat (and
+ * The seat-limit flow's heart: pick a device on the full plan, then deactivate it (and
  * carry on registering) or move its protection here in one step. Both ask first, naming
  * the machines.
  */
 export function SeatLimitPanel({ devices, thisName, mode, onFreed, onMoved }: SeatLimitPanelProps) {
   const api = useApi();
+  const t = useT();
   const [chosen, setChosen] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<Pending>(null);
   const [unchosen, setUnchosen] = useState(false);
-  const freeRef = useRef<HTMLButtonElement>(null);
+  const deactivateRef = useRef<HTMLButtonElement>(null);
   const device = devices.find((d) => d.id === chosen) ?? null;
 
-  const ask = (action: 'free' | 'move') => {
+  const ask = (action: 'deactivate' | 'move') => {
     if (!device) {
       setUnchosen(true);
       return;
@@ -47,36 +51,35 @@ export function SeatLimitPanel({ devices, thisName, mode, onFreed, onMoved }: Se
     setConfirming({ action, device });
   };
 
-  const free = async (target: Device): Promise<AppError | null> => {
-    const result = await settle(() => api.devices.deactivate({ id: target.id }));
+  const deactivate = async (target: Device): Promise<AppError | null> => {
+    const result = await deactivateDevice(api, target);
     if (!result.ok) return result.error;
     setConfirming(null);
     setChosen(null);
     await onFreed(target);
-    void refreshProtection(api, ['devices', 'subscriptions']);
     return null;
   };
 
   const move = async (target: Device): Promise<AppError | null> => {
-    const result = await settle(() => api.thisComputer.moveFrom({ deviceId: target.id }));
+    const result = await moveProtectionHere(api, target);
     if (!result.ok) return result.error;
-    useProtectionStore.getState().thisComputerChanged(result.value);
     setConfirming(null);
     onMoved?.(result.value, target);
-    void refreshProtection(api, ['devices', 'subscriptions']);
     return null;
   };
 
-  if (devices.length === 0) return <p className="muted">No device on this plan holds a seat right now.</p>;
+  if (devices.length === 0) {
+    return (
+      <p className="muted">
+        <T id="devices.seatLimit.noneHolding" />
+      </p>
+    );
+  }
 
   return (
     <div className="seat-limit">
       <DeviceChoice
-        legend={
-          mode === 'register'
-            ? 'Choose a device to free its seat for this computer'
-            : 'Choose a device to free its seat'
-        }
+        legend={t(mode === 'register' ? 'devices.seatLimit.chooseForHere' : 'devices.seatLimit.choose')}
         name="seat-device"
         devices={devices}
         value={chosen}
@@ -86,45 +89,50 @@ export function SeatLimitPanel({ devices, thisName, mode, onFreed, onMoved }: Se
         }}
       />
       <p className="field-error" aria-live="polite">
-        {unchosen ? 'Choose a device first.' : ''}
+        {unchosen ? t('devices.seatLimit.unchosen') : ''}
       </p>
       <div className="button-row">
-        <button ref={freeRef} type="button" className="button button-primary" onClick={() => ask('free')}>
-          {mode === 'register' ? 'Free its seat and protect this computer' : 'Free its seat'}
+        <button ref={deactivateRef} type="button" className="button button-primary" onClick={() => ask('deactivate')}>
+          <T id={mode === 'register' ? 'devices.seatLimit.deactivateAndProtect' : 'devices.deactivate.button'} />
         </button>
         {mode === 'register' && (
           <button type="button" className="button button-secondary" onClick={() => ask('move')}>
-            Move protection here instead
+            <T id="devices.seatLimit.moveInstead" />
           </button>
         )}
       </div>
 
-      {confirming?.action === 'free' && (
+      {confirming?.action === 'deactivate' && (
         <ConfirmDialog
-          title={`Remove ${confirming.device.name}?`}
-          confirmLabel={`Remove ${confirming.device.name}`}
+          title={t('devices.deactivate.title', { name: confirming.device.name })}
+          confirmLabel={t('devices.deactivate.buttonFor', { name: confirming.device.name })}
           destructive
-          onConfirm={() => free(confirming.device)}
+          onConfirm={() => deactivate(confirming.device)}
           onCancel={() => setConfirming(null)}
-          fallbackFocus={() => freeRef.current}
+          fallbackFocus={() => deactivateRef.current}
         >
           <p>
-            <strong>{confirming.device.name}</strong> will no longer be protected, and its seat will be free
-            {mode === 'register' ? <> for this computer, {thisName}.</> : '.'} You can add it again later.
+            {mode === 'register' ? (
+              <T
+                id="devices.deactivate.bodyForHere"
+                values={{ strong, name: confirming.device.name, here: thisName }}
+              />
+            ) : (
+              <T id="devices.deactivate.body" values={{ strong, name: confirming.device.name }} />
+            )}
           </p>
         </ConfirmDialog>
       )}
       {confirming?.action === 'move' && (
         <ConfirmDialog
-          title={`Move protection to ${thisName}?`}
-          confirmLabel="Move protection"
+          title={t('devices.seatLimit.moveTitle', { here: thisName })}
+          confirmLabel={t('thisComputer.move.confirm')}
           onConfirm={() => move(confirming.device)}
           onCancel={() => setConfirming(null)}
-          fallbackFocus={() => freeRef.current}
+          fallbackFocus={() => deactivateRef.current}
         >
           <p>
-            Protection moves from <strong>{confirming.device.name}</strong> to this computer,{' '}
-            <strong>{thisName}</strong>, in one step. {confirming.device.name} will no longer be protected.
+            <T id="devices.seatLimit.moveBody" values={{ strong, name: confirming.device.name, here: thisName }} />
           </p>
         </ConfirmDialog>
       )}

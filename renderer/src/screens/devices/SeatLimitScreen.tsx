@@ -1,31 +1,31 @@
 import { useState } from 'react';
 import '../../styles/protection.css';
 import { Link } from 'react-router';
-import { seatLimitDetailsSchema, type Device } from '../../../../shared/api/devices';
+import type { Device } from '../../../../shared/api/devices';
 import type { AppError } from '../../../../shared/errors';
+import { devicesHoldingSeats, reloadDevices } from '../../actions/devices-actions';
+import { registerThisComputer, seatLimitDevices } from '../../actions/this-computer-actions';
 import { useApi } from '../../api/api-context';
-import { settle } from '../../api/settle';
 import { paths } from '../../app/paths';
 import { LoadFallback } from '../../components/LoadFallback';
 import { PageHeading } from '../../components/PageHeading';
 import { SeatMeter } from '../../components/SeatMeter';
-import { describeError } from '../../errors/messages';
-import { formatDate } from '../../lib/dates';
-import {
-  activeDevicesByOldestActivity,
-  refreshProtection,
-  useProtectionFeed,
-  useProtectionStore,
-} from '../../stores/protection-store';
+import { useDescribeError } from '../../errors/messages';
+import { T, useT } from '../../i18n/use-t';
+import { useProtectionFeed, useProtectionStore } from '../../stores/protection-store';
 import { RegisterPanel, type Registered } from '../this-computer/RegisterPanel';
+import { useRegisteredNotice } from '../this-computer/registered-notice';
 import { SeatLimitPanel } from './SeatLimitPanel';
 
 /**
- * The seat-limit flow on its own, reached from Devices: see a plan's devices, oldest
- * activity first, free a seat, and — when this computer has none — take it at once.
+ * The seat-limit flow on its own, reached from Devices: see a plan's devices, deactivate
+ * one, and — when this computer has no seat — take its seat at once.
  */
 export function SeatLimitScreen() {
   const api = useApi();
+  const t = useT();
+  const describeError = useDescribeError();
+  const registeredNotice = useRegisteredNotice();
   useProtectionFeed(api, ['thisComputer', 'subscriptions', 'devices']);
   const thisComputer = useProtectionStore((s) => s.thisComputer);
   const subscriptions = useProtectionStore((s) => s.subscriptions);
@@ -40,38 +40,28 @@ export function SeatLimitScreen() {
   const loadError = errors.thisComputer ?? errors.subscriptions ?? errors.devices;
   const ready = thisComputer && subscriptions && devices;
   const needsSeat = thisComputer?.state !== 'protected';
-  const title = needsSeat || done ? 'Make room for this computer' : 'Manage seats';
+  const title = t(needsSeat || done ? 'devices.makeRoom' : 'devices.manageSeats');
   const usable = subscriptions?.filter((s) => s.status !== 'expired') ?? [];
   const subscription = usable.find((s) => s.id === chosenId) ?? usable.find((s) => s.seatsUsed >= s.seats) ?? usable[0];
-  const thisName = thisComputer?.device?.name ?? thisComputer?.suggestedName ?? 'this computer';
+  const thisName = thisComputer?.device?.name ?? thisComputer?.suggestedName ?? t('thisComputer.fallbackName');
 
-  const registered = ({ state, movedFrom }: Registered) => {
-    const until = state.protectedUntil ? ` until ${formatDate(state.protectedUntil)}` : '';
-    setDone(
-      movedFrom
-        ? `Protection moved from ${movedFrom.name} to this computer.`
-        : `This computer is now protected${until}.`,
-    );
-  };
+  const registered = (result: Registered) => setDone(registeredNotice(result));
 
-  /** After a seat was freed: take it for this computer straight away, under its current name. */
+  /** After a device was deactivated: take its seat for this computer straight away, under its current name. */
   const registerHere = async (freed: Device) => {
     if (!needsSeat || !subscription) {
-      setNotice(`${freed.name} was deactivated; its seat is free.`);
+      setNotice(t('devices.deactivated', { name: freed.name }));
       return;
     }
     setError(null);
-    const result = await settle(() => api.thisComputer.register({ name: thisName, subscriptionId: subscription.id }));
+    const result = await registerThisComputer(api, { name: thisName, subscriptionId: subscription.id });
     if (result.ok) {
-      useProtectionStore.getState().thisComputerChanged(result.value);
       registered({ state: result.value });
       return;
     }
-    if (result.error.code === 'SEAT_LIMIT_REACHED') {
-      // Someone took the seat first: show the plan as it is now.
-      const details = seatLimitDetailsSchema.safeParse(result.error.details);
-      if (details.success) setRetryDevices(activeDevicesByOldestActivity(details.data.devices));
-    }
+    // Someone took the seat first: show the plan as the service sees it now.
+    const plan = seatLimitDevices(result.error);
+    if (plan) setRetryDevices(plan);
     setError(result.error);
   };
 
@@ -79,8 +69,7 @@ export function SeatLimitScreen() {
     <>
       <PageHeading title={title} />
       <p className="lead">
-        Each subscription protects a set number of devices. Free a seat from a device you no longer use
-        {needsSeat ? ', and this computer takes it.' : '.'}
+        <T id={needsSeat ? 'devices.seatLimit.leadForHere' : 'devices.seatLimit.lead'} />
       </p>
       <div role="status" className="notice-region">
         {(done ?? notice) && <p className="form-notice">{done ?? notice}</p>}
@@ -89,27 +78,32 @@ export function SeatLimitScreen() {
       {done ? (
         <div className="button-row">
           <Link className="button button-primary" to={paths.thisComputer}>
-            See this computer
+            <T id="devices.seatLimit.seeThisComputer" />
           </Link>
           <Link className="button button-secondary" to={paths.devices}>
-            Back to devices
+            <T id="devices.seatLimit.backToDevices" />
           </Link>
         </div>
       ) : !ready ? (
         <LoadFallback
           error={loadError}
-          loading="Loading your subscriptions and devices…"
-          onRetry={() => void refreshProtection(api)}
+          loading={t('devices.seatLimit.loading')}
+          onRetry={() => void reloadDevices(api, ['thisComputer', 'subscriptions', 'devices'])}
         />
       ) : !subscription ? (
         <p>
-          You have no subscription that can protect a device. <Link to={paths.activate}>Activate a product key</Link>.
+          <T
+            id="devices.seatLimit.noSubscription"
+            values={{ link: (chunks) => <Link to={paths.activate}>{chunks}</Link> }}
+          />
         </p>
       ) : (
         <>
           {usable.length > 1 && (
             <fieldset className="choice-group">
-              <legend>Subscription</legend>
+              <legend>
+                <T id="devices.seatLimit.subscriptionLegend" />
+              </legend>
               {usable.map((s) => (
                 <div key={s.id} className="field-check">
                   <input
@@ -129,7 +123,7 @@ export function SeatLimitScreen() {
             <SeatMeter
               used={subscription.seatsUsed}
               seats={subscription.seats}
-              label={`Devices used on ${subscription.planName}`}
+              label={t('subscriptions.card.seatsLabel', { plan: subscription.planName })}
             />
             {error && (
               <div role="alert" className="form-alert">
@@ -138,7 +132,9 @@ export function SeatLimitScreen() {
             )}
             {needsSeat && subscription.seatsUsed < subscription.seats ? (
               <>
-                <p>There is a free seat on this plan, so this computer can take it now.</p>
+                <p>
+                  <T id="devices.seatLimit.freeSeat" />
+                </p>
                 <RegisterPanel
                   thisComputer={thisComputer}
                   subscriptions={subscriptions}
@@ -149,7 +145,7 @@ export function SeatLimitScreen() {
             ) : (
               <SeatLimitPanel
                 key={subscription.id}
-                devices={retryDevices ?? activeDevicesByOldestActivity(devices, subscription.id)}
+                devices={retryDevices ?? devicesHoldingSeats(devices, subscription.id)}
                 thisName={thisName}
                 mode={needsSeat ? 'register' : 'free'}
                 onFreed={registerHere}

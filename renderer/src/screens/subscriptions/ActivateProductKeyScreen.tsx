@@ -2,22 +2,30 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import '../../styles/protection.css';
 import { Link } from 'react-router';
 import type { Subscription } from '../../../../shared/api/subscriptions';
+import { activateProductKey } from '../../actions/subscriptions-actions';
 import { useApi } from '../../api/api-context';
 import { paths } from '../../app/paths';
 import { useAction } from '../../app/use-action';
 import { FormAlert } from '../../components/FormAlert';
 import { SubmitButton } from '../../components/SubmitButton';
 import { PageHeading } from '../../components/PageHeading';
-import { describeError } from '../../errors/messages';
-import { formatDate, plural } from '../../lib/dates';
-import { refreshProtection, useProtectionFeed, useProtectionStore } from '../../stores/protection-store';
-import { isCompleteKey, keyProblem } from './product-key-entry';
-import { ProductKeyField } from './ProductKeyField';
+import { useDescribeError } from '../../errors/messages';
+import { T, useT } from '../../i18n/use-t';
+import { useDates } from '../../lib/dates';
+import { useProtectionFeed, useProtectionStore } from '../../stores/protection-store';
 import { RegisterPanel, type Registered } from '../this-computer/RegisterPanel';
+import { useRegisteredNotice } from '../this-computer/registered-notice';
+import { isCompleteKey, keyProblem } from './product-key-entry';
+import { problemOfError, productKeySentence } from './product-key-sentences';
+import { ProductKeyField } from './ProductKeyField';
 
 /** Activate a product: one key field, then the plan it added and a way to protect this computer. */
 export function ActivateProductKeyScreen() {
   const api = useApi();
+  const t = useT();
+  const { formatDate } = useDates();
+  const describeError = useDescribeError();
+  const registeredNotice = useRegisteredNotice();
   useProtectionFeed(api, ['thisComputer', 'subscriptions']);
   const thisComputer = useProtectionStore((s) => s.thisComputer);
   const subscriptions = useProtectionStore((s) => s.subscriptions);
@@ -27,7 +35,7 @@ export function ActivateProductKeyScreen() {
   const [added, setAdded] = useState<Subscription | null>(null);
   const [protecting, setProtecting] = useState(false);
   const [registered, setRegistered] = useState<Registered | null>(null);
-  const { pending, error, run } = useAction();
+  const { pending, error, setError, run } = useAction();
   const resultRef = useRef<HTMLHeadingElement>(null);
 
   // The form is gone once the key is in: take the reader to what happened.
@@ -38,17 +46,22 @@ export function ActivateProductKeyScreen() {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!isCompleteKey(key)) {
-      setKeyError(
-        key === '' ? 'Enter your product key.' : 'A product key has 20 letters and numbers; some are missing.',
-      );
+      setKeyError(t(key === '' ? 'subscriptions.productKey.missing' : 'subscriptions.productKey.incomplete'));
       return;
     }
     if (keyProblem(key)) return;
     setKeyError(null);
-    const result = await run(() => api.subscriptions.activate({ productKey: key }));
-    if (result?.ok) {
-      setAdded(result.value);
-      void refreshProtection(api, ['subscriptions']);
+    const result = await run(() => activateProductKey(api, key));
+    if (!result || result.ok) {
+      if (result?.ok) setAdded(result.value);
+      return;
+    }
+    // A key the main process found mistyped is said at the field, in the field's words.
+    const problem = problemOfError(result.error);
+    if (problem) {
+      const sentence = productKeySentence(problem);
+      setKeyError(t(sentence.id, sentence.values));
+      setError(null);
     }
   };
 
@@ -58,22 +71,23 @@ export function ActivateProductKeyScreen() {
 
   return (
     <>
-      <PageHeading title="Activate a product key" />
+      <PageHeading title={t('subscriptions.activateKey')} />
       {added ? (
         <section aria-labelledby="added-heading" className="activation-result">
           <div role="status">
             <h2 id="added-heading" ref={resultRef} tabIndex={-1}>
-              {added.planName} is now on your account
+              <T id="subscriptions.activate.added" values={{ plan: added.planName }} />
             </h2>
             <p>
-              It protects up to {plural(added.seats, 'device')} until {formatDate(added.expiresAt)}.
+              <T
+                id="subscriptions.activate.addedSeats"
+                values={{ seats: added.seats, date: formatDate(added.expiresAt) }}
+              />
             </p>
           </div>
           {registered ? (
             <p role="status" className="form-notice">
-              {registered.movedFrom
-                ? `Protection moved from ${registered.movedFrom.name} to this computer.`
-                : `This computer is now protected${registered.state.protectedUntil ? ` until ${formatDate(registered.state.protectedUntil)}` : ''}.`}
+              {registeredNotice(registered)}
             </p>
           ) : unprotected && thisComputer && protecting ? (
             <RegisterPanel
@@ -87,11 +101,11 @@ export function ActivateProductKeyScreen() {
             <div className="button-row">
               {unprotected && (
                 <button type="button" className="button button-primary" onClick={() => setProtecting(true)}>
-                  Protect this computer
+                  <T id="thisComputer.protect" />
                 </button>
               )}
               <Link className={`button ${unprotected ? 'button-secondary' : 'button-primary'}`} to={paths.dashboard}>
-                Go to the dashboard
+                <T id="subscriptions.activate.toDashboard" />
               </Link>
               <button
                 type="button"
@@ -101,19 +115,21 @@ export function ActivateProductKeyScreen() {
                   setKey('');
                 }}
               >
-                Activate another key
+                <T id="subscriptions.activate.another" />
               </button>
             </div>
           )}
         </section>
       ) : (
         <>
-          <p className="lead">Enter the product key from your receipt or card to add its plan to your account.</p>
+          <p className="lead">
+            <T id="subscriptions.activate.lead" />
+          </p>
           <form
             className="form narrow-form"
             onSubmit={(e) => void submit(e)}
             noValidate
-            aria-label="Activate a product key"
+            aria-label={t('subscriptions.activateKey')}
           >
             <ProductKeyField
               value={key}
@@ -130,7 +146,9 @@ export function ActivateProductKeyScreen() {
               </FormAlert>
             )}
             <div className="button-row">
-              <SubmitButton pending={pending}>Activate</SubmitButton>
+              <SubmitButton pending={pending}>
+                <T id="subscriptions.activate.submit" />
+              </SubmitButton>
             </div>
           </form>
         </>

@@ -1,5 +1,7 @@
 import { useId, useLayoutEffect, useRef, type ClipboardEvent } from 'react';
+import { useT } from '../../i18n/use-t';
 import { findPastedKey, keyProblem, reformatKeyInput } from './product-key-entry';
+import { productKeySentence } from './product-key-sentences';
 
 export interface ProductKeyFieldProps {
   value: string;
@@ -18,8 +20,10 @@ export function ProductKeyField({ value, onChange, error, alertId }: ProductKeyF
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const caret = useRef<number | null>(null);
+  const t = useT();
   const problem = keyProblem(value);
-  const message = problem ?? error ?? null;
+  const sentence = problem && productKeySentence(problem);
+  const message = (sentence && t(sentence.id, sentence.values)) ?? error ?? null;
   const hintId = `${id}-hint`;
   const messageId = `${id}-message`;
 
@@ -50,9 +54,9 @@ export function ProductKeyField({ value, onChange, error, alertId }: ProductKeyF
 
   return (
     <div className="field product-key-field">
-      <label htmlFor={id}>Product key</label>
+      <label htmlFor={id}>{t('subscriptions.productKey.label')}</label>
       <p id={hintId} className="field-hint">
-        20 letters and numbers, from your receipt or card. You can paste it whole; dashes and spaces don’t matter.
+        {t('subscriptions.productKey.hint')}
       </p>
       <input
         ref={inputRef}
@@ -62,7 +66,7 @@ export function ProductKeyField({ value, onChange, error, alertId }: ProductKeyF
         value={value}
         onChange={(e) => change(e.target.value, e.target.selectionStart)}
         onPaste={paste}
-        placeholder="XXXXX-XXXXX-XXXXX-XXXXX"
+        placeholder={t('subscriptions.productKey.placeholder')}
         autoComplete="off"
         autoCapitalize="characters"
         spellCheck={false}

@@ -1,11 +1,15 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Subscription } from '../../../../shared/api/subscriptions';
 import type { AppError } from '../../../../shared/errors';
 import { paths } from '../../app/paths';
 import { LoadFallback } from '../../components/LoadFallback';
 import { SeatMeter } from '../../components/SeatMeter';
-import { daysUntil, formatDate, formatDateTime, plural } from '../../lib/dates';
+import { T, useT } from '../../i18n/use-t';
+import { daysUntil } from '../../lib/dates';
+import { LongDate } from './LongDate';
+
+const strong = (chunks: ReactNode[]) => <strong>{chunks}</strong>;
 
 /** One card per subscription, or the empty state that leads to activating a key. */
 export function SubscriptionCards({
@@ -19,12 +23,13 @@ export function SubscriptionCards({
   onRetry(): void;
   headingLevel?: 2 | 3;
 }) {
+  const t = useT();
   if (!subscriptions) {
     return (
       <LoadFallback
         error={error}
-        loading="Loading your subscriptions…"
-        failed="We couldn’t load your subscriptions."
+        loading={t('subscriptions.loading')}
+        failed={t('subscriptions.loadFailed')}
         onRetry={onRetry}
       />
     );
@@ -33,7 +38,7 @@ export function SubscriptionCards({
     return (
       <div className="empty-state">
         <p>
-          No subscription yet — <Link to={paths.activate}>activate a product key</Link> to protect your devices.
+          <T id="subscriptions.empty" values={{ link: (chunks) => <Link to={paths.activate}>{chunks}</Link> }} />
         </p>
       </div>
     );
@@ -57,37 +62,36 @@ export function SubscriptionCard({
   headingLevel?: 2 | 3;
 }) {
   const id = useId();
+  const t = useT();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const days = daysUntil(s.expiresAt);
-  const until = (
-    <time dateTime={s.expiresAt} title={formatDateTime(s.expiresAt)}>
-      {formatDate(s.expiresAt)}
-    </time>
-  );
+  const date = <LongDate iso={s.expiresAt} />;
   return (
     <article className="card subscription-card" data-status={s.status} aria-labelledby={`${id}-plan`}>
       <Heading id={`${id}-plan`}>{s.planName}</Heading>
-      <SeatMeter used={s.seatsUsed} seats={s.seats} label={`Devices used on ${s.planName}`} />
+      <SeatMeter used={s.seatsUsed} seats={s.seats} label={t('subscriptions.card.seatsLabel', { plan: s.planName })} />
       {s.status === 'expired' ? (
         <p className="subscription-expired">
-          <strong>Expired</strong> on {until}. Devices on it are no longer protected.
+          <T id="subscriptions.card.expired" values={{ strong, date }} />
         </p>
       ) : (
         <p>
-          {plural(days, 'day')} left · {s.autoRenew ? 'renews' : 'ends'} on {until}
+          <T id={s.autoRenew ? 'subscriptions.card.renews' : 'subscriptions.card.ends'} values={{ days, date }} />
         </p>
       )}
       {s.status === 'expiring' && (
         <p className="subscription-warning">
-          <strong>Expiring soon:</strong>{' '}
-          {s.autoRenew
-            ? `it renews in ${plural(days, 'day')}.`
-            : `renew within ${plural(days, 'day')} to stay protected.`}
+          <T
+            id={s.autoRenew ? 'subscriptions.card.expiringRenews' : 'subscriptions.card.expiringEnds'}
+            values={{ strong, days }}
+          />
         </p>
       )}
       {s.status !== 'active' && !s.autoRenew && (
         <p className="card-actions">
-          <Link to={paths.activate}>Activate a product key</Link>
+          <Link to={paths.activate}>
+            <T id="subscriptions.activateKey" />
+          </Link>
         </p>
       )}
     </article>

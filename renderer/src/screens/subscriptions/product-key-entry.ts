@@ -5,6 +5,7 @@ import {
   formatProductKey,
   normalizeProductKey,
 } from '../../../../shared/product-key';
+import type { ProductKeyProblem } from './product-key-sentences';
 
 /** How many key symbols `text` holds (what `formatProductKey` keeps, dashes aside). */
 const symbolCount = (text: string): number => formatProductKey(text).replaceAll('-', '').length;
@@ -41,13 +42,11 @@ export function findPastedKey(text: string): string | null {
 export const isCompleteKey = (value: string): boolean => symbolCount(value) === PRODUCT_KEY_LENGTH;
 
 /**
- * What to tell the person about the key as typed: nothing until all 20 symbols are in,
- * then whether the check symbol fits, naming the group that most likely holds a typo.
+ * What is wrong with the key as typed: nothing until all 20 symbols are in, then whether
+ * the check symbol fits, naming the group that most likely holds a typo when it can.
  */
-export function keyProblem(value: string): string | null {
+export function keyProblem(value: string): ProductKeyProblem | null {
   if (!isCompleteKey(value)) return null;
   const check = checkProductKey(value);
-  if (check.ok) return null;
-  if (check.suspectGroup !== undefined) return `Check group ${check.suspectGroup} — a character there looks mistyped.`;
-  return 'This key has a typing mistake somewhere. Check it against your receipt or card.';
+  return check.ok ? null : check;
 }

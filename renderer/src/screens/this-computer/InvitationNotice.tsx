@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
-import { useApi } from '../../api/api-context';
-import { settle } from '../../api/settle';
-import { describeError } from '../../errors/messages';
+import type { DevicePlatform } from '../../../../shared/api/devices';
 import type { AppError } from '../../../../shared/errors';
-import { type DevicePlatform, platformNames } from '../../../../shared/api/devices';
+import { acceptPendingInvitation } from '../../actions/this-computer-actions';
+import { useApi } from '../../api/api-context';
+import { useDescribeError } from '../../errors/messages';
+import { T, useT } from '../../i18n/use-t';
 import { useInvitationStore } from '../../stores/invitation-store';
+import { usePlatformName } from '../devices/platform-names';
 
 type Outcome = { ok: true; platform: DevicePlatform } | { ok: false; error: AppError };
 
@@ -14,29 +16,32 @@ type Outcome = { ok: true; platform: DevicePlatform } | { ok: false; error: AppE
  */
 export function InvitationNotice() {
   const api = useApi();
+  const t = useT();
+  const describeError = useDescribeError();
+  const platformName = usePlatformName();
   const pending = useInvitationStore((s) => s.token);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
   useEffect(() => {
     if (pending === null) return;
-    const token = useInvitationStore.getState().take();
-    if (token === null) return;
-    void settle(() => api.devices.acceptInvitation({ token })).then((result) =>
-      setOutcome(result.ok ? { ok: true, platform: result.value.platform } : { ok: false, error: result.error }),
-    );
+    void acceptPendingInvitation(api).then((result) => {
+      if (result)
+        setOutcome(result.ok ? { ok: true, platform: result.value.platform } : { ok: false, error: result.error });
+    });
   }, [api, pending]);
 
   if (!outcome) return null;
   return outcome.ok ? (
     <div role="status" className="form-notice">
       <p>
-        Invitation accepted. It was sent for a {platformNames[outcome.platform]} device — protect this computer below to
-        take its seat.
+        <T id="thisComputer.invitation.accepted" values={{ platform: platformName(outcome.platform) }} />
       </p>
     </div>
   ) : (
     <div role="alert" className="form-alert">
-      <p>That invitation link didn’t work. {describeError(outcome.error)}</p>
+      <p>
+        {t('thisComputer.invitation.failed')} {describeError(outcome.error)}
+      </p>
     </div>
   );
 }

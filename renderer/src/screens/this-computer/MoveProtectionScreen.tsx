@@ -1,17 +1,21 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import '../../styles/protection.css';
 import { Link } from 'react-router';
 import type { Device } from '../../../../shared/api/devices';
 import type { AppError } from '../../../../shared/errors';
+import { reloadDevices } from '../../actions/devices-actions';
+import { moveProtectionHere } from '../../actions/this-computer-actions';
 import { useApi } from '../../api/api-context';
-import { settle } from '../../api/settle';
 import { paths } from '../../app/paths';
 import { LoadFallback } from '../../components/LoadFallback';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PageHeading } from '../../components/PageHeading';
-import { formatDate } from '../../lib/dates';
-import { refreshProtection, useProtectionFeed, useProtectionStore } from '../../stores/protection-store';
+import { T, useT } from '../../i18n/use-t';
+import { useDates } from '../../lib/dates';
+import { useProtectionFeed, useProtectionStore } from '../../stores/protection-store';
 import { DeviceChoice } from '../devices/DeviceChoice';
+
+const strong = (chunks: ReactNode[]) => <strong>{chunks}</strong>;
 
 /**
  * Move protection to this computer: pick the old machine, confirm with both named, and
@@ -19,6 +23,8 @@ import { DeviceChoice } from '../devices/DeviceChoice';
  */
 export function MoveProtectionScreen() {
   const api = useApi();
+  const t = useT();
+  const { formatDate } = useDates();
   useProtectionFeed(api, ['thisComputer', 'devices']);
   const thisComputer = useProtectionStore((s) => s.thisComputer);
   const devices = useProtectionStore((s) => s.devices);
@@ -37,7 +43,7 @@ export function MoveProtectionScreen() {
   }, [moved]);
 
   const candidates = (devices ?? []).filter((d) => d.status === 'active' && d.id !== thisDeviceId);
-  const thisName = thisComputer?.device?.name ?? thisComputer?.suggestedName ?? 'this computer';
+  const thisName = thisComputer?.device?.name ?? thisComputer?.suggestedName ?? t('thisComputer.fallbackName');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -50,54 +56,54 @@ export function MoveProtectionScreen() {
   };
 
   const move = async (from: Device): Promise<AppError | null> => {
-    const result = await settle(() => api.thisComputer.moveFrom({ deviceId: from.id }));
+    const result = await moveProtectionHere(api, from);
     if (!result.ok) return result.error;
-    useProtectionStore.getState().thisComputerChanged(result.value);
     setConfirming(null);
     setMoved({ from, until: result.value.protectedUntil });
-    void refreshProtection(api, ['devices', 'subscriptions']);
     return null;
   };
 
   return (
     <>
-      <PageHeading title="Move protection to this computer" />
+      <PageHeading title={t('thisComputer.move.title')} />
       {moved ? (
         <>
           <p ref={resultRef} tabIndex={-1} role="status" className="form-notice">
-            Protection moved from {moved.from.name} to this computer
-            {moved.until ? `; it is protected until ${formatDate(moved.until)}` : ''}.
+            {moved.until
+              ? t('thisComputer.move.done', { from: moved.from.name, date: formatDate(moved.until) })
+              : t('thisComputer.registered.moved', { from: moved.from.name })}
           </p>
           <div className="button-row">
             <Link className="button button-primary" to={paths.dashboard}>
-              Go to the dashboard
+              <T id="thisComputer.move.toDashboard" />
             </Link>
             <Link className="button button-secondary" to={paths.devices}>
-              See your devices
+              <T id="thisComputer.move.seeDevices" />
             </Link>
           </div>
         </>
       ) : (
         <>
           <p className="lead">
-            Got a new computer? Move protection from the old one in one step: the old one stops being protected as{' '}
-            {thisName} starts.
+            <T id="thisComputer.move.lead" values={{ name: thisName }} />
           </p>
           {!devices ? (
             <LoadFallback
               error={loadError}
-              loading="Loading your devices…"
-              onRetry={() => void refreshProtection(api, ['devices', 'thisComputer'])}
+              loading={t('devices.loading')}
+              onRetry={() => void reloadDevices(api, ['devices', 'thisComputer'])}
             />
           ) : candidates.length === 0 ? (
             <p>
-              No other device is protected on your account, so there is nothing to move.{' '}
-              <Link to={paths.thisComputer}>Protect this computer</Link> instead.
+              <T
+                id="thisComputer.move.nothing"
+                values={{ link: (chunks) => <Link to={paths.thisComputer}>{chunks}</Link> }}
+              />
             </p>
           ) : (
-            <form className="form" onSubmit={submit} noValidate aria-label="Move protection">
+            <form className="form" onSubmit={submit} noValidate aria-label={t('thisComputer.move.form')}>
               <DeviceChoice
-                legend="Move protection from"
+                legend={t('thisComputer.move.from')}
                 name="move-from"
                 devices={candidates}
                 value={chosen}
@@ -107,11 +113,11 @@ export function MoveProtectionScreen() {
                 }}
               />
               <p className="field-error" aria-live="polite">
-                {unchosen ? 'Choose the device to move protection from.' : ''}
+                {unchosen ? t('thisComputer.move.unchosen') : ''}
               </p>
               <div className="button-row">
                 <button ref={submitRef} type="submit" className="button button-primary">
-                  Move protection here
+                  <T id="thisComputer.move.submit" />
                 </button>
               </div>
             </form>
@@ -120,15 +126,14 @@ export function MoveProtectionScreen() {
       )}
       {confirming && (
         <ConfirmDialog
-          title={`Move protection from ${confirming.name} to ${thisName}?`}
-          confirmLabel="Move protection"
+          title={t('thisComputer.move.confirmTitle', { from: confirming.name, to: thisName })}
+          confirmLabel={t('thisComputer.move.confirm')}
           onConfirm={() => move(confirming)}
           onCancel={() => setConfirming(null)}
           fallbackFocus={() => submitRef.current}
         >
           <p>
-            <strong>{confirming.name}</strong> will no longer be protected, and this computer,{' '}
-            <strong>{thisName}</strong>, will take its seat.
+            <T id="thisComputer.move.confirmBody" values={{ strong, from: confirming.name, to: thisName }} />
           </p>
         </ConfirmDialog>
       )}

@@ -1,8 +1,11 @@
 import { Link } from 'react-router';
 import '../../styles/protection.css';
+import { reloadSubscriptions } from '../../actions/subscriptions-actions';
+import { reloadThisComputer } from '../../actions/this-computer-actions';
 import { useApi } from '../../api/api-context';
 import { paths } from '../../app/paths';
-import { refreshProtection, useProtectionFeed, useProtectionStore } from '../../stores/protection-store';
+import { T } from '../../i18n/use-t';
+import { useProtectionFeed, useProtectionStore } from '../../stores/protection-store';
 import { SubscriptionCards } from '../subscriptions/SubscriptionCards';
 import { ThisComputerStatus } from './ThisComputerStatus';
 
@@ -19,17 +22,23 @@ export function ProtectionSummary() {
       <ThisComputerStatus
         state={thisComputer}
         error={errors.thisComputer}
-        onRetry={() => void refreshProtection(api, ['thisComputer'])}
+        onRetry={() => void reloadThisComputer(api)}
       />
       <section aria-labelledby="dashboard-subscriptions" className="dashboard-section">
         <div className="section-heading">
-          <h2 id="dashboard-subscriptions">Subscriptions</h2>
-          {subscriptions && subscriptions.length > 0 && <Link to={paths.activate}>Activate a product key</Link>}
+          <h2 id="dashboard-subscriptions">
+            <T id="subscriptions.title" />
+          </h2>
+          {subscriptions && subscriptions.length > 0 && (
+            <Link to={paths.activate}>
+              <T id="subscriptions.activateKey" />
+            </Link>
+          )}
         </div>
         <SubscriptionCards
           subscriptions={subscriptions}
           error={errors.subscriptions}
-          onRetry={() => void refreshProtection(api, ['subscriptions'])}
+          onRetry={() => void reloadSubscriptions(api)}
         />
       </section>
     </div>

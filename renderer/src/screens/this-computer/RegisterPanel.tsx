@@ -1,16 +1,17 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { deviceNameSchema, seatLimitDetailsSchema, type Device } from '../../../../shared/api/devices';
+import type { Device } from '../../../../shared/api/devices';
 import type { Subscription } from '../../../../shared/api/subscriptions';
 import type { ThisComputerState } from '../../../../shared/contract/this-computer';
 import type { AppError } from '../../../../shared/errors';
+import { registerThisComputer, seatLimitDevices } from '../../actions/this-computer-actions';
 import { useApi } from '../../api/api-context';
-import { settle } from '../../api/settle';
 import { FormAlert } from '../../components/FormAlert';
 import { SubmitButton } from '../../components/SubmitButton';
 import { TextField } from '../../components/TextField';
-import { describeError } from '../../errors/messages';
-import { fieldErrors } from '../../errors/field-errors';
-import { activeDevicesByOldestActivity, refreshProtection, useProtectionStore } from '../../stores/protection-store';
+import { useDescribeError } from '../../errors/messages';
+import { useFieldErrors } from '../../errors/field-errors';
+import { T, useT } from '../../i18n/use-t';
+import { useDeviceNameProblem } from '../devices/device-name';
 import { SeatLimitPanel } from '../devices/SeatLimitPanel';
 
 export interface Registered {
@@ -47,6 +48,9 @@ export function RegisterPanel({
   focusOnMount = false,
 }: RegisterPanelProps) {
   const api = useApi();
+  const t = useT();
+  const describeError = useDescribeError();
+  const nameProblem = useDeviceNameProblem();
   const alertId = useId();
   const nameRef = useRef<HTMLInputElement>(null);
   const usable = subscriptions.filter((s) => s.status !== 'expired');
@@ -58,42 +62,36 @@ export function RegisterPanel({
   const [error, setError] = useState<AppError | null>(null);
   const [pending, setPending] = useState(false);
   const [seatLimit, setSeatLimit] = useState<SeatLimit | null>(null);
+  const serviceNameError = useFieldErrors(error).name;
 
   useEffect(() => {
     if (focusOnMount) nameRef.current?.focus();
   }, [focusOnMount]);
 
   const register = async (): Promise<void> => {
-    const parsed = deviceNameSchema.safeParse(name);
-    if (!parsed.success) {
-      setNameError(parsed.error.issues[0]?.message ?? 'Enter a name for this computer.');
+    const problem = nameProblem(name);
+    if (problem) {
+      setNameError(problem);
       nameRef.current?.focus();
       return;
     }
     setNameError(null);
     setError(null);
     setPending(true);
-    const result = await settle(() =>
-      api.thisComputer.register({ name: parsed.data, ...(chosen !== undefined && { subscriptionId: chosen }) }),
-    );
+    const result = await registerThisComputer(api, { name: name.trim(), subscriptionId: chosen });
     setPending(false);
     if (result.ok) {
       setSeatLimit(null);
-      useProtectionStore.getState().thisComputerChanged(result.value);
-      void refreshProtection(api, ['devices', 'subscriptions']);
       onRegistered({ state: result.value });
       return;
     }
-    if (result.error.code === 'SEAT_LIMIT_REACHED') {
-      const details = seatLimitDetailsSchema.safeParse(result.error.details);
-      const devices = activeDevicesByOldestActivity(details.success ? details.data.devices : []);
+    const devices = seatLimitDevices(result.error);
+    if (devices) {
       const planId = chosen ?? devices[0]?.subscriptionId;
       setSeatLimit({ devices, subscription: subscriptions.find((s) => s.id === planId) });
       return;
     }
     setError(result.error);
-    const fields = fieldErrors(result.error);
-    if (fields.name) setNameError(fields.name);
   };
 
   const submit = (event: FormEvent) => {
@@ -104,13 +102,13 @@ export function RegisterPanel({
   const seatHeadingId = `${alertId}-seats`;
   return (
     <div className="register-panel">
-      <form className="form" onSubmit={submit} noValidate aria-label="Protect this computer">
+      <form className="form" onSubmit={submit} noValidate aria-label={t('thisComputer.protect')}>
         <TextField
-          label="Name for this computer"
-          hint="How it appears in your list of devices."
+          label={t('thisComputer.register.nameLabel')}
+          hint={t('thisComputer.register.nameHint')}
           value={name}
           onChange={(e) => setName(e.target.value)}
-          error={nameError ?? undefined}
+          error={nameError ?? serviceNameError ?? undefined}
           alertId={error ? alertId : undefined}
           inputRef={nameRef}
           autoComplete="off"
@@ -118,7 +116,9 @@ export function RegisterPanel({
         />
         {usable.length > 1 && subscriptionId === undefined && (
           <fieldset className="choice-group">
-            <legend>Which subscription should protect it?</legend>
+            <legend>
+              <T id="thisComputer.register.subscriptionLegend" />
+            </legend>
             {usable.map((s) => (
               <div key={s.id} className="field-check">
                 <input
@@ -129,7 +129,10 @@ export function RegisterPanel({
                   onChange={() => setChosen(s.id)}
                 />
                 <label htmlFor={`${alertId}-${s.id}`}>
-                  {s.planName} — {s.seatsUsed} of {s.seats} devices used
+                  <T
+                    id="thisComputer.register.subscriptionOption"
+                    values={{ plan: s.planName, used: s.seatsUsed, seats: s.seats }}
+                  />
                 </label>
               </div>
             ))}
@@ -141,19 +144,25 @@ export function RegisterPanel({
           </FormAlert>
         )}
         <div className="button-row">
-          <SubmitButton pending={pending}>Protect this computer</SubmitButton>
+          <SubmitButton pending={pending}>
+            <T id="thisComputer.protect" />
+          </SubmitButton>
         </div>
       </form>
 
       {seatLimit && (
         <section className="seat-limit-section" aria-labelledby={seatHeadingId}>
-          <h2 id={seatHeadingId}>Your plan is full</h2>
+          <h2 id={seatHeadingId}>
+            <T id="thisComputer.register.planFull" />
+          </h2>
           <p role="alert">
             {seatLimit.subscription
-              ? `${seatLimit.subscription.planName} already protects ${seatLimit.subscription.seats} of ${seatLimit.subscription.seats} devices.`
-              : 'Your subscription already protects as many devices as it allows.'}{' '}
-            Free a seat from a device you no longer use, or move its protection here. The devices least recently active
-            are first.
+              ? t('thisComputer.register.planFullNamed', {
+                  plan: seatLimit.subscription.planName,
+                  seats: seatLimit.subscription.seats,
+                })
+              : t('thisComputer.register.planFullUnnamed')}{' '}
+            {t('thisComputer.register.planFullNext')}
           </p>
           <SeatLimitPanel
             devices={seatLimit.devices}

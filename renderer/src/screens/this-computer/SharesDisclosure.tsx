@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import type { DeviceFingerprint } from '../../../../shared/api/devices';
 import type { AppError } from '../../../../shared/errors';
+import { readWhatThisComputerShares } from '../../actions/this-computer-actions';
 import { useApi } from '../../api/api-context';
-import { settle } from '../../api/settle';
-import { describeError } from '../../errors/messages';
+import { useDescribeError } from '../../errors/messages';
+import { T, useT } from '../../i18n/use-t';
 import { componentKindNames } from './fingerprint-component-names';
 
 /**
@@ -12,6 +13,8 @@ import { componentKindNames } from './fingerprint-component-names';
  */
 export function SharesDisclosure() {
   const api = useApi();
+  const t = useT();
+  const describeError = useDescribeError();
   const [shares, setShares] = useState<DeviceFingerprint | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [loading, setLoading] = useState(false);
@@ -19,7 +22,7 @@ export function SharesDisclosure() {
   const load = async () => {
     setLoading(true);
     setError(null);
-    const result = await settle(() => api.thisComputer.shares({}));
+    const result = await readWhatThisComputerShares(api);
     setLoading(false);
     if (result.ok) setShares(result.value);
     else setError(result.error);
@@ -32,24 +35,24 @@ export function SharesDisclosure() {
         if (e.currentTarget.open && !shares && !loading) void load();
       }}
     >
-      <summary>What this computer shares</summary>
+      <summary>
+        <T id="thisComputer.shares.summary" />
+      </summary>
       <div className="disclosure-body">
         <p>
-          To recognise this computer, Palisade reads a few hardware and system identifiers. Each one is turned into a
-          one-way code (HMAC-SHA256) on this computer before anything is sent, so the raw serial numbers never leave it.
-          The service sees only these codes:
+          <T id="thisComputer.shares.body" />
         </p>
         {loading && (
           <p role="status" className="muted">
             <span className="spinner" aria-hidden="true" />
-            Reading this computer’s identifiers…
+            <T id="thisComputer.shares.reading" />
           </p>
         )}
         {error && (
           <div role="alert" className="form-alert">
             <p>{describeError(error)}</p>
             <button type="button" className="button button-secondary" onClick={() => void load()}>
-              Try again
+              <T id="common.tryAgain" />
             </button>
           </div>
         )}
@@ -57,14 +60,16 @@ export function SharesDisclosure() {
           <dl className="shares-list">
             {shares.components.map((c, i) => (
               <div key={`${c.kind}-${i}`}>
-                <dt>{componentKindNames[c.kind]}</dt>
+                <dt>{t(componentKindNames[c.kind])}</dt>
                 <dd>
                   <code className="hash">{c.hash}</code>
                 </dd>
               </div>
             ))}
             <div>
-              <dt>Fingerprint (a code made from all of the above)</dt>
+              <dt>
+                <T id="thisComputer.shares.fingerprint" />
+              </dt>
               <dd>
                 <code className="hash">{shares.fingerprint}</code>
               </dd>

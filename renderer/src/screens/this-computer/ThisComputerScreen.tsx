@@ -1,23 +1,27 @@
 import { useState } from 'react';
 import '../../styles/protection.css';
 import { Link } from 'react-router';
+import type { AppError } from '../../../../shared/errors';
+import { checkThisComputer, reloadThisComputer } from '../../actions/this-computer-actions';
 import { useApi } from '../../api/api-context';
-import { settle } from '../../api/settle';
 import { paths } from '../../app/paths';
 import { PageHeading } from '../../components/PageHeading';
 import { RelativeTime } from '../../components/RelativeTime';
-import { describeError } from '../../errors/messages';
-import { formatDate } from '../../lib/dates';
-import type { AppError } from '../../../../shared/errors';
-import { refreshProtection, useProtectionFeed, useProtectionStore } from '../../stores/protection-store';
+import { useDescribeError } from '../../errors/messages';
+import { T, useT } from '../../i18n/use-t';
+import { useProtectionFeed, useProtectionStore } from '../../stores/protection-store';
 import { InvitationNotice } from './InvitationNotice';
 import { RegisterPanel, type Registered } from './RegisterPanel';
+import { useRegisteredNotice } from './registered-notice';
 import { SharesDisclosure } from './SharesDisclosure';
 import { ThisComputerStatus } from './ThisComputerStatus';
 
 /** This computer: its state, registering it, what it shares, and its last check with the service. */
 export function ThisComputerScreen() {
   const api = useApi();
+  const t = useT();
+  const describeError = useDescribeError();
+  const registeredNotice = useRegisteredNotice();
   useProtectionFeed(api, ['thisComputer', 'subscriptions']);
   const thisComputer = useProtectionStore((s) => s.thisComputer);
   const subscriptions = useProtectionStore((s) => s.subscriptions);
@@ -31,30 +35,19 @@ export function ThisComputerScreen() {
     setChecking(true);
     setCheckError(null);
     setNotice(null);
-    const result = await settle(() => api.thisComputer.check({}));
+    const result = await checkThisComputer(api);
     setChecking(false);
-    if (!result.ok) {
-      setCheckError(result.error);
-      return;
-    }
-    useProtectionStore.getState().thisComputerChanged(result.value);
-    setNotice('Checked with Palisade just now.');
+    if (result.ok) setNotice(t('thisComputer.checkedNow'));
+    else setCheckError(result.error);
   };
 
-  const registered = ({ state, movedFrom }: Registered) => {
-    const until = state.protectedUntil ? ` until ${formatDate(state.protectedUntil)}` : '';
-    setNotice(
-      movedFrom
-        ? `Protection moved from ${movedFrom.name} to this computer.`
-        : `This computer is now protected${until}.`,
-    );
-  };
+  const registered = (result: Registered) => setNotice(registeredNotice(result));
 
   const canRegister = thisComputer && (thisComputer.state === 'unregistered' || thisComputer.state === 'removed');
 
   return (
     <>
-      <PageHeading title="This computer" />
+      <PageHeading title={t('thisComputer.title')} />
       <InvitationNotice />
       {/* Always present, so a result announced after a state change is not lost with the form. */}
       <div role="status" className="notice-region">
@@ -64,20 +57,22 @@ export function ThisComputerScreen() {
         state={thisComputer}
         error={statusError}
         actions={false}
-        onRetry={() => void refreshProtection(api, ['thisComputer'])}
+        onRetry={() => void reloadThisComputer(api)}
       />
 
       {canRegister && subscriptions && (
         <section aria-labelledby="register-heading" className="page-section">
           <h2 id="register-heading">
-            {thisComputer.state === 'removed' ? 'Register this computer again' : 'Protect this computer'}
+            <T id={thisComputer.state === 'removed' ? 'thisComputer.registerAgain' : 'thisComputer.protect'} />
           </h2>
           {subscriptions.some((s) => s.status !== 'expired') ? (
             <RegisterPanel thisComputer={thisComputer} subscriptions={subscriptions} onRegistered={registered} />
           ) : (
             <p>
-              You need a subscription first. <Link to={paths.activate}>Activate a product key</Link>, then come back
-              here.
+              <T
+                id="thisComputer.needSubscription"
+                values={{ link: (chunks) => <Link to={paths.activate}>{chunks}</Link> }}
+              />
             </p>
           )}
         </section>
@@ -85,28 +80,31 @@ export function ThisComputerScreen() {
       {thisComputer?.state === 'expired' && (
         <p className="page-section">
           <Link className="button button-primary" to={paths.activate}>
-            Activate a product key
+            <T id="subscriptions.activateKey" />
           </Link>
         </p>
       )}
 
       {thisComputer && thisComputer.state !== 'signedOut' && (
         <section aria-labelledby="check-heading" className="page-section">
-          <h2 id="check-heading">Last check</h2>
+          <h2 id="check-heading">
+            <T id="thisComputer.lastCheck.title" />
+          </h2>
           <p>
             {thisComputer.lastCheckedAt ? (
-              <>
-                Palisade last checked this computer’s protection with the service{' '}
-                <RelativeTime iso={thisComputer.lastCheckedAt} />.
-              </>
+              <T
+                id="thisComputer.lastCheck.when"
+                values={{ when: <RelativeTime iso={thisComputer.lastCheckedAt} /> }}
+              />
             ) : (
-              'Palisade hasn’t checked this computer with the service yet.'
-            )}{' '}
-            It checks when it starts and every 6 hours.
+              <T id="thisComputer.lastCheck.never" />
+            )}
           </p>
           {checkError && (
             <div role="alert" className="form-alert">
-              <p>The check didn’t go through. {describeError(checkError)}</p>
+              <p>
+                {t('thisComputer.lastCheck.failed')} {describeError(checkError)}
+              </p>
             </div>
           )}
           <button
@@ -116,14 +114,14 @@ export function ThisComputerScreen() {
             aria-disabled={checking || undefined}
           >
             {checking && <span className="spinner" aria-hidden="true" />}
-            Check now
+            <T id="thisComputer.lastCheck.checkNow" />
           </button>
         </section>
       )}
 
       <section aria-labelledby="shares-heading" className="page-section">
         <h2 id="shares-heading" className="visually-hidden">
-          Privacy
+          <T id="thisComputer.privacy" />
         </h2>
         <SharesDisclosure />
       </section>

@@ -4,8 +4,9 @@ import type { ThisComputerState } from '../../../../shared/contract/this-compute
 import type { AppError } from '../../../../shared/errors';
 import { paths } from '../../app/paths';
 import { RelativeTime } from '../../components/RelativeTime';
-import { describeError } from '../../errors/messages';
-import { formatDate, formatDateTime } from '../../lib/dates';
+import { useDescribeError } from '../../errors/messages';
+import { T, useT } from '../../i18n/use-t';
+import { LongDate } from '../subscriptions/LongDate';
 
 type Tone = 'ok' | 'warning' | 'danger' | 'neutral';
 
@@ -26,22 +27,28 @@ export function ThisComputerStatus({
   headingLevel?: 2 | 3;
   actions?: boolean;
 }) {
+  const t = useT();
+  const describeError = useDescribeError();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   if (!state) {
     return (
       <section className="status-card" data-tone="neutral" aria-labelledby="this-computer-status">
-        <Heading id="this-computer-status">This computer</Heading>
+        <Heading id="this-computer-status">
+          <T id="thisComputer.title" />
+        </Heading>
         {error ? (
           <>
-            <p role="alert">We couldn’t check this computer’s protection. {describeError(error)}</p>
+            <p role="alert">
+              {t('thisComputer.status.checkFailed')} {describeError(error)}
+            </p>
             <button type="button" className="button button-secondary" onClick={onRetry}>
-              Try again
+              <T id="common.tryAgain" />
             </button>
           </>
         ) : (
           <p role="status" className="muted">
             <span className="spinner" aria-hidden="true" />
-            Checking this computer…
+            <T id="thisComputer.status.checking" />
           </p>
         )}
       </section>
@@ -53,18 +60,15 @@ export function ThisComputerStatus({
     <section className="status-card" data-tone={tone} aria-labelledby="this-computer-status">
       <StatusGlyph tone={tone} />
       <div className="status-card-body">
-        <Heading id="this-computer-status">{title}</Heading>
+        <Heading id="this-computer-status">{t(title)}</Heading>
         {body}
         {state.offline && (
           <p className="status-offline">
-            You’re offline, so this comes from the last check
             {state.lastCheckedAt ? (
-              <>
-                {' '}
-                (<RelativeTime iso={state.lastCheckedAt} />)
-              </>
-            ) : null}
-            .
+              <T id="thisComputer.status.offlineSince" values={{ when: <RelativeTime iso={state.lastCheckedAt} /> }} />
+            ) : (
+              <T id="thisComputer.status.offline" />
+            )}
           </p>
         )}
         {state.licenceKeyChanged && (
@@ -76,83 +80,91 @@ export function ThisComputerStatus({
   );
 }
 
-function describe(state: ThisComputerState): { tone: Tone; title: string; body: ReactNode; action: ReactNode } {
+type TitleId =
+  | 'thisComputer.status.protected.title'
+  | 'thisComputer.status.unregistered.title'
+  | 'thisComputer.status.deactivated.title'
+  | 'thisComputer.status.expired.title'
+  | 'thisComputer.status.signedOut.title';
+
+function describe(state: ThisComputerState): { tone: Tone; title: TitleId; body: ReactNode; action: ReactNode } {
   const name = state.device?.name;
   switch (state.state) {
-    case 'protected':
+    case 'protected': {
+      const date = state.protectedUntil ? <LongDate iso={state.protectedUntil} /> : null;
       return {
         tone: 'ok',
-        title: 'This computer is protected',
+        title: 'thisComputer.status.protected.title',
         body: (
           <p>
-            {name ? <>{name} is protected</> : 'Protected'}
-            {state.protectedUntil ? (
-              <>
-                {' '}
-                until{' '}
-                <time dateTime={state.protectedUntil} title={formatDateTime(state.protectedUntil)}>
-                  {formatDate(state.protectedUntil)}
-                </time>
-              </>
-            ) : null}
-            .
+            {name && date ? (
+              <T id="thisComputer.status.protected.namedUntil" values={{ name, date }} />
+            ) : name ? (
+              <T id="thisComputer.status.protected.named" values={{ name }} />
+            ) : date ? (
+              <T id="thisComputer.status.protected.until" values={{ date }} />
+            ) : (
+              <T id="thisComputer.status.protected.plain" />
+            )}
           </p>
         ),
         action: (
           <Link className="button button-secondary" to={paths.thisComputer}>
-            See details
+            <T id="thisComputer.status.seeDetails" />
           </Link>
         ),
       };
+    }
     case 'unregistered':
       return {
         tone: 'warning',
-        title: 'This computer isn’t protected',
-        body: <p>Give it a seat on your subscription to turn protection on.</p>,
+        title: 'thisComputer.status.unregistered.title',
+        body: (
+          <p>
+            <T id="thisComputer.status.unregistered.body" />
+          </p>
+        ),
         action: (
           <Link className="button button-primary" to={paths.thisComputer}>
-            Protect this computer
+            <T id="thisComputer.protect" />
           </Link>
         ),
       };
     case 'removed':
       return {
         tone: 'danger',
-        title: 'This computer was removed from your account',
+        title: 'thisComputer.status.deactivated.title',
         body: (
           <p>
             {state.removedAt ? (
-              <>
-                It was removed on{' '}
-                <time dateTime={state.removedAt} title={formatDateTime(state.removedAt)}>
-                  {formatDate(state.removedAt)}
-                </time>
-                , so it is no longer protected.
-              </>
+              <T id="thisComputer.status.deactivated.on" values={{ date: <LongDate iso={state.removedAt} /> }} />
             ) : (
-              'It is no longer protected.'
-            )}{' '}
-            Register it again to turn protection back on.
+              <T id="thisComputer.status.deactivated.body" />
+            )}
           </p>
         ),
         action: (
           <Link className="button button-primary" to={paths.thisComputer}>
-            Register this computer again
+            <T id="thisComputer.registerAgain" />
           </Link>
         ),
       };
     case 'expired':
       return {
         tone: 'danger',
-        title: 'Your subscription has expired',
-        body: <p>This computer is no longer protected. Activate a new product key, or renew your subscription.</p>,
+        title: 'thisComputer.status.expired.title',
+        body: (
+          <p>
+            <T id="thisComputer.status.expired.body" />
+          </p>
+        ),
         action: (
           <div className="button-row">
             <Link className="button button-primary" to={paths.activate}>
-              Activate a product key
+              <T id="subscriptions.activateKey" />
             </Link>
             <Link className="button button-secondary" to={paths.subscriptions}>
-              Renew
+              <T id="thisComputer.status.renew" />
             </Link>
           </div>
         ),
@@ -160,8 +172,12 @@ function describe(state: ThisComputerState): { tone: Tone; title: string; body: 
     case 'signedOut':
       return {
         tone: 'neutral',
-        title: 'Not signed in',
-        body: <p>Sign in to see whether this computer is protected.</p>,
+        title: 'thisComputer.status.signedOut.title',
+        body: (
+          <p>
+            <T id="thisComputer.status.signedOut.body" />
+          </p>
+        ),
         action: null,
       };
   }

@@ -9,10 +9,9 @@ import {
   generateProductKey,
 } from '../../../../shared/product-key';
 import { errorSentences } from '../../../../renderer/src/errors/messages';
-import { formatDate } from '../../../../renderer/src/lib/dates';
 import { createFakeApi, failure, ok, signedIn } from '../support/fake-api';
 import { renderApp } from '../support/render-app';
-import { device, protectedState, resetProtectionStoreBeforeEach, subscription } from './fixtures';
+import { device, englishDate, protectedState, resetProtectionStoreBeforeEach, subscription } from './fixtures';
 
 resetProtectionStoreBeforeEach();
 
@@ -158,7 +157,7 @@ describe('Activate a product key', () => {
     const heading = await screen.findByRole('heading', { level: 2, name: 'Palisade Family is now on your account' });
     expect(heading).toHaveFocus();
     expect(heading.closest('[role="status"]')).toHaveTextContent(
-      `It protects up to 5 devices until ${formatDate(added.expiresAt)}.`,
+      `It protects up to 5 devices until ${englishDate(added.expiresAt)}.`,
     );
 
     await user.click(screen.getByRole('button', { name: 'Protect this computer' }));
@@ -170,7 +169,7 @@ describe('Activate a product key', () => {
     expect(api.thisComputer.register).toHaveBeenCalledWith({ name: 'alex-laptop', subscriptionId: 'sub-new' });
     expect(
       await screen.findByText(
-        `This computer is now protected until ${formatDate(registered.protectedUntil as string)}.`,
+        `This computer is now protected until ${englishDate(registered.protectedUntil as string)}.`,
       ),
     ).toHaveAttribute('role', 'status');
   });

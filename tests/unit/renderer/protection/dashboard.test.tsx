@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { formatDate } from '../../../../renderer/src/lib/dates';
 import { createFakeApi, ok, signedIn } from '../support/fake-api';
 import { renderApp } from '../support/render-app';
 import {
   daysFromNow,
+  englishDate,
   device,
   protectedState,
   resetProtectionStoreBeforeEach,
@@ -59,7 +59,7 @@ describe('Dashboard', () => {
       'article',
     ) as HTMLElement;
     expect(within(card).getByText('Expired').parentElement).toHaveTextContent(
-      `Expired on ${formatDate(expired.expiresAt)}.`,
+      `Expired on ${englishDate(expired.expiresAt)}.`,
     );
     expect(within(card).getByRole('link', { name: 'Activate a product key' })).toHaveAttribute(
       'href',
@@ -74,7 +74,7 @@ describe('Dashboard', () => {
     expect(link).toHaveAttribute('href', '/subscriptions/activate');
   });
 
-  it('shows "protected until", the offline note, and follows thisComputer.changed to "removed"', async () => {
+  it('shows "protected until", the offline note, and follows thisComputer.changed to "deactivated"', async () => {
     const laptop = device('Alex’s laptop');
     const state = protectedState(laptop, { offline: true, lastCheckedAt: daysFromNow(-2) });
     const fake = createFakeApi(
@@ -85,16 +85,16 @@ describe('Dashboard', () => {
 
     expect(await screen.findByRole('heading', { level: 2, name: 'This computer is protected' })).toBeInTheDocument();
     expect(screen.getByText(/Alex’s laptop is protected until/)).toHaveTextContent(
-      `until ${formatDate(state.protectedUntil as string)}`,
+      `until ${englishDate(state.protectedUntil as string)}`,
     );
     expect(screen.getByText(/You’re offline, so this comes from the last check/)).toHaveTextContent('(2 days ago)');
 
     const removedAt = daysFromNow(0);
     act(() => fake.emit('thisComputer.changed', { ...unregistered, state: 'removed', removedAt }));
-    expect(
-      await screen.findByRole('heading', { level: 2, name: 'This computer was removed from your account' }),
-    ).toBeInTheDocument();
-    expect(screen.getByText(/It was removed on/)).toHaveTextContent(`It was removed on ${formatDate(removedAt)}`);
+    expect(await screen.findByRole('heading', { level: 2, name: 'This computer was deactivated' })).toBeInTheDocument();
+    expect(screen.getByText(/It was deactivated on/)).toHaveTextContent(
+      `It was deactivated on ${englishDate(removedAt)}`,
+    );
     expect(screen.getByRole('link', { name: 'Register this computer again' })).toBeInTheDocument();
   });
 

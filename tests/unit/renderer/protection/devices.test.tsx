@@ -3,10 +3,9 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Device } from '../../../../shared/api/devices';
 import { errorSentences } from '../../../../renderer/src/errors/messages';
-import { formatDateTime } from '../../../../renderer/src/lib/dates';
 import { createFakeApi, failure, ok, signedIn } from '../support/fake-api';
 import { renderApp } from '../support/render-app';
-import { daysFromNow, device, protectedState, resetProtectionStoreBeforeEach } from './fixtures';
+import { daysFromNow, device, englishDateTime, protectedState, resetProtectionStoreBeforeEach } from './fixtures';
 
 resetProtectionStoreBeforeEach();
 
@@ -41,7 +40,7 @@ describe('Devices', () => {
     expect(mine).toHaveTextContent('Active');
     const seen = within(mine).getByText('3 days ago');
     expect(seen.tagName).toBe('TIME');
-    expect(seen).toHaveAttribute('title', formatDateTime(laptop.lastSeenAt));
+    expect(seen).toHaveAttribute('title', englishDateTime(laptop.lastSeenAt));
     expect(mine.querySelector('svg')).toHaveAttribute('aria-hidden', 'true');
 
     const tablet = row(list, 'Old tablet');
@@ -56,7 +55,13 @@ describe('Devices', () => {
     const rename = vi
       .fn()
       .mockResolvedValueOnce(
-        failure('VALIDATION_FAILED', { details: { fields: { name: 'That name is taken on this account.' } } }),
+        failure('VALIDATION_FAILED', {
+          details: {
+            fields: {
+              name: { code: 'too_big', message: 'Too big: expected string to have <=8 characters', maximum: 8 },
+            },
+          },
+        }),
       )
       .mockImplementation(async ({ id, name }: { id: string; name: string }) => ok({ ...desk, id, name }));
     const { user, list, api } = await openDevices([desk], null, { devices: { rename } });
@@ -80,10 +85,11 @@ describe('Devices', () => {
     expect(input).toHaveAttribute('aria-invalid', 'true');
     expect(rename).not.toHaveBeenCalled();
 
-    // The service's refusal is shown in the row; the field stays open.
+    // The service's refusal is shown in the row, in the app's words; the field stays open.
     await user.clear(input);
     await user.type(input, 'Study PC{Enter}');
-    expect(await within(list).findByText('That name is taken on this account.')).toBeInTheDocument();
+    expect(await within(list).findByText('Use at most 8 characters.')).toBeInTheDocument();
+    expect(within(list).queryByText(/Too big/)).not.toBeInTheDocument();
     expect(input).toHaveValue('Study PC');
 
     await user.type(input, ' 2{Enter}');
@@ -203,7 +209,9 @@ describe('when the devices cannot be loaded', () => {
   it('says why and loads them again on Try again', async () => {
     const desk = device('Study desktop');
     let reachable = false;
-    const list = vi.fn(async () => (reachable ? ok({ devices: [desk], thisDeviceId: null }) : failure('NETWORK_OFFLINE')));
+    const list = vi.fn(async () =>
+      reachable ? ok({ devices: [desk], thisDeviceId: null }) : failure('NETWORK_OFFLINE'),
+    );
     const fake = createFakeApi({ devices: { list } }, signedIn);
     const { user } = renderApp(fake.api, '/devices');
 

@@ -1,11 +1,13 @@
+import { createIntl } from 'react-intl';
 import { beforeEach } from 'vitest';
 import type { Device, DevicePlatform } from '../../../../shared/api/devices';
 import type { Subscription } from '../../../../shared/api/subscriptions';
 import type { ThisComputerState } from '../../../../shared/contract/this-computer';
+import { formatDate, formatDateTime } from '../../../../renderer/src/lib/dates';
 import { useProtectionStore } from '../../../../renderer/src/stores/protection-store';
 import { unregisteredComputer } from '../support/fake-api';
 
-/** Fixtures for the issue-3 screens, dated relative to now so "days left" stays true. */
+/** Fixtures for the subscriptions, this computer and devices screens, dated relative to now so "days left" stays true. */
 
 const DAY = 24 * 60 * 60 * 1000;
 export const daysFromNow = (days: number): string => new Date(Date.now() + days * DAY).toISOString();
@@ -60,3 +62,8 @@ export function protectedState(thisDevice: Device, overrides: Partial<ThisComput
 export function resetProtectionStoreBeforeEach() {
   beforeEach(() => useProtectionStore.setState(useProtectionStore.getInitialState(), true));
 }
+
+/** Dates as the English app writes them, to find them on screen. */
+const english = createIntl({ locale: 'en' });
+export const englishDate = (iso: string): string => formatDate(english, iso);
+export const englishDateTime = (iso: string): string => formatDateTime(english, iso);

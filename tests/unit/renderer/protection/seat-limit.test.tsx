@@ -2,10 +2,16 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Device } from '../../../../shared/api/devices';
-import { formatDate } from '../../../../renderer/src/lib/dates';
 import { createFakeApi, failure, ok, signedIn } from '../support/fake-api';
 import { renderApp } from '../support/render-app';
-import { daysFromNow, device, protectedState, resetProtectionStoreBeforeEach, subscription } from './fixtures';
+import {
+  daysFromNow,
+  device,
+  englishDate,
+  protectedState,
+  resetProtectionStoreBeforeEach,
+  subscription,
+} from './fixtures';
 
 resetProtectionStoreBeforeEach();
 
@@ -25,7 +31,7 @@ async function openThisComputer(overrides: Parameters<typeof createFakeApi>[0]) 
 }
 
 describe('Seat limit', () => {
-  it('lists the plan’s devices oldest activity first, frees the chosen one after a confirmation, and registers in place', async () => {
+  it('lists the plan’s devices in the order the service sent them, deactivates the chosen one after a confirmation, and registers in place', async () => {
     const { plan, office, devices } = fullPlan();
     const registered = protectedState(device('alex-laptop'));
     const register = vi
@@ -44,28 +50,31 @@ describe('Seat limit', () => {
       'section',
     ) as HTMLElement;
     expect(within(section).getByRole('alert')).toHaveTextContent('Palisade Family already protects 2 of 2 devices.');
-    const group = within(section).getByRole('group', { name: 'Choose a device to free its seat for this computer' });
+    const group = within(section).getByRole('group', {
+      name: 'Choose a device to deactivate, so this computer can take its seat',
+    });
     const choices = within(group).getAllByRole('radio');
+    // The service puts the likeliest to free first; the app does not sort them again.
     expect(choices.map((r) => r.closest('li')?.querySelector('.device-name')?.textContent)).toEqual([
-      'Old office PC',
       'Sam’s phone',
+      'Old office PC',
     ]);
 
     await user.click(within(group).getByRole('radio', { name: /Old office PC/ }));
-    await user.click(within(section).getByRole('button', { name: 'Free its seat and protect this computer' }));
+    await user.click(within(section).getByRole('button', { name: 'Deactivate it and protect this computer' }));
 
-    const dialog = screen.getByRole('alertdialog', { name: 'Remove Old office PC?' });
+    const dialog = screen.getByRole('alertdialog', { name: 'Deactivate Old office PC?' });
     expect(dialog).toHaveAttribute('aria-modal', 'true');
     expect(dialog).toHaveAccessibleDescription(expect.stringContaining('Old office PC will no longer be protected'));
     expect(dialog).toHaveAccessibleDescription(expect.stringContaining('this computer, alex-laptop'));
     expect(api.devices.deactivate).not.toHaveBeenCalled();
-    await user.click(within(dialog).getByRole('button', { name: 'Remove Old office PC' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Deactivate Old office PC' }));
 
     expect(api.devices.deactivate).toHaveBeenCalledWith({ id: office.id });
     // Registration carries on by itself, with the same name and no second click.
     expect(
       await screen.findByText(
-        `This computer is now protected until ${formatDate(registered.protectedUntil as string)}.`,
+        `This computer is now protected until ${englishDate(registered.protectedUntil as string)}.`,
       ),
     ).toBeInTheDocument();
     expect(register).toHaveBeenCalledTimes(2);
@@ -83,9 +92,9 @@ describe('Seat limit', () => {
     });
     await user.click(within(form).getByRole('button', { name: 'Protect this computer' }));
     await user.click(await screen.findByRole('radio', { name: /Sam’s phone/ }));
-    await user.click(screen.getByRole('button', { name: 'Free its seat and protect this computer' }));
-    const dialog = screen.getByRole('alertdialog', { name: 'Remove Sam’s phone?' });
-    await user.click(within(dialog).getByRole('button', { name: 'Remove Sam’s phone' }));
+    await user.click(screen.getByRole('button', { name: 'Deactivate it and protect this computer' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Deactivate Sam’s phone?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Deactivate Sam’s phone' }));
 
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('Palisade can’t reach the internet.');
     expect(api.thisComputer.register).toHaveBeenCalledTimes(1);
@@ -117,7 +126,7 @@ describe('Seat limit', () => {
     expect(api.devices.deactivate).not.toHaveBeenCalled();
   });
 
-  it('is reachable from Devices: "Make room for this computer" frees a seat and takes it', async () => {
+  it('is reachable from Devices: "Make room for this computer" deactivates a device and takes its seat', async () => {
     const { plan, office, devices } = fullPlan();
     const registered = protectedState(device('alex-laptop'));
     const { api, user } = await (async () => {
@@ -140,17 +149,14 @@ describe('Seat limit', () => {
       'aria-valuetext',
       '2 of 2 devices used',
     );
-    const radios = screen.getAllByRole('radio');
-    expect(radios[0]).toHaveAccessibleName(expect.stringContaining('Old office PC'));
-
-    await user.click(radios[0] as HTMLElement);
-    await user.click(screen.getByRole('button', { name: 'Free its seat and protect this computer' }));
-    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Remove Old office PC' }));
+    await user.click(screen.getByRole('radio', { name: /Old office PC/ }));
+    await user.click(screen.getByRole('button', { name: 'Deactivate it and protect this computer' }));
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Deactivate Old office PC' }));
 
     expect(api.devices.deactivate).toHaveBeenCalledWith({ id: office.id });
     expect(
       await screen.findByText(
-        `This computer is now protected until ${formatDate(registered.protectedUntil as string)}.`,
+        `This computer is now protected until ${englishDate(registered.protectedUntil as string)}.`,
       ),
     ).toBeInTheDocument();
     expect(api.thisComputer.register).toHaveBeenCalledWith({ name: 'alex-laptop', subscriptionId: plan.id });
