@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import {
   PRODUCT_KEY_ALPHABET,
@@ -141,6 +141,22 @@ describe('Activate a product key', () => {
       expect(field.getAttribute('aria-describedby')?.split(' ')).toContain(alert.id);
     },
   );
+
+  it('says a KEY_MALFORMED answer at the field, in the same words as its own check', async () => {
+    const { user, field } = await openActivate({
+      subscriptions: {
+        activate: async () => failure('KEY_MALFORMED', { details: { reason: 'checksum', suspectGroup: 4 } }),
+      },
+    });
+    await user.type(field, validKey);
+    await user.click(screen.getByRole('button', { name: 'Activate' }));
+    await waitFor(() =>
+      expect(field).toHaveAccessibleDescription(
+        expect.stringContaining('Check group 4 — a character there looks mistyped.'),
+      ),
+    );
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
 
   it('shows the plan that was added and protects this computer on it', async () => {
     const added = subscription({ id: 'sub-new', seatsUsed: 0 });
