@@ -69,11 +69,11 @@ test('sign in, activate a key and protect this computer; a second computer on th
     await test.step('the old laptop checks in and shows that it was removed', async () => {
       await oldComputer.open();
       await oldComputer.checkNow.click();
-      await oldComputer.expectState('This computer was removed from your account');
-      await expect(page.getByText(/^It was removed on .+, so it is no longer protected\./)).toBeVisible();
+      await oldComputer.expectState('This computer was deactivated');
+      await expect(page.getByText(/^It was deactivated on .+, so it is no longer protected\./)).toBeVisible();
       // The dashboard says the same, and offers to register it again.
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
-      await oldComputer.expectState('This computer was removed from your account');
+      await oldComputer.expectState('This computer was deactivated');
       await expect(page.getByRole('link', { name: 'Register this computer again' })).toBeVisible();
     });
   } finally {

@@ -6,7 +6,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
  * (renderer/src/screens/this-computer/ThisComputerScreen.tsx and RegisterPanel.tsx, renderer/src/screens/devices/SeatLimitPanel.tsx).
  */
 export class ThisComputerPage {
-  /** The status card's heading: "This computer is protected", "…was removed from your account", … */
+  /** The status card's heading: "This computer is protected", "…was deactivated", … */
   readonly status: Locator;
   readonly registerForm: Locator;
   readonly nameField: Locator;
