@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { seatLimitDetailsSchema } from './api/devices';
+import { validationDetailsSchema } from './validation-details';
 
 /**
  * Every error code that crosses a boundary (HTTP or IPC). A closed union: the renderer
@@ -46,6 +48,8 @@ export const clientErrorCodes = [
   'IPC_INVALID_INPUT',
   'LEASE_INVALID',
   'LICENCE_KEY_CHANGED',
+  /** The service sent a code this version does not know; its message is shown as it came. */
+  'UNRECOGNISED',
   'UNKNOWN',
 ] as const;
 
@@ -65,6 +69,64 @@ export const appErrorSchema = z.object({
   details: z.record(z.string(), z.unknown()).optional(),
 });
 export type AppError = z.infer<typeof appErrorSchema>;
+
+const retryAfterDetailsSchema = z.object({ retryAfterSeconds: z.number().int().nonnegative() });
+
+/**
+ * What `details` holds, for the codes that carry any. Read them with `errorDetails`, never
+ * by hand: a shape that does not match (an older service, say) reads as no details.
+ */
+export const errorDetailsSchemas = {
+  VALIDATION_FAILED: validationDetailsSchema,
+  IPC_INVALID_INPUT: validationDetailsSchema,
+  /** The plan's active devices, longest unseen first, so one can be deactivated. */
+  SEAT_LIMIT_REACHED: seatLimitDetailsSchema,
+  ACCOUNT_LOCKED: retryAfterDetailsSchema,
+  RATE_LIMITED: retryAfterDetailsSchema,
+  WEAK_PASSWORD: z.object({
+    reason: z.enum(['too_short', 'too_long', 'too_common']),
+    field: z.string(),
+    minLength: z.number().int(),
+    maxLength: z.number().int(),
+  }),
+  KEY_MALFORMED: z.object({
+    reason: z.enum(['length', 'characters', 'checksum']),
+    suspectGroup: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).optional(),
+  }),
+  DEVICE_DEACTIVATED: z.object({ deactivatedAt: z.iso.datetime({ offset: true }) }),
+  LICENCE_KEY_CHANGED: z.object({ pinnedThumbprint: z.string(), offeredThumbprint: z.string(), pinnedAt: z.string() }),
+  LEASE_INVALID: z.object({ reason: z.string() }),
+  UNRECOGNISED: z.object({ serviceCode: z.string() }),
+} as const satisfies Partial<Record<ErrorCode, z.ZodType>>;
+
+export type DetailedErrorCode = keyof typeof errorDetailsSchemas;
+export type ErrorDetails<C extends DetailedErrorCode> = z.infer<(typeof errorDetailsSchemas)[C]>;
+
+/**
+ * The details of an error of code `code`, typed; undefined when the error has another
+ * code, or no details of the expected shape.
+ */
+export function errorDetails<C extends DetailedErrorCode>(
+  error: { code: string; details?: unknown } | null | undefined,
+  code: C,
+): ErrorDetails<C> | undefined {
+  if (!error || error.code !== code) return undefined;
+  const parsed = errorDetailsSchemas[code].safeParse(error.details);
+  return parsed.success ? (parsed.data as ErrorDetails<C>) : undefined;
+}
+
+/**
+ * Failures that say only that the service was not reached, or could not answer just now:
+ * nothing about the request, the account or this computer. The same request may well
+ * succeed later, so the API client retries them, a session restore waits for the network,
+ * and this computer keeps its last lease meanwhile.
+ */
+export const transientErrorCodes = ['NETWORK_OFFLINE', 'TIMEOUT', 'INTERNAL'] as const satisfies readonly ErrorCode[];
+
+export function isTransientFailure(error: { code: ErrorCode } | ErrorCode | null | undefined): boolean {
+  const code = typeof error === 'string' ? error : error?.code;
+  return code !== undefined && (transientErrorCodes as readonly ErrorCode[]).includes(code);
+}
 
 /** The HTTP error envelope: every non-2xx body of the account service. */
 export const httpErrorBodySchema = z.object({

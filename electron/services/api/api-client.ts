@@ -1,8 +1,10 @@
 import axios, { type AxiosResponse } from 'axios';
 import type { z } from 'zod';
+import { backoffDelay } from '../../../shared/backoff';
+import { isTransientFailure } from '../../../shared/errors';
 import { type Logger, silentLogger } from '../log/logger';
-import { ApiFailure, isTransient, toApiFailure } from './api-failure';
-import { backoffDelay, type HttpMethod, isIdempotent, sleep } from './retry-policy';
+import { ApiFailure, toApiFailure } from './api-failure';
+import { type HttpMethod, isIdempotent, sleep } from './retry-policy';
 
 /**
  * Supplies the bearer token for authenticated calls. Called again with `rejected` when the
@@ -80,13 +82,14 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     online = next;
     logger.info(next ? 'account service reachable again' : 'account service unreachable');
     for (const listener of listeners) listener(next);
-    if (!next) scheduleProbe(probeIntervalMs);
+    if (!next) scheduleProbe(0);
     else if (probe) clearTimeout(probe);
   }
 
   /** While offline, checks /v1/health now and then so the app notices by itself when the network is back. */
-  function scheduleProbe(delay: number) {
+  function scheduleProbe(attempt: number) {
     if (closed) return;
+    const delay = backoffDelay(attempt, { baseMs: probeIntervalMs, maxMs: 30_000 });
     if (probe) clearTimeout(probe);
     probe = setTimeout(() => {
       http.get('/v1/health').then(
@@ -94,7 +97,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         (error: unknown) => {
           // Any HTTP answer, even an error status, proves the service is reachable.
           if (axios.isAxiosError(error) && error.response) setOnline(true);
-          else scheduleProbe(Math.min(delay * 2, 30_000));
+          else scheduleProbe(attempt + 1);
         },
       );
     }, delay);
@@ -124,8 +127,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         return await sendOnce(opts.method, opts.path, opts.body, headers);
       } catch (error) {
         const failure = toApiFailure(error);
-        if (attempt + 1 >= attempts || !isTransient(failure)) throw failure;
-        const delay = backoffDelay(attempt, retryBaseDelayMs, retryMaxDelayMs);
+        if (attempt + 1 >= attempts || !isTransientFailure(failure)) throw failure;
+        const delay = backoffDelay(attempt, { baseMs: retryBaseDelayMs, maxMs: retryMaxDelayMs });
         logger.debug('retrying request', { method: opts.method, path: opts.path, errorCode: failure.code, delay });
         await sleep(delay);
       }

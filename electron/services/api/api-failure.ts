@@ -1,5 +1,6 @@
 import { isAxiosError } from 'axios';
-import { AppFailure, httpErrorBodySchema, type AppError, type ErrorCode } from '../../../shared/errors';
+import { z } from 'zod';
+import { AppFailure, type AppError, type ErrorCode, serviceErrorCodes } from '../../../shared/errors';
 
 /**
  * An AppFailure that remembers the HTTP status it came from, so the client can decide on
@@ -40,6 +41,35 @@ function nonNegativeInt(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.ceil(value) : undefined;
 }
 
+/**
+ * The service's error envelope, read leniently: any code string is accepted, so a code
+ * added to the service after this version was built still arrives with its message.
+ */
+const lenientEnvelopeSchema = z.object({
+  error: z.object({
+    code: z.string().min(1).max(100),
+    message: z.string().max(2000),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
+
+const knownServiceCodes: ReadonlySet<string> = new Set(serviceErrorCodes);
+
+/**
+ * The code, message and details of an error body; null when it is not the service's
+ * envelope at all (a proxy's page, say). A code this app does not know becomes
+ * `UNRECOGNISED`, carrying the service's message and its code in `details.serviceCode`.
+ */
+export function readEnvelope(body: unknown): { code: ErrorCode; message: string; details?: Record<string, unknown> } | null {
+  const parsed = lenientEnvelopeSchema.safeParse(body);
+  if (!parsed.success) return null;
+  const { code, message, details } = parsed.data.error;
+  if (knownServiceCodes.has(code)) {
+    return { code: code as ErrorCode, message, ...(details !== undefined && { details }) };
+  }
+  return { code: 'UNRECOGNISED', message, details: { ...details, serviceCode: code } };
+}
+
 /** Turns whatever axios threw into the shared error vocabulary. */
 export function toApiFailure(error: unknown): ApiFailure {
   if (error instanceof ApiFailure) return error;
@@ -56,14 +86,14 @@ export function toApiFailure(error: unknown): ApiFailure {
   }
 
   const status = response.status;
-  const envelope = httpErrorBodySchema.safeParse(response.data);
-  const code: ErrorCode = envelope.success ? envelope.data.error.code : (codeByStatus[status] ?? (status >= 500 ? 'INTERNAL' : 'UNKNOWN'));
-  const message = envelope.success ? envelope.data.error.message : `The account service answered with status ${status}.`;
-  const details = envelope.success ? envelope.data.error.details : undefined;
+  const envelope = readEnvelope(response.data);
+  const code: ErrorCode = envelope?.code ?? codeByStatus[status] ?? (status >= 500 ? 'INTERNAL' : 'UNKNOWN');
+  const message = envelope?.message ?? `The account service answered with status ${status}.`;
+  const details = envelope?.details;
 
   let retryAfterSeconds: number | undefined;
   if (status === 423) retryAfterSeconds = nonNegativeInt(details?.retryAfterSeconds);
-  if (status === 429) retryAfterSeconds = parseRetryAfter(response.headers['retry-after']);
+  if (status === 429) retryAfterSeconds = parseRetryAfter(response.headers['retry-after']) ?? nonNegativeInt(details?.retryAfterSeconds);
 
   return new ApiFailure(
     {
@@ -74,10 +104,4 @@ export function toApiFailure(error: unknown): ApiFailure {
     },
     status,
   );
-}
-
-/** Failures worth another try: the request may never have reached the service, or it was briefly unavailable. */
-export function isTransient(failure: ApiFailure): boolean {
-  if (failure.code === 'NETWORK_OFFLINE' || failure.code === 'TIMEOUT') return true;
-  return failure.status === 502 || failure.status === 503 || failure.status === 504;
 }

@@ -10,10 +10,4 @@ export function isIdempotent(method: HttpMethod, idempotencyKey?: string): boole
   return idempotencyKey !== undefined && idempotencyKey !== '';
 }
 
-/** Exponential backoff with full jitter, so many clients coming back online do not retry in step. */
-export function backoffDelay(attempt: number, baseMs: number, maxMs: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(maxMs, baseMs * 2 ** attempt);
-  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
-
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -1,8 +1,8 @@
-import type { z } from 'zod';
 import { contract } from '../../../shared/contract/index';
 import type { InvokeSpec } from '../../../shared/contract/define';
 import type { Handlers } from '../../../shared/contract/types';
 import { AppFailure, fail, ok, type Result } from '../../../shared/errors';
+import { validationDetails } from '../../../shared/validation-details';
 import { type Logger, describeError, silentLogger } from '../log/logger';
 
 export interface Dispatcher {
@@ -28,16 +28,6 @@ function lookup(channel: string, handlers: Handlers): { spec: InvokeSpec; handle
   return handler && spec ? { spec, handler } : null;
 }
 
-/** `{ "email": "Enter an e-mail address…" }`: which field is wrong, in words the renderer can show. */
-function fieldProblems(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const path = issue.path.map(String).join('.') || '(input)';
-    fields[path] ??= issue.message;
-  }
-  return fields;
-}
-
 export function createDispatcher(handlers: Handlers, { logger = silentLogger }: { logger?: Logger } = {}): Dispatcher {
   return {
     async dispatch(channel, rawInput) {
@@ -51,7 +41,8 @@ export function createDispatcher(handlers: Handlers, { logger = silentLogger }: 
         return fail({
           code: 'IPC_INVALID_INPUT',
           message: 'Some of the information given is not valid.',
-          details: { fields: fieldProblems(input.error) },
+          // Which field is wrong and how, for the renderer to put in its own words; `(input)` is the input as a whole.
+          details: validationDetails(input.error.issues, '(input)'),
         });
       }
       try {

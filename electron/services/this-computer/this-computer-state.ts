@@ -1,5 +1,5 @@
 import type { ThisComputerState } from '../../../shared/contract/this-computer';
-import type { ErrorCode } from '../../../shared/errors';
+import { type ErrorCode, isTransientFailure } from '../../../shared/errors';
 import type { LeasePayload } from '../../../shared/lease';
 import type { ThisDeviceRecord } from './this-computer-stores';
 
@@ -43,9 +43,7 @@ export function deriveThisComputerState(facts: ThisComputerFacts, now: Date): Th
 }
 
 /** Failures that say nothing about this computer, only that the service was not reached. */
-const transportCodes: ReadonlySet<ErrorCode> = new Set(['NETWORK_OFFLINE', 'TIMEOUT', 'INTERNAL']);
-export const isTransportFailure = (code: ErrorCode | undefined): boolean =>
-  code !== undefined && transportCodes.has(code);
+export const isTransportFailure = (code: ErrorCode | undefined): boolean => isTransientFailure(code);
 
 /** What a refused heartbeat means for this computer. */
 export type HeartbeatRefusal = 'removed' | 'expired' | 'unknownDevice' | 'offline' | 'keyChanged' | 'unexpected';

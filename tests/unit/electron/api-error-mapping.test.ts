@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient } from '../../../electron/services/api/api-client';
-import { ApiFailure, parseRetryAfter } from '../../../electron/services/api/api-failure';
+import { ApiFailure, parseRetryAfter, readEnvelope } from '../../../electron/services/api/api-failure';
 import { accountSchema } from '../../../shared/api/account';
+import { errorDetails } from '../../../shared/errors';
 import { closedPortUrl, errorBody, json, type LocalService, startLocalService } from './support/local-service';
 
 let service: LocalService;
@@ -55,6 +56,32 @@ describe('HTTP errors become shared error codes', () => {
     expect(parseRetryAfter('7')).toBe(7);
     expect(parseRetryAfter(new Date(Date.UTC(2030, 0, 1, 0, 1, 0)).toUTCString(), Date.UTC(2030, 0, 1))).toBe(60);
     expect(parseRetryAfter('soon')).toBeUndefined();
+  });
+
+  it('keeps a code this version does not know as UNRECOGNISED, with the service message and code', async () => {
+    service.route('POST', '/v1/subscriptions/activate', (_h, res) =>
+      json(res, 409, errorBody('PLAN_RETIRED', 'This plan is no longer sold.', { planId: 'family' })),
+    );
+    const client = createApiClient({ baseUrl: service.url, ...fast });
+    const failure = await failureOf(client.request({ method: 'POST', path: '/v1/subscriptions/activate', body: {} }));
+    expect(failure.toError()).toEqual({
+      code: 'UNRECOGNISED',
+      message: 'This plan is no longer sold.',
+      details: { planId: 'family', serviceCode: 'PLAN_RETIRED' },
+    });
+    expect(failure.status).toBe(409);
+    expect(errorDetails(failure.toError(), 'UNRECOGNISED')?.serviceCode).toBe('PLAN_RETIRED');
+  });
+
+  it('reads an envelope of any known code, and ignores one that is not an envelope', () => {
+    expect(readEnvelope({ error: { code: 'KEY_UNKNOWN', message: 'No such key.' } })).toEqual({ code: 'KEY_UNKNOWN', message: 'No such key.' });
+    expect(readEnvelope({ error: { code: 'BRAND_NEW', message: 'New.' } })).toEqual({
+      code: 'UNRECOGNISED',
+      message: 'New.',
+      details: { serviceCode: 'BRAND_NEW' },
+    });
+    expect(readEnvelope('<h1>Bad gateway</h1>')).toBeNull();
+    expect(readEnvelope({ error: { code: '', message: 'x' } })).toBeNull();
   });
 
   it('maps a status without the error envelope by its number', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../electron/services/ipc/dispatcher';
 import { channelNames } from '../../../shared/contract/client';
 import type { Handlers } from '../../../shared/contract/types';
-import { AppFailure } from '../../../shared/errors';
+import { AppFailure, errorDetails } from '../../../shared/errors';
 
 const user = { id: 'u1', email: 'anna@example.test', name: 'Anna', mfaEnabled: false };
 const account = { ...user, language: 'en' as const, createdAt: '2026-01-01T00:00:00Z' };
@@ -100,6 +100,12 @@ describe('dispatcher: the contract guards every channel', () => {
     expect(result.error.code).toBe('IPC_INVALID_INPUT');
     expect(Object.keys((result.error.details as { fields: Record<string, string> }).fields)).toContain(field);
     expect(called).toBe(false);
+  });
+
+  it('describes each problem in the shared field-problem shape, never as a sentence to show', async () => {
+    const result = await createDispatcher(handlers()).dispatch('auth.confirmEmail', { code: 'x'.repeat(5000) });
+    if (result.ok) throw new Error('accepted an over-long code');
+    expect(errorDetails(result.error, 'IPC_INVALID_INPUT')?.fields.code).toMatchObject({ code: 'too_big', maximum: 2048 });
   });
 
   it.each(['auth.nope', 'nope.get', '__proto__.constructor', 'toString', 'auth.signIn.extra', 'constructor.name'])(
