@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import '../../styles/devices.css';
 import { devicePlatforms, type DevicePlatform } from '../../../../shared/api/devices';
 import { emailSchema } from '../../../../shared/api/identity';
 import { inviteDevice } from '../../actions/devices-actions';

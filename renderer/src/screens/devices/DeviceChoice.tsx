@@ -1,4 +1,5 @@
 import type { Device } from '../../../../shared/api/devices';
+import '../../styles/devices.css';
 import { PlatformIcon } from '../../components/PlatformIcon';
 import { RelativeTime } from '../../components/RelativeTime';
 import { T } from '../../i18n/use-t';

@@ -1,4 +1,5 @@
 import { useCallback, useLayoutEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import '../../styles/devices.css';
 import type { Device } from '../../../../shared/api/devices';
 import type { AppError } from '../../../../shared/errors';
 import { visibleRange } from '../../lib/windowing';

@@ -1,4 +1,5 @@
 import { memo, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import '../../styles/devices.css';
 import { useIntl } from 'react-intl';
 import type { Device } from '../../../../shared/api/devices';
 import type { AppError } from '../../../../shared/errors';

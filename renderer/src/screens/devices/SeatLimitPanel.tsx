@@ -1,4 +1,5 @@
 import { useRef, useState, type ReactNode } from 'react';
+import '../../styles/devices.css';
 import type { Device } from '../../../../shared/api/devices';
 import type { ThisComputerState } from '../../../../shared/contract/this-computer';
 import type { AppError } from '../../../../shared/errors';

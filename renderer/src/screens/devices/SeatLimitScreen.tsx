@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import '../../styles/protection.css';
+import '../../styles/page-parts.css';
 import { Link } from 'react-router';
 import type { Device } from '../../../../shared/api/devices';
 import type { AppError } from '../../../../shared/errors';

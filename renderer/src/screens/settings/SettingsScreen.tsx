@@ -5,7 +5,7 @@ import { LanguageSection } from './LanguageSection';
 import { SessionsSection } from './SessionsSection';
 import { TwoStepSection } from './TwoStepSection';
 // Dialogs and the danger button are styled there, with the screens that first used them.
-import '../../styles/protection.css';
+import '../../styles/page-parts.css';
 import '../../styles/security.css';
 
 /** Settings: language and security; the rest of the page says plainly what is still to come. */

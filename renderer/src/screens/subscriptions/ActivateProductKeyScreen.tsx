@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import '../../styles/protection.css';
+import '../../styles/subscriptions.css';
+import '../../styles/page-parts.css';
 import { Link } from 'react-router';
 import type { Subscription } from '../../../../shared/api/subscriptions';
 import { activateProductKey } from '../../actions/subscriptions-actions';

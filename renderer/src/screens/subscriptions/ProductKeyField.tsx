@@ -1,4 +1,5 @@
 import { useId, useLayoutEffect, useRef, type ClipboardEvent } from 'react';
+import '../../styles/subscriptions.css';
 import { useT } from '../../i18n/use-t';
 import { findPastedKey, keyProblem, reformatKeyInput } from './product-key-entry';
 import { productKeySentence } from './product-key-sentences';

@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import '../../styles/subscriptions.css';
 import { Link } from 'react-router';
 import type { Subscription } from '../../../../shared/api/subscriptions';
 import type { AppError } from '../../../../shared/errors';

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import '../../styles/protection.css';
+import '../../styles/page-parts.css';
 import { reloadSubscriptions } from '../../actions/subscriptions-actions';
 import { useApi } from '../../api/api-context';
 import { paths } from '../../app/paths';

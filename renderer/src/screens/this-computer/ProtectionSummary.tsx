@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
-import '../../styles/protection.css';
+import '../../styles/this-computer.css';
+import '../../styles/page-parts.css';
 import { reloadSubscriptions } from '../../actions/subscriptions-actions';
 import { reloadThisComputer } from '../../actions/this-computer-actions';
 import { useApi } from '../../api/api-context';

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import '../../styles/this-computer.css';
 import type { Device } from '../../../../shared/api/devices';
 import type { Subscription } from '../../../../shared/api/subscriptions';
 import type { ThisComputerState } from '../../../../shared/contract/this-computer';

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import '../../styles/this-computer.css';
 import type { DeviceFingerprint } from '../../../../shared/api/devices';
 import type { AppError } from '../../../../shared/errors';
 import { readWhatThisComputerShares } from '../../actions/this-computer-actions';

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import '../../styles/this-computer.css';
 import { Link } from 'react-router';
 import type { ThisComputerState } from '../../../../shared/contract/this-computer';
 import type { AppError } from '../../../../shared/errors';
