@@ -13,8 +13,8 @@ import { createDatabase } from './db/database';
 import { scheduleEmbeddedMaintenance } from './db/embedded-maintenance';
 import { migrateToLatest } from './db/migrate';
 import { installAuthentication } from './http/authenticate';
-import { installErrorHandling } from './http/error-handler';
-import { errorBody, ServiceError } from './http/service-error';
+import { installErrorHandling, sendServiceError } from './http/error-handler';
+import { ServiceError } from './http/service-error';
 import { AccessTokens } from './identity/access-tokens';
 import { prepareDummyHash } from './identity/password-hashing';
 import { loggerOptions } from './logging';
@@ -49,7 +49,7 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
     return503OnClosing: false,
     // Errors raised before routing (a malformed URL) skip the error handler: envelope them too.
     frameworkErrors: (_error, _request, reply) => {
-      void (reply as FastifyReply).code(400).send(errorBody('VALIDATION_FAILED', 'The address of the request is not valid.'));
+      void sendServiceError(reply as FastifyReply, new ServiceError('VALIDATION_FAILED', 'The address of the request is not valid.'));
     },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -94,7 +94,7 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
   app.addHook('onRequest', async (_request, reply) => {
     if (!closing) return;
     void reply.header('connection', 'close');
-    throw new ServiceError(503, 'INTERNAL', 'The service is restarting. Try again in a moment.');
+    throw new ServiceError('UNAVAILABLE', 'The service is restarting. Try again in a moment.');
   });
   app.addHook('onSend', async (_request, reply, payload) => {
     if (closing) void reply.header('connection', 'close');
@@ -121,7 +121,7 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) =>
-      new ServiceError(429, 'RATE_LIMITED', 'Too many attempts. Wait a moment and try again.', {
+      new ServiceError('RATE_LIMITED', 'Too many attempts. Wait a moment and try again.', {
         retryAfterSeconds: Math.max(1, Math.ceil(context.ttl / 1000)),
       }),
   });

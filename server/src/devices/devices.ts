@@ -15,10 +15,10 @@ export const toDevice = (row: DeviceRow): Device => ({
   lastSeenAt: row.last_seen_at.toISOString(),
 });
 
-export const deviceNotFound = () => new ServiceError(404, 'NOT_FOUND', 'There is no such device on this account.');
+export const deviceNotFound = () => new ServiceError('NOT_FOUND', 'There is no such device on this account.');
 
 export const deviceDeactivated = (row: Pick<DeviceRow, 'deactivated_at'>) =>
-  new ServiceError(410, 'DEVICE_DEACTIVATED', 'This device was removed from the account.', {
+  new ServiceError('DEVICE_DEACTIVATED', 'This device was removed from the account.', {
     deactivatedAt: (row.deactivated_at ?? new Date(0)).toISOString(),
   });
 

@@ -39,8 +39,10 @@ export async function inviteDevice(
     .execute();
   const link = invitationLink(services.publicUrl(), token);
   if (input.email !== undefined) {
-    const inviter = await services.db.selectFrom('users').select('name').where('id', '=', input.userId).executeTakeFirstOrThrow();
-    services.mailer.sendLater(invitationMail({ to: input.email, inviterName: inviter.name, platform: input.platform, link, validDays: INVITATION_TTL_MS / 86_400_000 }));
+    const inviter = await services.db.selectFrom('users').select(['name', 'language']).where('id', '=', input.userId).executeTakeFirstOrThrow();
+    services.mailer.sendLater(
+      invitationMail({ to: input.email, inviterName: inviter.name, language: inviter.language, platform: input.platform, link, validDays: INVITATION_TTL_MS / 86_400_000 }),
+    );
   }
   return { link, expiresAt: expiresAt.toISOString() };
 }

@@ -3,6 +3,7 @@ import type { RegisterDeviceBody } from '../../../shared/api/devices';
 import type { Db } from '../db/database';
 import { asUuid } from '../db/ids';
 import type { DeviceRow, SubscriptionRow } from '../db/protection-tables';
+import { fieldRefusal } from '../http/field-refusal';
 import { ServiceError } from '../http/service-error';
 import type { WriteResult } from '../idempotency/idempotent-write';
 import type { LeaseSigner } from '../licence/lease-signer';
@@ -107,16 +108,17 @@ export async function transferDevice(trx: Db, oldDeviceId: string, body: Registe
   if (!old) throw deviceNotFound();
   if (old.status !== 'active') throw deviceDeactivated(old);
   if (body.subscriptionId !== undefined && body.subscriptionId !== old.subscription_id) {
-    throw new ServiceError(400, 'VALIDATION_FAILED', 'Some fields are missing or not valid.', {
-      fields: { subscriptionId: 'A moved device keeps the subscription of the device it replaces; leave this out.' },
-    });
+    throw new ServiceError(
+      'VALIDATION_FAILED',
+      'Some fields are missing or not valid.',
+      fieldRefusal('subscriptionId', 'A moved device keeps the subscription of the device it replaces; leave this out.'),
+    );
   }
   const subscription = namedSubscription(seats.subscriptions, old.subscription_id, now);
 
   const same = findSameMachine(seats.devices, body.components, (device) => device.components);
   if (same) {
     throw new ServiceError(
-      409,
       'CONFLICT',
       same.id === old.id
         ? 'This computer is the device you are moving from: there is nothing to move.'

@@ -59,7 +59,7 @@ export async function lockSeats(trx: Db, userId: string): Promise<LockedSeats> {
 const isExpired = (subscription: Pick<SubscriptionRow, 'expires_at'>, now: Date) => subscription.expires_at.getTime() <= now.getTime();
 
 export const subscriptionExpired = (subscription: Pick<SubscriptionRow, 'id' | 'expires_at'>) =>
-  new ServiceError(409, 'SUBSCRIPTION_EXPIRED', 'This subscription has ended. Renew it, or choose another subscription.', {
+  new ServiceError('SUBSCRIPTION_EXPIRED', 'This subscription has ended. Renew it, or choose another subscription.', {
     subscriptionId: subscription.id,
     expiredAt: subscription.expires_at.toISOString(),
   });
@@ -84,7 +84,7 @@ export function chooseSubscription(seated: readonly SeatedSubscription[], now: D
   if (chosen) return chosen;
   const latest = seated[0];
   if (latest) throw subscriptionExpired(latest);
-  throw new ServiceError(404, 'NOT_FOUND', 'This account has no subscription yet. Activate a product key first.', {
+  throw new ServiceError('NOT_FOUND', 'This account has no subscription yet. Activate a product key first.', {
     reason: 'no_subscription',
   });
 }
@@ -105,7 +105,6 @@ export async function assertSeatFree(trx: Db, subscription: SeatedSubscription, 
     .orderBy('id')
     .execute();
   throw new ServiceError(
-    409,
     'SEAT_LIMIT_REACHED',
     `All ${subscription.seats} devices of this plan are in use. Remove one to protect this computer.`,
     { subscriptionId: subscription.id, seats: subscription.seats, devices: devices.map(toDevice) },

@@ -23,7 +23,7 @@ declare module 'fastify' {
   }
 }
 
-const unauthorized = () => new ServiceError(401, 'UNAUTHORIZED', 'Sign in to continue.');
+const unauthorized = () => new ServiceError('UNAUTHORIZED', 'Sign in to continue.');
 
 /** Checks `Authorization: Bearer <access token>` and that its session is still live. */
 export function installAuthentication(app: FastifyInstance, deps: { db: Db; accessTokens: AccessTokens }): void {

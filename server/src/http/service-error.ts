@@ -1,18 +1,20 @@
 import { httpErrorBodySchema, type ServiceErrorCode } from '../../../shared/errors';
+import { answerFor, type Failure } from './error-status';
 
 /**
  * A failure the client should see: the error handler turns it into the envelope
- * `{ error: { code, message, details? } }` with this status.
+ * `{ error: { code, message, details? } }`, with the status error-status.ts gives its code.
  */
 export class ServiceError extends Error {
   readonly statusCode: number;
   readonly code: ServiceErrorCode;
   readonly details: Record<string, unknown> | undefined;
 
-  constructor(statusCode: number, code: ServiceErrorCode, message: string, details?: Record<string, unknown>) {
+  constructor(failure: Failure, message: string, details?: Record<string, unknown>) {
     super(message);
+    const { code, status } = answerFor(failure);
     this.name = 'ServiceError';
-    this.statusCode = statusCode;
+    this.statusCode = status;
     this.code = code;
     this.details = details;
   }

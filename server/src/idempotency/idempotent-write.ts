@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../db/database';
+import { fieldRefusal } from '../http/field-refusal';
 import { errorBody, ServiceError } from '../http/service-error';
 
 /** A response as first sent: what a repeat of the request gets back. */
@@ -88,9 +89,11 @@ export async function idempotentWrite(
         .where('key', '=', key)
         .executeTakeFirstOrThrow();
       if (record.request_hash !== requestHash || record.status_code === null || record.response_body === null) {
-        throw new ServiceError(422, 'VALIDATION_FAILED', 'This Idempotency-Key was already used for a different request.', {
-          fields: { 'idempotency-key': 'Already used for a different request: send a new key for a new request.' },
-        });
+        throw new ServiceError(
+          'IDEMPOTENCY_KEY_REUSED',
+          'This Idempotency-Key was already used for a different request.',
+          fieldRefusal('idempotency-key', 'Already used for a different request: send a new key for a new request.'),
+        );
       }
       return { statusCode: record.status_code, body: JSON.parse(record.response_body) as unknown, replayed: true };
     }

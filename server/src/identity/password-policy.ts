@@ -46,7 +46,7 @@ const messages: Record<PasswordWeakness, string> = {
 export function assertPasswordAcceptable(password: string, field = 'password'): void {
   const weakness = passwordWeakness(password);
   if (!weakness) return;
-  throw new ServiceError(400, 'WEAK_PASSWORD', messages[weakness], {
+  throw new ServiceError('WEAK_PASSWORD', messages[weakness], {
     reason: weakness,
     field,
     minLength: PASSWORD_MIN_LENGTH,

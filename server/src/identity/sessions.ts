@@ -20,7 +20,7 @@ export type SessionEndReason =
   | 'password_reset';
 
 const refreshInvalid = () =>
-  new ServiceError(401, 'REFRESH_INVALID', 'Your session has ended. Sign in again.');
+  new ServiceError('REFRESH_INVALID', 'Your session has ended. Sign in again.');
 
 /**
  * Starts a session (a new refresh-token family) and returns its first refresh token, and
@@ -108,7 +108,6 @@ export async function rotateRefreshToken(
   if (known?.used_at) {
     await revokeSessions(db, { sessionId: known.session_id, now, reason: 'refresh_reused' });
     throw new ServiceError(
-      401,
       'REFRESH_REUSED',
       'This session was used from somewhere else, so we ended it to keep your account safe. Sign in again.',
     );
@@ -187,6 +186,6 @@ export async function endOwnSession(db: Db, userId: string, sessionId: string, n
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) {
-    throw new ServiceError(404, 'NOT_FOUND', 'There is no such session: it may have ended already.');
+    throw new ServiceError('NOT_FOUND', 'There is no such session: it may have ended already.');
   }
 }

@@ -185,7 +185,7 @@ export const deviceRoutes: FastifyPluginAsyncZod<{ services: Services; leases: L
     async (request) => {
       const accepted = await acceptInvitation(services.db, { userId: requireAuth(request).userId, token: request.body.token, now: services.now() });
       if (!accepted) {
-        throw new ServiceError(400, 'TOKEN_INVALID', 'This invitation is not valid: it may have been used already, have expired, or belong to another account.');
+        throw new ServiceError('TOKEN_INVALID', 'This invitation is not valid: it may have been used already, have expired, or belong to another account.');
       }
       return accepted;
     },

@@ -19,7 +19,7 @@ export const healthRoutes: FastifyPluginAsyncZod<{ services: Services }> = async
         await sql`select 1`.execute(services.db);
       } catch (error) {
         request.log.error({ err: error }, 'health check: database unavailable');
-        throw new ServiceError(503, 'INTERNAL', 'The database is not answering.');
+        throw new ServiceError('UNAVAILABLE', 'The database is not answering.');
       }
       return { status: 'ok' as const, database: 'ok' as const };
     },

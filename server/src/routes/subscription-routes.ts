@@ -46,7 +46,7 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<{ services: Services }> =
       const key = productKeySchema.safeParse(request.body.productKey);
       if (!key.success) {
         const issue = key.error.issues[0];
-        throw new ServiceError(400, 'KEY_MALFORMED', issue?.message ?? 'This is not a product key.', {
+        throw new ServiceError('KEY_MALFORMED', issue?.message ?? 'This is not a product key.', {
           ...(issue && 'params' in issue ? (issue.params as Record<string, unknown>) : {}),
         });
       }

@@ -51,7 +51,7 @@ export async function getSubscription(db: Db, userId: string, id: string, now: D
 }
 
 export const subscriptionNotFound = () =>
-  new ServiceError(404, 'NOT_FOUND', 'There is no such subscription on this account.');
+  new ServiceError('NOT_FOUND', 'There is no such subscription on this account.');
 
 /**
  * Spends a product key (canonical form) and starts its subscription: now until now plus
@@ -71,8 +71,8 @@ export async function activateProductKey(trx: Db, input: { userId: string; key: 
   if (!spent) {
     const known = await trx.selectFrom('product_keys').select('key_hash').where('key_hash', '=', keyHash).executeTakeFirst();
     throw known
-      ? new ServiceError(409, 'KEY_ALREADY_USED', 'This product key has already been activated. Each key works once.')
-      : new ServiceError(404, 'KEY_UNKNOWN', 'We do not know this product key. Check it against your receipt or card.');
+      ? new ServiceError('KEY_ALREADY_USED', 'This product key has already been activated. Each key works once.')
+      : new ServiceError('KEY_UNKNOWN', 'We do not know this product key. Check it against your receipt or card.');
   }
   const row: SubscriptionRow = {
     id: randomUUID(),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { validationDetailsSchema } from '../../../shared/validation-details';
 import { useService } from '../../support/use-service';
 import { expectError } from './http';
 
@@ -28,6 +29,23 @@ describe('bad input is a 4xx, never a 5xx', () => {
   it('answers wrong types and missing fields with the offending fields named', async () => {
     const details = expectError(await api.post('/v1/auth/signup', { email: 42, password: ['x'], name: null }), 400, 'VALIDATION_FAILED');
     expect(Object.keys((details as { fields: object }).fields).sort()).toEqual(['email', 'name', 'password']);
+    // Each field's problem is data a client can word itself; the validator's English is only for developers.
+    expect(validationDetailsSchema.parse(details).fields).toEqual({
+      email: { code: 'invalid_type', message: expect.any(String) },
+      password: { code: 'invalid_type', message: expect.any(String) },
+      name: { code: 'invalid_type', message: expect.any(String) },
+    });
+    const bounds = expectError(
+      await api.post('/v1/auth/signup', { email: 'not an address', password: 'a quiet lighthouse', name: 'n'.repeat(101) }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(bounds).toEqual({
+      fields: {
+        email: { code: 'invalid_format', format: 'email', message: expect.any(String) },
+        name: { code: 'too_big', maximum: 100, message: expect.any(String) },
+      },
+    });
 
     const bodies: unknown[] = [{}, [], 'text', 12, true, null, { email: { $gt: '' } }, { token: 1 }, { refreshToken: '' }, { password: 'x'.repeat(2000) }];
     for (const path of bodyRoutes) {
