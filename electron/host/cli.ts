@@ -9,7 +9,9 @@
  * PALISADE_LOG_LEVEL the log level. SIGINT/SIGTERM shut it down cleanly.
  *
  * The data folder keeps this computer's fingerprint cache, pinned licence key and last
- * lease (`this-computer.json`), so a restart keeps them.
+ * lease (`this-computer.json`) and what was set in Settings (`settings.json`), so a restart
+ * keeps them; the log goes to `logs/palisade.log` there too. The host's own text follows
+ * Settings → Language, or for "same as the system" LC_ALL / LC_MESSAGES / LANGUAGE / LANG.
  *
  * `--machine-seed TEXT` (or PALISADE_MACHINE_SEED) makes the host act as a made-up
  * computer: its fingerprint components are derived from TEXT instead of read from this
@@ -23,8 +25,13 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createAppServices, DEFAULT_API_URL } from '../services/app-services';
-import { createLogger, logLevelFromEnv } from '../services/log/logger';
-import { deviceName, packageVersion, supportedPlatform, userDataDir } from '../services/platform/app-identity';
+import { createDesktopI18n } from '../services/i18n/desktop-i18n';
+import { environmentLanguages } from '../services/i18n/system-languages';
+import { openLogFile } from '../services/log/log-file';
+import { createLogger, logLevelFromEnv, stderrAndFile } from '../services/log/logger';
+import { packageVersion, supportedPlatform, userDataDir } from '../services/platform/app-identity';
+import { readSettings } from '../services/settings/settings-service';
+import { createJsonFileStore } from '../services/storage/json-file-store';
 import { type BrowserHost, startBrowserHost } from './host-server';
 import { openHostStore } from './host-store';
 import { openKeyringVault } from './keyring-vault';
@@ -42,7 +49,18 @@ const { values } = parseArgs({
   strict: true,
 });
 
-const logger = createLogger({ scope: 'host', level: logLevelFromEnv(process.env.PALISADE_LOG_LEVEL) });
+const dataDir = resolve(values['data-dir'] ?? join(userDataDir(), 'browser-host'));
+mkdirSync(dataDir, { recursive: true });
+const logFile = openLogFile({ dir: join(dataDir, 'logs') });
+const logger = createLogger({
+  scope: 'host',
+  level: logLevelFromEnv(process.env.PALISADE_LOG_LEVEL),
+  write: stderrAndFile(logFile),
+});
+const settingsStore = createJsonFileStore(join(dataDir, 'settings.json'));
+const systemLanguages = () => environmentLanguages(process.env);
+// What the host says before its services exist, in the same language they will speak.
+const { t } = createDesktopI18n({ choice: () => readSettings(settingsStore).language, systemLanguages });
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -50,18 +68,18 @@ function fail(message: string): never {
 }
 
 const port = values.port === undefined ? 0 : Number(values.port);
-if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a port number, not "${values.port}".`);
+if (!Number.isInteger(port) || port < 0 || port > 65535)
+  fail(t('desktop.host.badPort', { value: String(values.port) }));
 const apiBaseUrl = values.api ?? process.env.PALISADE_API_URL ?? DEFAULT_API_URL;
 try {
   new URL(apiBaseUrl);
 } catch {
-  fail(`The account service address "${apiBaseUrl}" is not a URL.`);
+  fail(t('desktop.host.badApiUrl', { url: apiBaseUrl }));
 }
-const dataDir = resolve(values['data-dir'] ?? join(userDataDir(), 'browser-host'));
-mkdirSync(dataDir, { recursive: true });
 const machineSeed = values['machine-seed'] ?? process.env.PALISADE_MACHINE_SEED;
-if (machineSeed !== undefined && machineSeed.trim() === '') fail('--machine-seed needs some text to derive the computer from.');
-if (machineSeed !== undefined) logger.info('acting as a synthetic computer derived from --machine-seed (not this machine\'s hardware)');
+if (machineSeed !== undefined && machineSeed.trim() === '') fail(t('desktop.host.emptySeed'));
+if (machineSeed !== undefined)
+  logger.info("acting as a synthetic computer derived from --machine-seed (not this machine's hardware)");
 const rendererDir = resolve(values['renderer-dir'] ?? fileURLToPath(new URL('../../out/renderer', import.meta.url)));
 
 // One key store entry per data folder and service: two hosts never share a session.
@@ -73,9 +91,14 @@ const services = createAppServices({
   vault,
   logger,
   store: openHostStore(dataDir),
+  settingsStore,
+  systemLanguages,
   ...(machineSeed !== undefined && { machineSeed }),
-  deviceName: deviceName('browser'),
-  appInfo: { version: packageVersion(new URL('../../package.json', import.meta.url)), platform: supportedPlatform(), host: 'browser' },
+  appInfo: {
+    version: packageVersion(new URL('../../package.json', import.meta.url)),
+    platform: supportedPlatform(),
+    host: 'browser',
+  },
   openExternal: async (url) => {
     if (!(await openInBrowser(url))) logger.warn('could not open a browser for a link');
   },
@@ -84,13 +107,19 @@ services.start();
 
 let host: BrowserHost;
 try {
-  host = await startBrowserHost({ dispatcher: services.dispatcher, events: services.events, rendererDir, port, logger });
+  host = await startBrowserHost({
+    dispatcher: services.dispatcher,
+    events: services.events,
+    rendererDir,
+    port,
+    logger,
+  });
 } catch (error) {
   services.stop();
-  fail(`Could not start the browser host: ${error instanceof Error ? error.message : String(error)}`);
+  fail(services.i18n.t('desktop.host.startFailed', { reason: error instanceof Error ? error.message : String(error) }));
 }
 
-process.stdout.write(`Palisade is running at ${host.launchUrl}\n`);
+process.stdout.write(`${services.i18n.t('desktop.host.running', { url: host.launchUrl })}\n`);
 if (!values['no-open'] && !(await openInBrowser(host.launchUrl))) {
   logger.warn('could not open a browser; open the link above yourself');
 }
@@ -104,6 +133,7 @@ async function shutdown(signal: string) {
   timer.unref();
   await host.close();
   services.stop();
+  logFile.close();
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -7,17 +7,19 @@ export interface MainWindowOptions {
   url: string;
   windowState: ReturnType<typeof createWindowState>;
   devTools: boolean;
+  /** In the language the main process speaks. */
+  title: string;
 }
 
 /** The one app window, with every renderer protection on (ARCHITECTURE.md, "Security model"). */
-export function createMainWindow({ preload, url, windowState, devTools }: MainWindowOptions): BrowserWindow {
+export function createMainWindow({ preload, url, windowState, devTools, title }: MainWindowOptions): BrowserWindow {
   const { bounds, maximized } = windowState.initial();
   const window = new BrowserWindow({
     ...bounds,
     minWidth: 720,
     minHeight: 520,
     show: false,
-    title: 'Palisade',
+    title,
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#15171c' : '#ffffff',
     webPreferences: {
       preload,

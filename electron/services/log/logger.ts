@@ -64,6 +64,14 @@ export function createLogger({ scope, level = 'info', write = (line) => process.
   };
 }
 
+/** Where the main process and the browser host log: stderr and, when given, the log file in the user data folder. */
+export function stderrAndFile(file?: { write(line: string): void }): (line: string) => void {
+  return (line) => {
+    process.stderr.write(`${line}\n`);
+    file?.write(line);
+  };
+}
+
 /** For tests and callers that want silence. */
 export const silentLogger: Logger = {
   debug: () => {},

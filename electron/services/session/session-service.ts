@@ -3,7 +3,7 @@ import type { TokenPair } from '../../../shared/api/identity';
 import type { AccountUpdate } from '../../../shared/contract/account';
 import type { SignUpInput } from '../../../shared/contract/auth';
 import type { SessionState, SessionUser } from '../../../shared/contract/session';
-import { AppFailure, type ErrorCode } from '../../../shared/errors';
+import { AppFailure, type ErrorCode, isTransientFailure } from '../../../shared/errors';
 import type { AccountApi } from '../api/account-api';
 import type { AccessTokenSource } from '../api/api-client';
 import type { IdentityApi } from '../api/identity-api';
@@ -16,8 +16,8 @@ export interface SessionServiceOptions {
   identity: IdentityApi;
   account: AccountApi;
   vault: TokenVault;
-  /** Shown in the account's session list ("Palisade on Anna's laptop"). */
-  deviceName?: string;
+  /** Shown in the account's session list ("Palisade on Anna's laptop"); a function is asked at each sign-in. */
+  deviceName?: string | (() => string);
   logger?: Logger;
   now?: () => number;
   /**
@@ -61,7 +61,6 @@ export interface SessionService {
 
 /** Answers that mean the refresh token is dead: the session is over. */
 const sessionEndingCodes: ReadonlySet<ErrorCode> = new Set(['REFRESH_INVALID', 'REFRESH_REUSED']);
-const transientCodes: ReadonlySet<ErrorCode> = new Set(['NETWORK_OFFLINE', 'TIMEOUT']);
 const codeOf = (error: unknown): ErrorCode | undefined => (error instanceof AppFailure ? error.code : undefined);
 
 const notSignedIn = () => new AppFailure({ code: 'NOT_SIGNED_IN', message: 'Sign in to continue.' });
@@ -169,7 +168,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       profile = await account.get();
     } catch (error) {
       // Signed in, but the profile did not arrive: finish when the service is reachable again.
-      if (transientCodes.has(codeOf(error) ?? 'UNKNOWN')) restoreInterrupted = true;
+      if (isTransientFailure(codeOf(error))) restoreInterrupted = true;
       throw error;
     }
     if (started !== generation) throw notSignedIn();
@@ -192,7 +191,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       announce();
     } catch (error) {
       const code = codeOf(error);
-      if (code && transientCodes.has(code)) {
+      if (isTransientFailure(code)) {
         restoreInterrupted = true;
         logger.warn('could not restore the session yet; will retry when online', { errorCode: code });
       } else if (!code || !sessionEndingCodes.has(code)) {
@@ -232,7 +231,8 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
     },
     confirmEmail: async (code) => identity.confirm(emailToken(code)),
     async signIn({ email, password }) {
-      const answer = await identity.login({ email, password, ...(deviceName !== undefined && { deviceName }) });
+      const name = typeof deviceName === 'function' ? deviceName() : deviceName;
+      const answer = await identity.login({ email, password, ...(name !== undefined && { deviceName: name }) });
       if ('mfaRequired' in answer) {
         // The MFA token stays here; the renderer only learns that a code is needed.
         mfa = { token: answer.mfaToken, expiresAt: now() + mfaTtlMs };

@@ -15,6 +15,20 @@ export interface SettingsService {
 
 const KEY = 'settings';
 
+/** The settings as stored, each one validated: a missing or damaged one reads as its default. */
+export function readSettings(store: KeyValueStore, logger: Logger = silentLogger): Settings {
+  const stored = store.get(KEY);
+  const fields = stored !== null && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
+  const settings = { ...defaultSettings };
+  for (const name of Object.keys(settingsSchema.shape) as (keyof Settings)[]) {
+    if (!(name in fields)) continue;
+    const parsed = settingsSchema.shape[name].safeParse(fields[name]);
+    if (parsed.success) settings[name] = parsed.data;
+    else logger.warn('a stored setting is not valid; using its default', { setting: name });
+  }
+  return settings;
+}
+
 /**
  * What a person set in Settings, remembered across restarts. Every read is validated: a
  * setting that is missing or damaged on disk reads as its default, and the others stand.
@@ -29,18 +43,7 @@ export function createSettingsService({
   events: AppEvents;
   logger?: Logger;
 }): SettingsService {
-  function get(): Settings {
-    const stored = store.get(KEY);
-    const fields = stored !== null && typeof stored === 'object' ? (stored as Record<string, unknown>) : {};
-    const settings = { ...defaultSettings };
-    for (const name of Object.keys(settingsSchema.shape) as (keyof Settings)[]) {
-      if (!(name in fields)) continue;
-      const parsed = settingsSchema.shape[name].safeParse(fields[name]);
-      if (parsed.success) settings[name] = parsed.data;
-      else logger.warn('a stored setting is not valid; using its default', { setting: name });
-    }
-    return settings;
-  }
+  const get = () => readSettings(store, logger);
 
   return {
     get,

@@ -17,14 +17,14 @@ export function desktopPlatform(platform: NodeJS.Platform = process.platform): D
 
 /**
  * The name registration suggests: the host name, made acceptable to the service's rule
- * (1–64 characters, no control or text-direction characters).
+ * (1–64 characters, no control or text-direction characters); `fallback` when nothing is left.
  */
-export function defaultDeviceName(host: string = hostname()): string {
+export function defaultDeviceName(host: string = hostname(), fallback = 'This computer'): string {
   const cleaned = [...host.replace(/[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu, '').trim()]
     .slice(0, DEVICE_NAME_MAX_LENGTH)
     .join('')
     .trim();
-  return cleaned === '' ? 'This computer' : cleaned;
+  return cleaned === '' ? fallback : cleaned;
 }
 
 const OS_LOOKUP_TIMEOUT_MS = 5_000;

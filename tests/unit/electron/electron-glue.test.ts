@@ -3,7 +3,8 @@ import type { Result } from '../../../shared/errors';
 
 /**
  * The Electron glue with the Electron module faked (the binary is not available here):
- * the IPC sender check, the navigation and window-open rules, and the preload's bridge.
+ * the IPC sender check, the navigation and window-open rules, the window controller, and
+ * the preload's bridge.
  */
 const fake = vi.hoisted(() => {
   type Listener = (...args: unknown[]) => unknown;
@@ -13,13 +14,15 @@ const fake = vi.hoisted(() => {
   const exposed: Record<string, unknown> = {};
   const openedExternally: string[] = [];
   const invoked: { channel: string; input: unknown }[] = [];
-  return { handlers, appListeners, rendererListeners, exposed, openedExternally, invoked };
+  const quits = { count: 0 };
+  return { handlers, appListeners, rendererListeners, exposed, openedExternally, invoked, quits };
 });
 
 vi.mock('electron', () => ({
   ipcMain: { handle: (channel: string, listener: (...a: unknown[]) => unknown) => fake.handlers.set(channel, listener) },
   app: {
     on: (name: string, listener: (...a: unknown[]) => unknown) => fake.appListeners.set(name, [...(fake.appListeners.get(name) ?? []), listener]),
+    quit: () => void fake.quits.count++,
   },
   shell: { openExternal: async (url: string) => void fake.openedExternally.push(url) },
   contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (fake.exposed[key] = api) },
@@ -40,6 +43,8 @@ const { registerIpcHandlers } = await import('../../../electron/main/ipc-bridge'
 const { hardenWebContents } = await import('../../../electron/main/web-hardening');
 const { silentLogger } = await import('../../../electron/services/log/logger');
 const { channelNames } = await import('../../../shared/contract/client');
+const { createWindowController } = await import('../../../electron/main/window-controller');
+const { parseDeepLink } = await import('../../../shared/contract/links');
 
 describe('ipcMain handlers check the sender frame', () => {
   const dispatched: string[] = [];
@@ -111,6 +116,95 @@ describe('web contents cannot navigate or open windows', () => {
     const event = { preventDefault: vi.fn() };
     listeners.get('will-attach-webview')!(event);
     expect(event.preventDefault).toHaveBeenCalled();
+  });
+});
+
+describe('the window controller', () => {
+  /** A BrowserWindow as far as the controller uses it, recording what was done to it. */
+  function fakeWindow() {
+    const listeners = new Map<string, () => void>();
+    const done: string[] = [];
+    const window = {
+      minimized: false,
+      done,
+      isMinimized: () => window.minimized,
+      restore: () => void done.push('restore'),
+      show: () => void done.push('show'),
+      focus: () => void done.push('focus'),
+      on: (name: string, l: () => void) => listeners.set(name, l),
+      webContents: { on: (name: string, l: () => void) => listeners.set(`contents:${name}`, l) },
+      fire: (name: string) => listeners.get(name)?.(),
+    };
+    return window;
+  }
+  const emitApp = (name: string, ...args: unknown[]) => {
+    for (const l of fake.appListeners.get(name) ?? []) l(...args);
+  };
+
+  function start(platform: NodeJS.Platform) {
+    fake.appListeners.clear();
+    fake.quits.count = 0;
+    const windows: ReturnType<typeof fakeWindow>[] = [];
+    const links: unknown[] = [];
+    const forwarding = { count: 0 };
+    const controller = createWindowController({ platform });
+    const ready = () =>
+      controller.ready({
+        createWindow: () => {
+          const w = fakeWindow();
+          windows.push(w);
+          return w as never;
+        },
+        forwardEvents: () => {
+          forwarding.count++;
+          return () => void forwarding.count--;
+        },
+        deliverLink: (link) => void links.push(link),
+      });
+    return { controller, ready, windows, links, forwarding };
+  }
+
+  it('a second launch brings the window forward, restoring it when minimised', () => {
+    const { ready, windows } = start('linux');
+    emitApp('second-instance', {}, ['palisade']);
+    ready();
+    windows[0]!.minimized = true;
+    emitApp('second-instance', {}, ['palisade']);
+    expect(windows[0]!.done).toEqual(['restore', 'show', 'focus']);
+  });
+
+  it('closing the last window quits, except on macOS, where the Dock icon opens a new one', () => {
+    const linux = start('linux');
+    linux.ready();
+    emitApp('window-all-closed');
+    expect(fake.quits.count).toBe(1);
+
+    const mac = start('darwin');
+    emitApp('activate');
+    expect(mac.windows).toHaveLength(0); // not before the app is ready
+    mac.ready();
+    emitApp('activate');
+    expect(mac.windows).toHaveLength(1); // one is open already
+    mac.windows[0]!.fire('closed');
+    expect(mac.forwarding.count).toBe(0);
+    emitApp('window-all-closed');
+    expect(fake.quits.count).toBe(0);
+    emitApp('activate');
+    expect(mac.windows).toHaveLength(2);
+  });
+
+  it('keeps deep links until the page has loaded, and shows the window for them', () => {
+    const { controller, ready, windows, links } = start('linux');
+    const link = parseDeepLink(`palisade://confirm?token=${'t'.repeat(43)}`)!;
+    expect(link).not.toBeNull();
+    controller.deepLink(link);
+    ready();
+    expect(links).toEqual([]);
+    windows[0]!.fire('contents:did-finish-load');
+    expect(links).toEqual([link]);
+    controller.deepLink(link);
+    expect(links).toHaveLength(2);
+    expect(windows[0]!.done).toEqual(['show', 'focus']);
   });
 });
 

@@ -1,0 +1,15 @@
+import { hostname } from 'node:os';
+import type { DesktopI18n } from './desktop-i18n';
+
+/** The service keeps at most this much of a session's name. */
+const SESSION_NAME_MAX_LENGTH = 64;
+
+/** The name this app's session gets in the account's session list, in the app's language ("Palisade on anna-laptop"). */
+export function sessionDeviceName(
+  i18n: DesktopI18n,
+  host: 'electron' | 'browser',
+  hostName: string = hostname(),
+): string {
+  const id = host === 'browser' ? 'desktop.session.browserDeviceName' : 'desktop.session.deviceName';
+  return i18n.t(id, { host: hostName }).slice(0, SESSION_NAME_MAX_LENGTH);
+}
