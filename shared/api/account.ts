@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { languageSchema } from '../i18n/languages';
 import { passwordInputSchema, personNameSchema } from './identity';
 
 /** ../shared/API.md, "Account". */
@@ -6,12 +7,20 @@ export const accountSchema = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string(),
+  /** The language of the account's e-mails. A service from before languages sends none: English. */
+  language: languageSchema.default('en'),
   mfaEnabled: z.boolean(),
   createdAt: z.string(),
 });
 export type Account = z.infer<typeof accountSchema>;
 
-export const accountPatchSchema = z.object({ name: personNameSchema.optional() });
+/** `PATCH /v1/account`: at least one of the name and the language. */
+export const accountPatchSchema = z
+  .object({ name: personNameSchema.optional(), language: languageSchema.optional() })
+  .refine((patch) => patch.name !== undefined || patch.language !== undefined, {
+    message: 'Send a name, a language or both.',
+  });
+export type AccountPatch = z.infer<typeof accountPatchSchema>;
 
 export const changePasswordBodySchema = z.object({
   currentPassword: passwordInputSchema,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { languageSchema } from '../i18n/languages';
 
 /**
  * Bodies and responses of the account service's identity routes (../shared/API.md,
@@ -36,6 +37,8 @@ export const signupBodySchema = z.object({
   email: emailSchema,
   password: passwordInputSchema,
   name: personNameSchema,
+  /** The language of the account's e-mails (the app's, at sign-up); English when left out. */
+  language: languageSchema.optional(),
 });
 export const signupResponseSchema = z.object({ userId: z.string() });
 

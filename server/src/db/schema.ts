@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { Language } from '../../../shared/i18n/languages';
 import type { ProtectionTables } from './protection-tables';
 import type { SecurityTables } from './security-tables';
 
@@ -16,6 +17,8 @@ export interface UsersTable {
   failed_login_count: Generated<number>;
   locked_until: Timestamp | null;
   mfa_enabled: Generated<boolean>;
+  /** What its e-mails are written in; English unless chosen at sign-up or since. */
+  language: Generated<Language>;
   password_changed_at: Timestamp;
   created_at: Timestamp;
   updated_at: Timestamp;

@@ -19,7 +19,7 @@ export async function requestPasswordReset(services: Services, email: string): P
   const user = await findUserByEmail(services.db, email);
   if (!user) return;
   const token = await issueEmailToken(services.db, user.id, 'reset_password', services.now());
-  services.mailer.sendLater(passwordResetMail(user.email, user.name, emailLink(services.publicUrl(), 'reset_password', token)));
+  services.mailer.sendLater(passwordResetMail(user, emailLink(services.publicUrl(), 'reset_password', token)));
 }
 
 /**
@@ -32,7 +32,7 @@ export async function resetPassword(services: Services, input: { token: string; 
   const now = services.now();
   const userId = await consumeEmailToken(services.db, input.token, 'reset_password', now);
   if (!userId) {
-    throw new ServiceError(400, 'TOKEN_INVALID', 'This reset code is not valid: it may have been used already or have expired. Ask for a new one.');
+    throw new ServiceError('TOKEN_INVALID', 'This reset code is not valid: it may have been used already or have expired. Ask for a new one.');
   }
   await services.db.transaction().execute(async (trx) => {
     const user = await trx.selectFrom('users').select('email_confirmed_at').where('id', '=', userId).executeTakeFirstOrThrow();
@@ -51,7 +51,7 @@ export async function resetPassword(services: Services, input: { token: string; 
     await revokeSessions(trx, { userId, now, reason: 'password_reset' });
   });
   const user = await findUserById(services.db, userId);
-  if (user) services.mailer.sendLater(passwordChangedMail(user.email, user.name, now, 'reset'));
+  if (user) services.mailer.sendLater(passwordChangedMail(user, now, 'reset'));
 }
 
 /**
@@ -65,7 +65,7 @@ export async function changePassword(
 ): Promise<void> {
   const { db } = services;
   const user = await findUserById(db, auth.userId);
-  if (!user) throw new ServiceError(401, 'UNAUTHORIZED', 'Sign in to continue.');
+  if (!user) throw new ServiceError('UNAUTHORIZED', 'Sign in to continue.');
   const locked = lockedForSeconds(user, services.now());
   if (locked > 0) throw accountLocked(locked);
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
@@ -84,5 +84,5 @@ export async function changePassword(
       .execute();
     await revokeSessions(trx, { userId: user.id, except: auth.sessionId, now, reason: 'password_changed' });
   });
-  services.mailer.sendLater(passwordChangedMail(user.email, user.name, now, 'changed'));
+  services.mailer.sendLater(passwordChangedMail(user, now, 'changed'));
 }

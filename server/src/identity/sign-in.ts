@@ -13,11 +13,10 @@ import { findUserByEmail } from './users';
 
 /** One answer for an unknown e-mail and a wrong password, so neither reveals the other. */
 export const invalidCredentials = () =>
-  new ServiceError(401, 'INVALID_CREDENTIALS', 'The e-mail address or password is not right.');
+  new ServiceError('INVALID_CREDENTIALS', 'The e-mail address or password is not right.');
 
 export const accountLocked = (retryAfterSeconds: number) =>
   new ServiceError(
-    423,
     'ACCOUNT_LOCKED',
     'Too many wrong passwords. Your account is locked for a while; try again later or reset your password.',
     { retryAfterSeconds },
@@ -55,7 +54,6 @@ export async function signIn(
     // The first e-mail may be lost or expired, and there is no other way to get one.
     await sendConfirmation(services, user);
     throw new ServiceError(
-      403,
       'EMAIL_NOT_CONFIRMED',
       'Confirm your e-mail address first. We have sent you a new confirmation e-mail.',
     );
@@ -76,7 +74,7 @@ export async function signIn(
 export async function startSignedInSession(services: Services, user: User, origin: SignInOrigin): Promise<TokenPair> {
   const now = services.now();
   const session = await startSession(services.db, { userId: user.id, origin, now });
-  if (session.fromNewDevice) services.mailer.sendLater(newSignInMail(user.email, user.name, { ...origin, when: now }));
+  if (session.fromNewDevice) services.mailer.sendLater(newSignInMail(user, { ...origin, when: now }));
   return tokenPair(services, user.id, session.sessionId, session.refreshToken);
 }
 

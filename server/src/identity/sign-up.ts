@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { Language } from '../../../shared/i18n/languages';
 import { isUniqueViolation } from '../db/database';
 import { ServiceError } from '../http/service-error';
 import { confirmationMail } from '../mail/identity-mails';
+import type { Recipient } from '../mail/mail-layout';
 import type { Services } from '../services';
 import { emailLink } from './email-links';
 import { consumeEmailToken, issueEmailToken } from './email-tokens';
@@ -9,12 +11,12 @@ import { hashPassword } from './password-hashing';
 import { assertPasswordAcceptable } from './password-policy';
 
 const emailTaken = () =>
-  new ServiceError(409, 'EMAIL_TAKEN', 'An account with this e-mail address already exists. Sign in, or reset your password.');
+  new ServiceError('EMAIL_TAKEN', 'An account with this e-mail address already exists. Sign in, or reset your password.');
 
 /** Creates an unconfirmed account and e-mails its confirmation link. */
 export async function signUp(
   services: Services,
-  input: { email: string; password: string; name: string },
+  input: { email: string; password: string; name: string; language?: Language | undefined },
 ): Promise<{ userId: string }> {
   assertPasswordAcceptable(input.password);
   const { db } = services;
@@ -30,6 +32,7 @@ export async function signUp(
         id: userId,
         email: input.email,
         name: input.name,
+        language: input.language ?? 'en',
         password_hash: await hashPassword(input.password),
         email_confirmed_at: null,
         locked_until: null,
@@ -43,13 +46,13 @@ export async function signUp(
     if (isUniqueViolation(error)) throw emailTaken();
     throw error;
   }
-  await sendConfirmation(services, { id: userId, email: input.email, name: input.name });
+  await sendConfirmation(services, { id: userId, email: input.email, name: input.name, language: input.language ?? 'en' });
   return { userId };
 }
 
-export async function sendConfirmation(services: Services, user: { id: string; email: string; name: string }): Promise<void> {
+export async function sendConfirmation(services: Services, user: { id: string } & Recipient): Promise<void> {
   const token = await issueEmailToken(services.db, user.id, 'confirm_email', services.now());
-  services.mailer.sendLater(confirmationMail(user.email, user.name, emailLink(services.publicUrl(), 'confirm_email', token)));
+  services.mailer.sendLater(confirmationMail(user, emailLink(services.publicUrl(), 'confirm_email', token)));
 }
 
 /** Confirms the address the token was sent to. */
@@ -57,7 +60,7 @@ export async function confirmEmail(services: Services, token: string): Promise<v
   const now = services.now();
   const userId = await consumeEmailToken(services.db, token, 'confirm_email', now);
   if (!userId) {
-    throw new ServiceError(400, 'TOKEN_INVALID', 'This confirmation code is not valid: it may have been used already or have expired.');
+    throw new ServiceError('TOKEN_INVALID', 'This confirmation code is not valid: it may have been used already or have expired.');
   }
   await services.db
     .updateTable('users')

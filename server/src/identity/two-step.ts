@@ -13,13 +13,13 @@ import { claimTotpStep, looksLikeTotpCode, newTotpSecret, otpauthUrl, totpStep }
 import { findUserById } from './users';
 
 const mfaInvalid = () =>
-  new ServiceError(401, 'MFA_INVALID', 'That code is not right, or it was used already. Wait for the next code and try again.');
-const alreadyEnabled = () => new ServiceError(409, 'MFA_ALREADY_ENABLED', '2-step verification is already on.');
-const notEnabled = () => new ServiceError(409, 'MFA_NOT_ENABLED', '2-step verification is not on.');
+  new ServiceError('MFA_INVALID', 'That code is not right, or it was used already. Wait for the next code and try again.');
+const alreadyEnabled = () => new ServiceError('MFA_ALREADY_ENABLED', '2-step verification is already on.');
+const notEnabled = () => new ServiceError('MFA_NOT_ENABLED', '2-step verification is not on.');
 
 async function signedInUser(services: Services, userId: string): Promise<User> {
   const user = await findUserById(services.db, userId);
-  if (!user) throw new ServiceError(401, 'UNAUTHORIZED', 'Sign in to continue.');
+  if (!user) throw new ServiceError('UNAUTHORIZED', 'Sign in to continue.');
   return user;
 }
 
@@ -47,7 +47,7 @@ export async function enableTotp(services: Services, userId: string, code: strin
   const user = await signedInUser(services, userId);
   if (user.mfa_enabled) throw alreadyEnabled();
   const pending = await db.selectFrom('totp_credentials').select('secret_sealed').where('user_id', '=', user.id).where('enabled_at', 'is', null).executeTakeFirst();
-  if (!pending) throw new ServiceError(409, 'CONFLICT', 'Start setting up 2-step verification first.');
+  if (!pending) throw new ServiceError('CONFLICT', 'Start setting up 2-step verification first.');
   const keys = await mfaKeys(services.config.dataDir);
   const now = services.now();
   const step = totpStep(keys.open(pending.secret_sealed), code, now);
@@ -66,7 +66,7 @@ export async function enableTotp(services: Services, userId: string, code: strin
     await trx.updateTable('users').set({ mfa_enabled: true, updated_at: now }).where('id', '=', user.id).execute();
     return issueRecoveryCodes(trx, keys, user.id, now);
   });
-  services.mailer.sendLater(mfaEnabledMail(user.email, user.name, now));
+  services.mailer.sendLater(mfaEnabledMail(user, now));
   return { recoveryCodes };
 }
 
@@ -88,7 +88,7 @@ export async function disableTotp(services: Services, userId: string, password: 
     await trx.deleteFrom('recovery_codes').where('user_id', '=', user.id).execute();
     await trx.updateTable('users').set({ mfa_enabled: false, updated_at: now }).where('id', '=', user.id).execute();
   });
-  services.mailer.sendLater(mfaDisabledMail(user.email, user.name, now));
+  services.mailer.sendLater(mfaDisabledMail(user, now));
 }
 
 /**
@@ -102,11 +102,11 @@ export async function completeMfaSignIn(services: Services, input: { mfaToken: s
   const now = services.now();
   const challenge = await findMfaChallenge(db, input.mfaToken, now);
   if (!challenge) {
-    throw new ServiceError(401, 'MFA_INVALID', 'This sign-in has expired. Sign in again with your password.');
+    throw new ServiceError('MFA_INVALID', 'This sign-in has expired. Sign in again with your password.');
   }
   const user = await findUserById(db, challenge.userId);
   if (!user?.mfa_enabled) {
-    throw new ServiceError(401, 'MFA_INVALID', 'This sign-in has expired. Sign in again with your password.');
+    throw new ServiceError('MFA_INVALID', 'This sign-in has expired. Sign in again with your password.');
   }
   const locked = lockedForSeconds(user, now);
   if (locked > 0) throw accountLocked(locked);
@@ -128,9 +128,9 @@ export async function completeMfaSignIn(services: Services, input: { mfaToken: s
     throw mfaInvalid();
   }
   if (!(await consumeMfaChallenge(db, challenge.tokenHash, now))) {
-    throw new ServiceError(401, 'MFA_INVALID', 'This sign-in was already completed. Sign in again with your password.');
+    throw new ServiceError('MFA_INVALID', 'This sign-in was already completed. Sign in again with your password.');
   }
   await clearWrongPasswords(db, user.id);
-  if (recoveryCodesLeft !== null) services.mailer.sendLater(recoveryCodeUsedMail(user.email, user.name, now, recoveryCodesLeft));
+  if (recoveryCodesLeft !== null) services.mailer.sendLater(recoveryCodeUsedMail(user, now, recoveryCodesLeft));
   return startSignedInSession(services, user, { deviceName: challenge.deviceName, clientAddress: challenge.clientAddress });
 }

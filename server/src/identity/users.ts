@@ -15,6 +15,7 @@ export const toAccount = (user: User): Account => ({
   id: user.id,
   email: user.email,
   name: user.name,
+  language: user.language,
   mfaEnabled: user.mfa_enabled,
   createdAt: user.created_at.toISOString(),
 });

@@ -39,7 +39,13 @@ export function createMailer(options: MailerOptions): Mailer {
   const inFlight = new Set<Promise<void>>();
 
   async function send(message: MailMessage): Promise<void> {
-    const mail = { from: options.from, to: message.to, subject: message.subject, text: message.text, html: message.html };
+    const mail = {
+      from: options.from,
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+    };
     if (smtp) {
       await smtp.sendMail(mail);
       options.log.info({ subject: message.subject }, 'mail sent over SMTP');
@@ -50,14 +56,19 @@ export function createMailer(options: MailerOptions): Mailer {
     const file = join(options.outboxDir, `${Date.now()}-${randomBytes(4).toString('hex')}.eml`);
     await writeFile(file, info.message as Buffer, { mode: 0o600 });
     // Development convenience only (no SMTP configured): the link is the way in.
-    options.log.info({ outboxFile: file }, `mail "${message.subject}" written to the outbox${message.link ? `; link: ${message.link}` : ''}`);
+    options.log.info(
+      { outboxFile: file },
+      `mail "${message.subject}" written to the outbox${message.link ? `; link: ${message.link}` : ''}`,
+    );
   }
 
   return {
     send,
     sendLater(message) {
       const pending = send(message)
-        .catch((error: unknown) => options.log.error({ err: error, subject: message.subject }, 'mail could not be sent'))
+        .catch((error: unknown) =>
+          options.log.error({ err: error, subject: message.subject }, 'mail could not be sent'),
+        )
         .finally(() => inFlight.delete(pending));
       inFlight.add(pending);
     },

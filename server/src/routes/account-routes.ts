@@ -25,7 +25,7 @@ export const accountRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
 
   const currentUser = async (userId: string) => {
     const user = await findUserById(services.db, userId);
-    if (!user) throw new ServiceError(401, 'UNAUTHORIZED', 'Sign in to continue.');
+    if (!user) throw new ServiceError('UNAUTHORIZED', 'Sign in to continue.');
     return user;
   };
 
@@ -45,20 +45,23 @@ export const accountRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
       schema: {
         tags,
         security,
-        summary: 'Change the account name',
+        summary: 'Change the account name, the language of its e-mails, or both',
         body: accountPatchSchema,
         response: { 200: accountSchema, ...errorResponses },
       },
     },
     async (request) => {
       const { userId } = requireAuth(request);
-      if (request.body.name !== undefined) {
-        await services.db
-          .updateTable('users')
-          .set({ name: request.body.name, updated_at: services.now() })
-          .where('id', '=', userId)
-          .execute();
-      }
+      const { name, language } = request.body;
+      await services.db
+        .updateTable('users')
+        .set({
+          ...(name !== undefined && { name }),
+          ...(language !== undefined && { language }),
+          updated_at: services.now(),
+        })
+        .where('id', '=', userId)
+        .execute();
       return toAccount(await currentUser(userId));
     },
   );

@@ -1,25 +1,23 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { emailTokenSchema } from '../../../shared/api/identity';
 import { DEEP_LINK_SCHEME } from '../../../shared/contract/links';
-import { escapeHtml } from '../mail/identity-mails';
+import { escapeHtml } from '../html/escape-html';
+import { requestLanguage } from '../i18n/request-language';
+import { type MessageId, messagesIn, type ServiceMessages } from '../i18n/service-messages';
 
 /**
  * The pages that e-mail links open: they show the code to paste into the app and an
  * "Open Palisade" link (palisade://…). They never use the token themselves, so a mail
- * scanner that follows the link does not spend it.
+ * scanner that follows the link does not spend it. They speak the browser's language.
  */
 const pages = {
-  '/confirm': {
-    action: 'confirm',
-    title: 'Confirm your e-mail address',
-    intro: 'To finish creating your account, open Palisade with the button below, or paste this code into the app where it asks for it.',
-  },
+  '/confirm': { action: 'confirm', title: 'pages.confirm.title', intro: 'pages.confirm.intro' },
   '/reset-password': {
     action: 'reset-password',
-    title: 'Reset your password',
-    intro: 'To choose a new password, open Palisade with the button below, or paste this code into the app where it asks for it. The code works for 30 minutes.',
+    title: 'pages.resetPassword.title',
+    intro: 'pages.resetPassword.intro',
   },
-} as const;
+} as const satisfies Record<string, { action: string; title: MessageId; intro: MessageId }>;
 
 const style = `
   :root { color-scheme: light dark; --fg: #1a1a1a; --bg: #ffffff; --muted: #4a4a4a; --accent: #1f4fd1; --box: #f2f4f8; }
@@ -31,44 +29,58 @@ const style = `
   a.button { display: inline-block; margin-top: 1rem; padding: .7rem 1.2rem; border-radius: .5rem; background: var(--accent); color: var(--bg); font-weight: 600; text-decoration: none; }
   a:focus-visible { outline: 3px solid var(--fg); outline-offset: 3px; }`;
 
-/** A small accessible page in the service's style; `body` is trusted HTML. */
-export function page(title: string, body: string): string {
+/** A small accessible page in the service's style and in the language of `messages`; `body` is trusted HTML. */
+export function page(
+  messages: ServiceMessages,
+  title: MessageId,
+  body: string,
+  values: Record<string, string> = {},
+): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${messages.language}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)} — Palisade</title><style>${style}</style></head>
+<title>${messages.html('pages.documentTitle', { title: messages.text(title, values) })}</title><style>${style}</style></head>
 <body><main>
-<h1>${escapeHtml(title)}</h1>
+<h1>${messages.html(title, values)}</h1>
 ${body}
 </main></body></html>`;
 }
 
+/** The sentences of a page, in the language the browser asks for. */
+export const pageMessages = (request: FastifyRequest): ServiceMessages =>
+  messagesIn(requestLanguage(request.headers['accept-language']));
+
 /** Sends a page that may carry a token in its address: no caching, no Referer, strict CSP. */
 export function send(reply: FastifyReply, status: number, html: string) {
-  return reply
-    .code(status)
-    .header('content-type', 'text/html; charset=utf-8')
-    // The token is in the address: keep it out of caches and Referer headers.
-    .header('cache-control', 'no-store')
-    .header('referrer-policy', 'no-referrer')
-    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
-    .header('x-content-type-options', 'nosniff')
-    .send(html);
+  return (
+    reply
+      .code(status)
+      .header('content-type', 'text/html; charset=utf-8')
+      // The token is in the address: keep it out of caches and Referer headers.
+      .header('cache-control', 'no-store')
+      .header('referrer-policy', 'no-referrer')
+      .header(
+        'content-security-policy',
+        "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      )
+      .header('x-content-type-options', 'nosniff')
+      // The words depend on the browser's languages.
+      .header('vary', 'Accept-Language')
+      .send(html)
+  );
 }
 
 export function installEmailLinkPages(app: FastifyInstance): void {
   for (const [path, meta] of Object.entries(pages)) {
     app.get(path, { schema: { hide: true } }, async (request, reply) => {
+      const messages = pageMessages(request);
       const raw = (request.query as Record<string, unknown> | undefined)?.token;
       const token = emailTokenSchema.safeParse(typeof raw === 'string' ? raw : '');
       if (!token.success) {
         return send(
           reply,
           400,
-          page(
-            'This link is incomplete',
-            '<p>The link is missing its code, or part of it was cut off. Open the e-mail again and use the whole link, or copy the code from it.</p>',
-          ),
+          page(messages, 'pages.incomplete.title', `<p>${messages.html('pages.incomplete.body')}</p>`),
         );
       }
       const deepLink = `${DEEP_LINK_SCHEME}://${meta.action}?token=${encodeURIComponent(token.data)}`;
@@ -76,12 +88,13 @@ export function installEmailLinkPages(app: FastifyInstance): void {
         reply,
         200,
         page(
+          messages,
           meta.title,
-          `<p>${escapeHtml(meta.intro)}</p>
-<h2>Your code</h2>
+          `<p>${messages.html(meta.intro)}</p>
+<h2>${messages.html('pages.yourCode')}</h2>
 <code>${escapeHtml(token.data)}</code>
-<p><a class="button" href="${escapeHtml(deepLink)}">Open Palisade</a></p>
-<p>Nothing happens until you use the code in the app, so it is safe to have opened this page.</p>`,
+<p><a class="button" href="${escapeHtml(deepLink)}">${messages.html('pages.openPalisade')}</a></p>
+<p>${messages.html('pages.safeToOpen')}</p>`,
         ),
       );
     });

@@ -3,9 +3,10 @@ import { devicePlatforms, type DevicePlatform, platformNames } from '../../../sh
 import { emailTokenSchema } from '../../../shared/api/identity';
 import { DEEP_LINK_SCHEME } from '../../../shared/contract/links';
 import { findUsableInvitation, INSTALL_PAGE_PATH } from '../devices/invitations';
-import { escapeHtml } from '../mail/identity-mails';
+import { escapeHtml } from '../html/escape-html';
+import type { ServiceMessages } from '../i18n/service-messages';
 import type { Services } from '../services';
-import { page, send } from './email-link-pages';
+import { page, pageMessages, send } from './email-link-pages';
 
 /**
  * Where a browser gets the installer for a platform: the downloads list of API.md
@@ -15,12 +16,13 @@ import { page, send } from './email-link-pages';
 export const downloadUrl = (publicUrl: string, platform: DevicePlatform): string =>
   `${publicUrl}/v1/downloads?platform=${encodeURIComponent(platform)}`;
 
-function downloads(publicUrl: string, first: DevicePlatform | undefined): string {
+function downloads(messages: ServiceMessages, publicUrl: string, first: DevicePlatform | undefined): string {
   const order = first ? [first, ...devicePlatforms.filter((p) => p !== first)] : [...devicePlatforms];
   const items = order.map(
-    (p) => `<li><a href="${escapeHtml(downloadUrl(publicUrl, p))}">Download Palisade for ${escapeHtml(platformNames[p])}</a></li>`,
+    (p) =>
+      `<li><a href="${escapeHtml(downloadUrl(publicUrl, p))}">${messages.html('pages.install.download', { platform: platformNames[p] })}</a></li>`,
   );
-  return `<h2>Not installed yet?</h2>\n<ul>\n${items.join('\n')}\n</ul>`;
+  return `<h2>${messages.html('pages.install.notInstalled')}</h2>\n<ul>\n${items.join('\n')}\n</ul>`;
 }
 
 /**
@@ -31,6 +33,7 @@ function downloads(publicUrl: string, first: DevicePlatform | undefined): string
  */
 export function installInstallPage(app: FastifyInstance, services: Services): void {
   app.get(INSTALL_PAGE_PATH, { schema: { hide: true } }, async (request, reply) => {
+    const messages = pageMessages(request);
     const publicUrl = services.publicUrl();
     const raw = (request.query as Record<string, unknown> | undefined)?.token;
     const token = emailTokenSchema.safeParse(typeof raw === 'string' ? raw : '');
@@ -40,9 +43,10 @@ export function installInstallPage(app: FastifyInstance, services: Services): vo
         reply,
         token.success ? 410 : 400,
         page(
-          'This invitation cannot be used',
-          `<p>${token.success ? 'The invitation has been used already or has expired.' : 'The link is missing its code, or part of it was cut off.'} Ask the person who invited you for a new link. You can still install Palisade and sign in yourself.</p>
-${downloads(publicUrl, undefined)}`,
+          messages,
+          'pages.install.unusable.title',
+          `<p>${messages.html('pages.install.unusable.body', { reason: token.success ? 'used' : 'incomplete' })}</p>
+${downloads(messages, publicUrl, undefined)}`,
         ),
       );
     }
@@ -52,11 +56,13 @@ ${downloads(publicUrl, undefined)}`,
       reply,
       200,
       page(
-        `Protect this ${platform} device`,
-        `<p>You were invited to protect this device with a Palisade subscription. If Palisade is installed here, open it with the button below; it will add this device once you sign in.</p>
-<p><a class="button" href="${escapeHtml(deepLink)}">Open in Palisade</a></p>
-${downloads(publicUrl, invitation.platform)}
-<p>After installing, come back to this page and choose “Open in Palisade”. The invitation works once and only until it expires.</p>`,
+        messages,
+        'pages.install.title',
+        `<p>${messages.html('pages.install.intro')}</p>
+<p><a class="button" href="${escapeHtml(deepLink)}">${messages.html('pages.install.open')}</a></p>
+${downloads(messages, publicUrl, invitation.platform)}
+<p>${messages.html('pages.install.afterInstalling')}</p>`,
+        { platform },
       ),
     );
   });

@@ -10,7 +10,7 @@ describe('the account', () => {
     const account = await confirmedAccount(api, smtp, 'me', 'Morgan Me');
     const tokens = await signIn(api, account.email, account.password);
     const me = accountSchema.parse((await api.get('/v1/account', tokens.accessToken)).body);
-    expect(me).toEqual({ id: account.userId, email: account.email, name: 'Morgan Me', mfaEnabled: false, createdAt: expect.any(String) });
+    expect(me).toEqual({ id: account.userId, email: account.email, name: 'Morgan Me', language: 'en', mfaEnabled: false, createdAt: expect.any(String) });
     expect(new Date(me.createdAt).toISOString()).toBe(me.createdAt);
     expectError(await api.get('/v1/account'), 401, 'UNAUTHORIZED');
   });
@@ -23,11 +23,31 @@ describe('the account', () => {
     expect(renamed.body).toMatchObject({ name: 'Riley Renamed' });
     expect((await api.get('/v1/account', accessToken)).body).toMatchObject({ name: 'Riley Renamed' });
 
-    const unchanged = await api.patch('/v1/account', {}, accessToken);
-    expect(unchanged.body).toMatchObject({ name: 'Riley Renamed' });
+    const nothing = expectError(await api.patch('/v1/account', {}, accessToken), 400, 'VALIDATION_FAILED');
+    expect(nothing).toEqual({ fields: { body: { code: 'custom', message: expect.any(String) } } });
     const details = expectError(await api.patch('/v1/account', { name: '   ' }, accessToken), 400, 'VALIDATION_FAILED');
-    expect(details).toMatchObject({ fields: { name: expect.any(String) } });
+    expect(details).toEqual({ fields: { name: { code: 'too_small', minimum: 1, message: expect.any(String) } } });
+    expect((await api.get('/v1/account', accessToken)).body).toMatchObject({ name: 'Riley Renamed' });
     expectError(await api.patch('/v1/account', { name: 'Nobody' }), 401, 'UNAUTHORIZED');
+  });
+
+  it('changes the language of its e-mails, alone or with the name, and refuses one it does not speak', async () => {
+    const account = await confirmedAccount(api, smtp, 'language');
+    const { accessToken } = await signIn(api, account.email, account.password);
+    const german = await api.patch('/v1/account', { language: 'de' }, accessToken);
+    expect(german.status).toBe(200);
+    expect(accountSchema.parse(german.body)).toMatchObject({ name: account.name, language: 'de' });
+    expect((await api.get('/v1/account', accessToken)).body).toMatchObject({ language: 'de' });
+
+    const both = await api.patch('/v1/account', { name: 'Kim Both', language: 'en' }, accessToken);
+    expect(both.body).toMatchObject({ name: 'Kim Both', language: 'en' });
+
+    for (const language of ['fr', 'DE', 'de-DE', '', 7, null]) {
+      const details = expectError(await api.patch('/v1/account', { language }, accessToken), 400, 'VALIDATION_FAILED');
+      expect(details, JSON.stringify(language)).toEqual({ fields: { language: { code: expect.stringMatching(/^invalid_/), message: expect.any(String) } } });
+    }
+    expect((await api.get('/v1/account', accessToken)).body).toMatchObject({ name: 'Kim Both', language: 'en' });
+    expectError(await api.patch('/v1/account', { language: 'de' }), 401, 'UNAUTHORIZED');
   });
 
   it('changes the password with the current one and ends every other session', async () => {

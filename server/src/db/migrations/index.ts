@@ -3,6 +3,7 @@ import * as identity from './0001_identity';
 import * as protection from './0002_protection';
 import * as security from './0003_security';
 import * as activeDevicesIndex from './0004_active_devices_index';
+import * as accountLanguage from './0005_account_language';
 
 /**
  * Every migration, in order. Names sort by their number; a later issue adds
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0002_protection': protection,
   '0003_security': security,
   '0004_active_devices_index': activeDevicesIndex,
+  '0005_account_language': accountLanguage,
 };
