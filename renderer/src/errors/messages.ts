@@ -12,15 +12,11 @@ export function errorSentenceId(code: ErrorCode): MessageId {
   return `errors.${code}`;
 }
 
-/**
- * Codes the service sent that this version of the app does not know yet: the service's
- * own words are the best sentence there is (with the catalogue's when it sent none).
- */
-const wordedByTheService: ReadonlySet<string> = new Set(['UNRECOGNISED']);
-
 /** A sentence for the person, in their language; the error's own `message` is for logs, not for them. */
 export function describeError(intl: IntlShape, error: AppError): string {
-  if (wordedByTheService.has(error.code) && error.message.trim() !== '') return error.message;
+  // A code this version does not know yet: the service's own words are the best sentence
+  // there is (the catalogue's when it sent none).
+  if (error.code === 'UNRECOGNISED' && error.message.trim() !== '') return error.message;
   const wait = error.code === 'RATE_LIMITED' ? retryAfterSeconds(error) : undefined;
   if (wait) {
     return wait < 60
