@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { homedir, hostname } from 'node:os';
+import { homedir } from 'node:os';
 import { userDataFolder } from '../../../shared/user-data-folder';
 
 export const PRODUCT_NAME = 'Palisade';
@@ -17,12 +17,6 @@ export function supportedPlatform(platform: NodeJS.Platform = process.platform):
  */
 export function userDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string {
   return userDataFolder({ platform, env, home: homedir(), appName: PRODUCT_NAME });
-}
-
-/** The name this session gets in the account's session list; the service caps it at 64 characters. */
-export function deviceName(host: 'electron' | 'browser'): string {
-  const name = host === 'browser' ? `Palisade (browser) on ${hostname()}` : `Palisade on ${hostname()}`;
-  return name.slice(0, 64);
 }
 
 /** The app version from package.json (the browser host has no `app.getVersion()`). */
