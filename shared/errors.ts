@@ -107,7 +107,7 @@ export type ErrorDetails<C extends DetailedErrorCode> = z.infer<(typeof errorDet
  * code, or no details of the expected shape.
  */
 export function errorDetails<C extends DetailedErrorCode>(
-  error: { code: string; details?: unknown } | null | undefined,
+  error: { code: string; message?: string; details?: unknown } | null | undefined,
   code: C,
 ): ErrorDetails<C> | undefined {
   if (!error || error.code !== code) return undefined;

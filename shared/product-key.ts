@@ -171,7 +171,7 @@ export function isValidProductKey(input: string): boolean {
   return points.length === PRODUCT_KEY_LENGTH && !points.includes(INVALID) && hasValidCheck(points);
 }
 
-const defaultRandomBytes = (n: number): Uint8Array => globalThis.crypto.getRandomValues(new Uint8Array(n));
+const defaultRandomBytes = (n: number): Uint8Array => crypto.getRandomValues(new Uint8Array(n));
 
 /**
  * A new random key, canonical (no dashes). 256 is a multiple of 32, so the low five bits

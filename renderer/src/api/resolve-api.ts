@@ -1,7 +1,7 @@
-import type { BrowserHostConnection } from '../../../shared/contract/browser-bridge';
+import type { BrowserHostConnection } from './browser-bridge';
 import type { PalisadeApi } from '../../../shared/contract/types';
 
-export type { BridgeStatus } from '../../../shared/contract/browser-bridge';
+export type { BridgeStatus } from './browser-bridge';
 
 export interface ResolvedApi {
   api: PalisadeApi;
@@ -14,7 +14,7 @@ export async function resolveApi(): Promise<ResolvedApi> {
   const preloaded = (window as Window & { palisade?: PalisadeApi }).palisade;
   if (preloaded) return { api: preloaded, bridge: null };
   // Loaded on demand: the Electron bundle never needs the bridge.
-  const { connectBrowserHost } = await import('../../../shared/contract/browser-bridge');
+  const { connectBrowserHost } = await import('./browser-bridge');
   const bridge = connectBrowserHost();
   return { api: bridge.api, bridge };
 }

@@ -1,4 +1,4 @@
-import type { BrowserHostConnection } from '../../../shared/contract/browser-bridge';
+import type { BrowserHostConnection } from '../api/browser-bridge';
 import type { PalisadeApi } from '../../../shared/contract/types';
 import { settle } from '../api/settle';
 import { useLanguageStore } from '../i18n/language-store';

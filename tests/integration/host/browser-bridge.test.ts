@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT } from '../../../server/src/seed/demo-account';
-import { type BridgeStatus, type BrowserHostConnection, connectBrowserHost } from '../../../shared/contract/browser-bridge';
+import { type BridgeStatus, type BrowserHostConnection, connectBrowserHost } from '../../../renderer/src/api/browser-bridge';
 import type { SessionState } from '../../../shared/contract/session';
 import { spawnService, type SpawnedService } from '../../support/service';
 import { asBridgeSocket, type HostUnderTest, startHostUnderTest } from './host-fixture';

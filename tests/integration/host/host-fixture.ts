@@ -6,7 +6,7 @@ import { type AppServices, createAppServices } from '../../../electron/services/
 import { silentLogger } from '../../../electron/services/log/logger';
 import { createMemoryVault } from '../../../electron/services/vault/memory-vault';
 import { type BrowserHost, startBrowserHost } from '../../../electron/host/host-server';
-import type { BridgeSocket } from '../../../shared/contract/browser-bridge';
+import type { BridgeSocket } from '../../../renderer/src/api/browser-bridge';
 
 export interface HostUnderTest {
   host: BrowserHost;

@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import { connectBrowserHost, type BrowserHostConnection } from '../../../shared/contract/browser-bridge';
+import { connectBrowserHost, type BrowserHostConnection } from '../../../renderer/src/api/browser-bridge';
 import { asBridgeSocket } from './host-fixture';
 
 // The host CLI helpers moved to tests/support, where the end-to-end fixtures use them too.

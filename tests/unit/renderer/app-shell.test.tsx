@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { BridgeStatus, BrowserHostConnection } from '../../../shared/contract/browser-bridge';
+import type { BridgeStatus, BrowserHostConnection } from '../../../renderer/src/api/browser-bridge';
 import type { PalisadeApi } from '../../../shared/contract/types';
 import { watchBridge } from '../../../renderer/src/stores/connect-stores';
 import { useConnectionStore } from '../../../renderer/src/stores/connection-store';

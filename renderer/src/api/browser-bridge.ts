@@ -1,13 +1,14 @@
-import type { AppError, Result } from '../errors';
-import { BRIDGE_AUTH_PATH, BRIDGE_PATH, bridgeServerMessageSchema } from './bridge-protocol';
-import { buildApi, type Transport } from './client';
-import { events } from './index';
-import type { EventName, PalisadeApi } from './types';
+import { backoffDelay } from '../../../shared/backoff';
+import { BRIDGE_AUTH_PATH, BRIDGE_PATH, bridgeServerMessageSchema } from '../../../shared/contract/bridge-protocol';
+import { buildApi, type Transport } from '../../../shared/contract/client';
+import { events } from '../../../shared/contract/index';
+import type { EventName, PalisadeApi } from '../../../shared/contract/types';
+import type { AppError, Result } from '../../../shared/errors';
 
 /**
  * The renderer's side of the browser host: `window.palisade` over a WebSocket to the host
- * that served the page. Browser code only (no Node); the renderer does
- * `window.palisade ?? connectBrowserHost().api`.
+ * that served the page. Browser code (the integration tests run it in Node with the `ws`
+ * socket); the renderer does `window.palisade ?? connectBrowserHost().api`.
  *
  * `status()`: `connecting` while a connection is being made; `open` when calls go through;
  * `unauthorised` when this browser has not opened the launch link the host printed (the
@@ -154,8 +155,7 @@ function createConnection(options: BrowserHostOptions): BrowserHostConnection {
       return;
     }
     setStatus('closed');
-    const ceiling = Math.min(backoffMaxMs, backoffBaseMs * 2 ** attempt++);
-    schedule(Math.round(ceiling / 2 + (Math.random() * ceiling) / 2), connect);
+    schedule(backoffDelay(attempt++, { baseMs: backoffBaseMs, maxMs: backoffMaxMs }), connect);
   }
 
   async function pollAuthorisation() {
