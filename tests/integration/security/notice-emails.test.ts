@@ -58,7 +58,8 @@ describe('security notices by e-mail', () => {
     const mail = await smtp.waitForMessage(email, { subject: NEW_SIGN_IN });
     expect(mail.text).toMatch(/Device: Tablet/);
     expect(mail.text).toMatch(/Address: 127\.0\.0\.1/);
-    expect(mail.text).toMatch(/Time: \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
+    // In English, in UTC and saying so: "December 1, 2026 at 8:16 PM UTC".
+    expect(mail.text).toMatch(/Time: [A-Z][a-z]+ \d{1,2}, \d{4} at \d{1,2}:\d{2}\s[AP]M UTC/);
     expect(mail.text).toMatch(/If this wasn't you, reset your password/);
     expect(mailsTo(email, NEW_SIGN_IN)).toHaveLength(1);
 
