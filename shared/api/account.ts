@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { languageSchema } from '../i18n/languages';
 import { passwordInputSchema, personNameSchema } from './identity';
 
-/** ../shared/API.md, "Account". */
+/** docs/api.md, "Account". */
 export const accountSchema = z.object({
   id: z.string(),
   email: z.string(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { languageSchema } from '../i18n/languages';
 
 /**
- * Bodies and responses of the account service's identity routes (../shared/API.md,
+ * Bodies and responses of the account service's identity routes (docs/api.md,
  * "Identity"). The service validates requests with these; the desktop client parses
  * responses with them.
  */

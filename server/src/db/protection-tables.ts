@@ -5,7 +5,7 @@ import type { PlanId } from '../../../shared/plans';
 /** Written from the service clock, like every timestamp in schema.ts. */
 type Timestamp = ColumnType<Date, Date, Date>;
 
-/** Tables of migration 0002_protection (issue 3); listed in `Database` in schema.ts. */
+/** Tables of migration 0002_protection; listed in `Database` in schema.ts. */
 
 export interface SubscriptionsTable {
   id: string;

@@ -62,7 +62,7 @@ export interface RefreshTokensTable {
   used_at: Timestamp | null;
 }
 
-/** Issue 3's tables are declared in protection-tables.ts, issue 4's in security-tables.ts. */
+/** The protection tables are declared in protection-tables.ts, the 2-step verification ones in security-tables.ts. */
 export interface Database extends ProtectionTables, SecurityTables {
   users: UsersTable;
   email_tokens: EmailTokensTable;

@@ -33,7 +33,7 @@ export interface MfaChallengesTable {
   used_at: Timestamp | null;
 }
 
-/** Issue 4's tables (migration 0003_security). */
+/** The tables of 2-step verification and sign-in notices (migration 0003_security). */
 export interface SecurityTables {
   totp_credentials: TotpCredentialsTable;
   recovery_codes: RecoveryCodesTable;

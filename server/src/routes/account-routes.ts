@@ -18,7 +18,7 @@ import { findUserById, toAccount } from '../identity/users';
 import type { Services } from '../services';
 import { idParamsSchema } from './id-params';
 
-/** API.md "Account": the signed-in user's own account. */
+/** docs/api.md "Account": the signed-in user's own account. */
 export const accountRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const tags = ['account'];
   const security = [{ bearerAuth: [] }];

@@ -23,7 +23,7 @@ import { confirmEmail, signUp } from '../identity/sign-up';
 import { completeMfaSignIn } from '../identity/two-step';
 import type { Services } from '../services';
 
-/** API.md "Identity": every route under /v1/auth, each rate-limited per client address. */
+/** docs/api.md "Identity": every route under /v1/auth, each rate-limited per client address. */
 export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const config = { rateLimit: { max: services.config.authRateLimit, timeWindow: 60_000 } };
   const tags = ['identity'];

@@ -29,7 +29,7 @@ import { idParamsSchema } from './id-params';
 /** Invitations can send e-mail to any address: a few an hour from one client is plenty. */
 const INVITATIONS_PER_HOUR = 30;
 
-/** API.md "Devices" (the licence key is in licence-routes.ts). */
+/** docs/api.md "Devices" (the licence key is in licence-routes.ts). */
 export const deviceRoutes: FastifyPluginAsyncZod<{ services: Services; leases: LeaseSigner }> = async (app, { services, leases }) => {
   const tags = ['devices'];
   const security = [{ bearerAuth: [] }];

@@ -9,7 +9,7 @@ import type { Services } from '../services';
 import { page, pageMessages, send } from './email-link-pages';
 
 /**
- * Where a browser gets the installer for a platform: the downloads list of API.md
+ * Where a browser gets the installer for a platform: the downloads list of docs/api.md
  * ("Downloads, billing, support"), narrowed to the platform. One place to change when the
  * downloads service gets pages of its own.
  */

@@ -7,7 +7,7 @@ import { licenceRoutes } from './licence-routes';
 import { subscriptionRoutes } from './subscription-routes';
 
 /**
- * Issue 3 in one registration: subscriptions and product keys, devices, the licence key
+ * Protection in one registration: subscriptions and product keys, devices, the licence key
  * (loaded, or made on first start, from DATA_DIR) and the invitation install page.
  */
 export const protectionRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {

@@ -13,7 +13,7 @@ import { activateProductKey, listSubscriptions, setAutoRenew } from '../subscrip
 import type { Services } from '../services';
 import { idParamsSchema } from './id-params';
 
-/** API.md "Subscriptions and product keys", except renew. */
+/** docs/api.md "Subscriptions and product keys", except renew. */
 export const subscriptionRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const tags = ['subscriptions'];
   const security = [{ bearerAuth: [] }];

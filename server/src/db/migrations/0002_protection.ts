@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 
 /**
- * Issue 3: product keys, subscriptions, devices (seats), idempotency records and device
+ * Protection: product keys, subscriptions, devices (seats), idempotency records and device
  * invitations. A subscription's status is derived from `expires_at` and never stored.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {

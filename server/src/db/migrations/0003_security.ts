@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 
 /**
- * Issue 4: TOTP 2-step verification (secret sealed with AES-256-GCM, last accepted time
+ * 2-step verification: TOTP (secret sealed with AES-256-GCM, last accepted time
  * step for RFC 6238 §5.2 replay refusal), recovery codes (keyed hashes), second-step
  * challenges (the `mfaToken` of a sign-in, stored hashed), and each session's client
  * address for the "new sign-in" notice.

@@ -6,8 +6,8 @@ import * as activeDevicesIndex from './0004_active_devices_index';
 import * as accountLanguage from './0005_account_language';
 
 /**
- * Every migration, in order. Names sort by their number; a later issue adds
- * `0002_<what>.ts` and one line here.
+ * Every migration, in order. Names sort by their number; a new one is the next
+ * `NNNN_<what>.ts` and one line here.
  */
 export const migrations: Record<string, Migration> = {
   '0001_identity': identity,
