@@ -1,6 +1,6 @@
 import type { AccountSession, TotpSetup } from '../../../shared/contract/security';
 import type { Result } from '../../../shared/errors';
-import type { PalisadeApi } from '../../../shared/contract/types';
+import type { OutputOf, PalisadeApi } from '../../../shared/contract/types';
 import { settle } from '../api/settle';
 import { useSessionStore } from '../stores/session-store';
 
@@ -25,7 +25,10 @@ export function startTwoStepSetup(api: PalisadeApi): Promise<Result<TotpSetup>> 
 }
 
 /** Turns 2-step verification on with a code from the app; answers with the recovery codes, shown once. */
-export async function turnOnTwoStep(api: PalisadeApi, code: string): Promise<Result<{ recoveryCodes: string[] }>> {
+export async function turnOnTwoStep(
+  api: PalisadeApi,
+  code: string,
+): Promise<Result<OutputOf<'security', 'enableTotp'>>> {
   const result = await settle(() => api.security.enableTotp({ code }));
   if (result.ok) reflectTwoStep(true);
   return result;
@@ -48,7 +51,7 @@ export async function listSessions(api: PalisadeApi): Promise<Result<AccountSess
 }
 
 /** Ends one session; when it turns out to be this one, the app leaves the shell. */
-export async function endSession(api: PalisadeApi, id: string): Promise<Result<{ signedOut: boolean }>> {
+export async function endSession(api: PalisadeApi, id: string): Promise<Result<OutputOf<'security', 'endSession'>>> {
   const result = await settle(() => api.security.endSession({ id }));
   if (result.ok && result.value.signedOut) signedOutHere();
   return result;

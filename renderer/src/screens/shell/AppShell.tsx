@@ -1,7 +1,7 @@
 import { Suspense, useState } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
+import { signOut } from '../../actions/auth-actions';
 import { useApi } from '../../api/api-context';
-import { settle } from '../../api/settle';
 import { navItems, paths } from '../../app/paths';
 import { PageLoading } from '../../app/BootScreens';
 import { AccountMenu } from '../../components/AccountMenu';
@@ -12,7 +12,6 @@ import { useDescribeError } from '../../errors/messages';
 import { useT } from '../../i18n/use-t';
 import type { AppError } from '../../../../shared/errors';
 import type { SessionUser } from '../../../../shared/contract/session';
-import { useSessionStore } from '../../stores/session-store';
 
 /** The signed-in frame: header with the account menu, the sidebar, and the current screen. */
 export function AppShell({ user }: { user: SessionUser }) {
@@ -22,16 +21,10 @@ export function AppShell({ user }: { user: SessionUser }) {
   const describe = useDescribeError();
   const [signOutError, setSignOutError] = useState<AppError | null>(null);
 
-  const signOut = async () => {
+  const leave = async () => {
     setSignOutError(null);
-    const result = await settle(() => api.auth.signOut({}));
-    if (!result.ok) {
-      setSignOutError(result.error);
-      return;
-    }
-    // session.changed will say the same; do not wait for it to leave the shell.
-    const { session, received } = useSessionStore.getState();
-    received({ user: null, storage: session?.storage ?? 'secure' });
+    const result = await signOut(api);
+    if (!result.ok) setSignOutError(result.error);
   };
 
   return (
@@ -44,7 +37,7 @@ export function AppShell({ user }: { user: SessionUser }) {
           email={user.email}
           items={[
             { label: t('shell.accountMenu.settings'), onSelect: () => navigate(paths.settings) },
-            { label: t('shell.accountMenu.signOut'), onSelect: () => void signOut() },
+            { label: t('shell.accountMenu.signOut'), onSelect: () => void leave() },
           ]}
         />
       </header>
