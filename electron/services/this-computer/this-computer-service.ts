@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Device, DeviceFingerprint, RegisterDeviceBody } from '../../../shared/api/devices';
 import type { ThisComputerState } from '../../../shared/contract/this-computer';
-import { AppFailure, type ErrorCode } from '../../../shared/errors';
+import { AppFailure, type ErrorCode, isTransientFailure } from '../../../shared/errors';
 import type { DevicesApi, RegisterResponse } from '../api/devices-api';
 import type { LicenceApi } from '../api/licence-api';
 import type { AppEvents } from '../events/app-events';
@@ -14,7 +14,6 @@ import type { MachineDescription } from './machine-description';
 import {
   deriveThisComputerState,
   heartbeatRefusal,
-  isTransportFailure,
   removalTime,
   removedRecord,
   type ThisComputerFacts,
@@ -181,7 +180,7 @@ export function createThisComputerService(options: ThisComputerOptions): ThisCom
       facts.subscriptionExpired = true;
       facts.checkedAt = now().toISOString();
       emit();
-    } else if (isTransportFailure(code)) {
+    } else if (isTransientFailure(code)) {
       facts.offline = true;
       emit();
     }

@@ -42,9 +42,6 @@ export function deriveThisComputerState(facts: ThisComputerFacts, now: Date): Th
   return { ...base, state: 'unregistered' };
 }
 
-/** Failures that say nothing about this computer, only that the service was not reached. */
-export const isTransportFailure = (code: ErrorCode | undefined): boolean => isTransientFailure(code);
-
 /** What a refused heartbeat means for this computer. */
 export type HeartbeatRefusal = 'removed' | 'expired' | 'unknownDevice' | 'offline' | 'keyChanged' | 'unexpected';
 
@@ -53,7 +50,8 @@ export function heartbeatRefusal(code: ErrorCode | undefined): HeartbeatRefusal 
   if (code === 'SUBSCRIPTION_EXPIRED') return 'expired';
   // The service has never heard of this device (its data was reset): nothing to keep.
   if (code === 'NOT_FOUND') return 'unknownDevice';
-  if (isTransportFailure(code)) return 'offline';
+  // Says nothing about this computer: the service was not reached, the last lease stands.
+  if (isTransientFailure(code)) return 'offline';
   // Shown as state.licenceKeyChanged; the lease signed with the old key stands until it ends.
   if (code === 'LICENCE_KEY_CHANGED') return 'keyChanged';
   return 'unexpected';
