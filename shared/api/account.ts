@@ -19,7 +19,8 @@ export const accountPatchSchema = z
   .object({ name: personNameSchema.optional(), language: languageSchema.optional() })
   .refine((patch) => patch.name !== undefined || patch.language !== undefined, {
     message: 'Send a name, a language or both.',
-  });
+  })
+  .meta({ description: 'At least one of the name and the language.', minProperties: 1 });
 export type AccountPatch = z.infer<typeof accountPatchSchema>;
 
 export const changePasswordBodySchema = z.object({
