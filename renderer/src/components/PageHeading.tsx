@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useLocation } from 'react-router';
 import { useT } from '../i18n/use-t';
 
@@ -22,7 +22,8 @@ export function PageHeading({
   const windowTitle = t('common.windowTitle', { title });
   // The router's first entry has the key "default"; every navigation makes a new one.
   const navigated = useLocation().key !== 'default' || focusOnMount;
-  useEffect(() => {
+  // With the page's first paint, so the window is never titled for the page before it.
+  useLayoutEffect(() => {
     document.title = windowTitle;
   }, [windowTitle]);
   // Before paint, so focus never rests on the previous page's leftovers.

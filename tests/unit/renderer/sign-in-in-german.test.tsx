@@ -15,7 +15,10 @@ describe('Signing in, in German', () => {
     const { api } = createFakeApi({ ...german, auth: { signIn: async () => failure('INVALID_CREDENTIALS') } });
     const { user } = renderApp(api, '/sign-in');
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Bei Palisade anmelden' })).toBeInTheDocument();
+    // The screen's code loads on demand: on a busy machine that can take a moment.
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Bei Palisade anmelden' }, { timeout: 5000 }),
+    ).toBeInTheDocument();
     expect(document.documentElement.lang).toBe('de');
     expect(document.title).toBe('Anmelden · Palisade');
     expect(screen.getByRole('link', { name: 'Passwort vergessen?' })).toBeInTheDocument();
@@ -39,7 +42,9 @@ describe('Signing in, in German', () => {
   it('switches at once when the language changes', async () => {
     const { api } = createFakeApi();
     renderApp(api, '/sign-in');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Sign in to Palisade' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Sign in to Palisade' }, { timeout: 5000 }),
+    ).toBeInTheDocument();
 
     act(() => useLanguageStore.getState().chose('de'));
     expect(await screen.findByRole('heading', { level: 1, name: 'Bei Palisade anmelden' })).toBeInTheDocument();
