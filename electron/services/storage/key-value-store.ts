@@ -1,8 +1,9 @@
 /**
- * Where this computer's state survives a restart: the fingerprint cache, the pinned
- * licence key and the last lease. `electron-store` (Electron) and `conf` (browser host)
- * both fit this shape as they are, when created with `accessPropertiesByDotNotation: false`
- * (keys here contain dots: service origins).
+ * Where the main process's state survives a restart: this computer's fingerprint cache,
+ * pinned licence key and last lease, the settings, the sealed session token.
+ * `electron-store` (Electron), `conf` and the JSON file store (browser host) all fit this
+ * shape as they are; for keys that contain dots (service origins) create electron-store and
+ * `conf` with `accessPropertiesByDotNotation: false`.
  */
 export interface KeyValueStore {
   get(key: string): unknown;

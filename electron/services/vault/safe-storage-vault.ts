@@ -1,4 +1,5 @@
 import { type Logger, silentLogger } from '../log/logger';
+import type { KeyValueStore } from '../storage/key-value-store';
 import { createMemoryVault } from './memory-vault';
 import type { TokenVault, VaultKind } from './token-vault';
 
@@ -11,12 +12,8 @@ export interface SafeStorageLike {
   decryptString(encrypted: Buffer): string;
 }
 
-/** A persistent key-value store (electron-store in the app, a Map in tests). */
-export interface KeyValueStore {
-  get(key: string): unknown;
-  set(key: string, value: unknown): void;
-  delete(key: string): void;
-}
+/** Where the sealed token is kept: electron-store in the app, memory in tests. */
+export type { KeyValueStore };
 
 interface SealedSecret {
   /** The backend that encrypted it: a ciphertext from another backend cannot be trusted to decrypt. */
