@@ -16,7 +16,6 @@ import { vetExternalUrl } from './links/external-url';
 import type { Logger } from './log/logger';
 import { createAccountSecurity } from './session/account-security';
 import { createSessionService, type SessionService } from './session/session-service';
-import { createSettingsHandlers } from './settings/settings-handlers';
 import { createSettingsService, type SettingsService } from './settings/settings-service';
 import { createMemoryStore, type KeyValueStore } from './storage/key-value-store';
 import { createSubscriptionsService, type SubscriptionsService } from './subscriptions/subscriptions-service';
@@ -141,7 +140,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     fingerprint,
     events,
     logger: logger.child('operations'),
-    settings: createSettingsHandlers(settings).settings,
+    settings,
     appInfo,
     isOnline: () => api.isOnline(),
     openExternal: (url) => openExternal(vetExternalUrl(url)),

@@ -10,6 +10,8 @@ import type { AccountSecurity } from '../session/account-security';
 import { createAuthHandlers } from '../session/auth-handlers';
 import { createSecurityHandlers } from '../session/security-handlers';
 import type { SessionService } from '../session/session-service';
+import { createSettingsHandlers } from '../settings/settings-handlers';
+import type { SettingsService } from '../settings/settings-service';
 import { createSubscriptionsHandlers } from '../subscriptions/subscriptions-handlers';
 import type { SubscriptionsService } from '../subscriptions/subscriptions-service';
 import type { Logger } from '../log/logger';
@@ -29,8 +31,7 @@ export interface HandlerServices extends AppHandlerServices {
   /** Where long-running work (a fingerprint refresh) reports its progress. */
   events: EventHub;
   logger?: Logger;
-  /** The `settings` area's handlers, built beside the settings they keep. */
-  settings: Handlers['settings'];
+  settings: SettingsService;
 }
 
 /** Every area of the contract, each answered by the handlers beside its service. */
@@ -38,7 +39,7 @@ export function createHandlers(services: HandlerServices): Handlers {
   const { session, security, subscriptions, thisComputer, devices, fingerprint, events, logger, settings } = services;
   return {
     ...createAppHandlers(services),
-    ...createAuthHandlers(session, () => thisComputer.signedOut()),
+    ...createAuthHandlers(session),
     ...createAccountHandlers(session),
     ...createSecurityHandlers(security),
     ...createSubscriptionsHandlers(subscriptions),
@@ -47,6 +48,6 @@ export function createHandlers(services: HandlerServices): Handlers {
     ...createFingerprintHandlers(
       createFingerprintRefresh({ fingerprint, events, ...(logger !== undefined && { logger }) }),
     ),
-    settings,
+    ...createSettingsHandlers(settings),
   };
 }

@@ -1,15 +1,8 @@
 import type { Handlers } from '../../../shared/contract/types';
 import type { SessionService } from './session-service';
 
-/**
- * The `session` and `auth` areas: who is signed in, and signing up, in and out.
- * `afterSignOut` runs also when the session was never restored (an offline start), so what
- * belongs to the account on this computer is forgotten either way.
- */
-export function createAuthHandlers(
-  session: SessionService,
-  afterSignOut: () => void = () => {},
-): Pick<Handlers, 'session' | 'auth'> {
+/** The `session` and `auth` areas: who is signed in, and signing up, in and out. */
+export function createAuthHandlers(session: SessionService): Pick<Handlers, 'session' | 'auth'> {
   return {
     session: {
       get: () => session.state(),
@@ -23,8 +16,8 @@ export function createAuthHandlers(
       signIn: (input) => session.signIn(input),
       verifyMfa: ({ code }) => session.verifyMfa(code),
       signOut: async () => {
+        // The session tells the rest of the app (`session.signedOut`), this computer included.
         await session.signOut();
-        afterSignOut();
         return null;
       },
       requestPasswordReset: async ({ email }) => {
