@@ -50,6 +50,14 @@ function intlFor(locale: Locale, logger: Logger): IntlShape<string> {
 }
 
 /**
+ * One desktop message in a given locale, for text whose reader's language is known apart
+ * from the app's: a page the browser host answers speaks the browser's (Accept-Language).
+ */
+export function formatDesktopMessage(locale: Locale, id: DesktopMessageId, values?: Values): string {
+  return intlFor(locale, silentLogger).formatMessage({ id }, values);
+}
+
+/**
  * The language the main process speaks: the one chosen in Settings, or for `system` the
  * operating system's. Text a person reads comes from `desktop.json`; developer logs stay English.
  */

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createAppEvents } from '../../../electron/services/events/app-events';
-import { createDesktopI18n } from '../../../electron/services/i18n/desktop-i18n';
+import { createDesktopI18n, formatDesktopMessage } from '../../../electron/services/i18n/desktop-i18n';
 import { sessionDeviceName } from '../../../electron/services/i18n/session-device-name';
 import { environmentLanguages } from '../../../electron/services/i18n/system-languages';
 import { createEventHub } from '../../../electron/services/ipc/event-hub';
 import { createSettingsService } from '../../../electron/services/settings/settings-service';
 import { createMemoryStore } from '../../../electron/services/storage/key-value-store';
-import type { Locale } from '../../../shared/i18n/languages';
+import { type Locale, localeFor } from '../../../shared/i18n/languages';
 
 function desktop(system: string[]) {
   const events = createAppEvents(createEventHub());
@@ -55,5 +55,14 @@ describe('the browser host’s languages come from its environment', () => {
     [{}, []],
   ])('%j → %j', (env, expected) => {
     expect(environmentLanguages(env)).toEqual(expected);
+  });
+});
+
+describe('a desktop message in a reader’s own locale', () => {
+  it('speaks the locale asked for, whatever the app speaks', () => {
+    expect(formatDesktopMessage('de', 'desktop.host.launchLinkInvalid')).toMatch(
+      /^Dieser Startlink ist nicht mehr gültig\./,
+    );
+    expect(formatDesktopMessage(localeFor(['fr-FR', 'en-US']), 'desktop.window.title')).toBe('Palisade');
   });
 });
