@@ -39,7 +39,14 @@ export class Copy {
   /** Keys by English wording; the first key wins where two share one. */
   private readonly byEnglish = new Map<string, string>();
 
-  constructor(readonly speech: Speech) {
+  /**
+   * `lenient`: locators (see `name`) also accept the English sentence, so that a walk whose
+   * aim is to report English gets through screens that still show it.
+   */
+  constructor(
+    readonly speech: Speech,
+    private readonly options: { lenient?: boolean } = {},
+  ) {
     this.messages =
       speech === 'de'
         ? catalogue('de')
@@ -81,6 +88,14 @@ export class Copy {
     return this.intl.formatMessage({ id: key }, values);
   }
 
+  /** What a locator looks for: the sentence in this language (or, when lenient, in English too). */
+  name(english: string, values?: Record<string, string | number | Date>): string | RegExp {
+    const said = this.say(english, values);
+    if (!this.options.lenient || this.speech === 'en') return said;
+    const inEnglish = englishSpeech.say(english, values);
+    return said === inEnglish ? said : new RegExp(`^(?:${escapeRegExp(said)}|${escapeRegExp(inEnglish)})$`);
+  }
+
   /**
    * A whole-text pattern for the sentence whose English message matches `english`: the
    * values given are filled in, other placeholders, plurals and selects match anything.
@@ -90,8 +105,9 @@ export class Copy {
     // Variants may be one message with a select, or a message each ("Good morning, {name}", …).
     const keys = Object.keys(this.english).filter((k) => english.test(this.english[k]!));
     if (keys.length === 0) return fallback ?? english;
+    const lenient = this.options.lenient && fallback ? [fallback.source.replace(/^\^|\$$/g, '')] : [];
     const alternatives = keys.map((key) => toPattern(parse(this.messages[key]!, { ignoreTag: false }), values));
-    return new RegExp(`^(?:${alternatives.join('|')})$`);
+    return new RegExp(`^(?:${[...alternatives, ...lenient].join('|')})$`);
   }
 }
 
@@ -113,3 +129,4 @@ function toPattern(elements: MessageFormatElement[], values: Record<string, stri
 
 /** English, as the existing specs read the screens. */
 export const english = new Copy('en');
+const englishSpeech = english;

@@ -34,7 +34,7 @@
     const region = element.closest('dialog, [role="dialog"], [role="alertdialog"], header, nav, main, aside, footer');
     if (region)
       parts.push(
-        `in ${region.tagName.toLowerCase()}${region.getAttribute('role') ? `[role=${region.getAttribute('role')}]` : ''}`,
+        ` in ${region.tagName.toLowerCase()}${region.getAttribute('role') ? `[role=${region.getAttribute('role')}]` : ''}`,
       );
     return parts.join('');
   };

@@ -75,22 +75,40 @@ export class PseudoLocaleWalk {
     readonly allowed: AllowedData,
   ) {}
 
-  async check(screen: string): Promise<void> {
+  /** Reads the screen now shown (on another computer's page, when given). */
+  async check(screen: string, page: Page = this.page): Promise<void> {
     // Let whatever the screen was loading arrive, and no transition be half-way.
-    await expect(this.page.locator('.spinner:visible, [aria-busy="true"]:visible')).toHaveCount(0);
-    await this.page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
-    const { texts, clipped } = await readScreen(this.page);
+    await expect(page.locator('.spinner:visible, [aria-busy="true"]:visible')).toHaveCount(0);
+    await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+    const { texts, clipped } = await readScreen(page);
     const unique = dedupe(texts);
     const bypassing = unique.filter(({ text }) => asciiLetter.test(this.allowed.strip(text)));
     const clippedUnique = dedupe(clipped);
     this.reports.push({ screen, checked: unique.length, bypassing, clipped: clippedUnique });
     expect.soft(bypassing.map(format), `texts on "${screen}" that did not come from a catalogue`).toEqual([]);
-    expect
-      .soft(
-        clippedUnique.map((c) => `${format(c)} — ${c.why}`),
-        `clipped texts on "${screen}"`,
-      )
-      .toEqual([]);
+    const clippedLines = clippedUnique.map((c) => `${format(c)} — ${c.why}`);
+    expect.soft(clippedLines, `clipped texts on "${screen}"`).toEqual([]);
+  }
+
+  /** A screen the walk could not get to: a failure of its own, and the walk goes on. */
+  missed(screen: string, error: unknown): void {
+    // The first line and the locator it waited for are enough to find the step.
+    const escape = String.fromCharCode(27);
+    const text = error instanceof Error ? error.message : String(error);
+    const lines = text
+      .split(escape)
+      .join('')
+      .replace(/\[[0-9;]*m/g, '')
+      .split('\n');
+    const wanted = /^\s*(-\s+)?(Locator|Expected|Received|waiting for)\b/;
+    const message = [lines[0], ...lines.filter((line) => wanted.test(line))].join(' ');
+    this.reports.push({ screen: `${screen} (not reached)`, checked: 0, bypassing: [], clipped: [] });
+    expect.soft(message, `the walk could not reach "${screen}"`).toBe('');
+  }
+
+  /** Every finding so far, by screen. */
+  findings(): readonly ScreenReport[] {
+    return this.reports;
   }
 
   summary(): string {

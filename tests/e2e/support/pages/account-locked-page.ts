@@ -12,9 +12,9 @@ export class AccountLockedPage {
     readonly page: Page,
     copy: Copy = english,
   ) {
-    this.heading = page.getByRole('heading', { level: 1, name: copy.say('Your account is locked for now') });
+    this.heading = page.getByRole('heading', { level: 1, name: copy.name('Your account is locked for now') });
     this.timer = page.getByRole('timer');
-    this.resetPassword = page.getByRole('button', { name: copy.say('Reset your password instead') });
+    this.resetPassword = page.getByRole('button', { name: copy.name('Reset your password instead') });
   }
 
   async expectShown(): Promise<void> {

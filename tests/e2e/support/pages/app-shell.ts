@@ -16,7 +16,7 @@ export class AppShell {
     // The header (banner) holds one button: the account menu, named for the person.
     this.accountButton = page.getByRole('banner').getByRole('button');
     this.accountMenu = page.getByRole('menu', { name: copy.pattern(/^Account: \{/, {}, /^Account: /) });
-    this.sidebar = page.getByRole('navigation', { name: copy.say('Main') });
+    this.sidebar = page.getByRole('navigation', { name: copy.name('Main') });
   }
 
   /** The dashboard, greeting the person by name ("Good morning, Robin Fairweather"). */
@@ -36,7 +36,7 @@ export class AppShell {
   /** Account menu → Sign out. */
   async signOut(): Promise<void> {
     await this.openAccountMenu();
-    await this.accountMenu.getByRole('menuitem', { name: this.copy.say('Sign out') }).click();
+    await this.accountMenu.getByRole('menuitem', { name: this.copy.name('Sign out') }).click();
   }
 }
 

@@ -12,9 +12,9 @@ export class CheckEmailPage {
     readonly page: Page,
     private readonly copy: Copy = english,
   ) {
-    this.heading = page.getByRole('heading', { level: 1, name: copy.say('Check your e-mail') });
-    this.pasted = page.getByLabel(copy.say('Paste the code or the link from the e-mail'));
-    this.submit = page.getByRole('button', { name: copy.say('Confirm e-mail address') });
+    this.heading = page.getByRole('heading', { level: 1, name: copy.name('Check your e-mail') });
+    this.pasted = page.getByLabel(copy.name('Paste the code or the link from the e-mail'));
+    this.submit = page.getByRole('button', { name: copy.name('Confirm e-mail address') });
     this.alert = page.getByRole('main').getByRole('alert');
   }
 

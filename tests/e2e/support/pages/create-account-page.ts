@@ -16,14 +16,14 @@ export class CreateAccountPage {
     readonly page: Page,
     copy: Copy = english,
   ) {
-    this.heading = page.getByRole('heading', { level: 1, name: copy.say('Create your Palisade account') });
-    this.name = page.getByLabel(copy.say('Your name'));
-    this.email = page.getByLabel(copy.say('E-mail address'));
-    this.password = page.getByLabel(copy.say('Password'), { exact: true });
+    this.heading = page.getByRole('heading', { level: 1, name: copy.name('Create your Palisade account') });
+    this.name = page.getByLabel(copy.name('Your name'));
+    this.email = page.getByLabel(copy.name('E-mail address'));
+    this.password = page.getByLabel(copy.name('Password'), { exact: true });
     this.terms = page.getByRole('checkbox', {
       name: copy.pattern(/Terms of Service/, {}, /I agree to the Palisade Terms of Service and Privacy Policy/),
     });
-    this.submit = page.getByRole('button', { name: copy.say('Create account'), exact: true });
+    this.submit = page.getByRole('button', { name: copy.name('Create account'), exact: true });
     this.alert = page.getByRole('main').getByRole('alert');
   }
 

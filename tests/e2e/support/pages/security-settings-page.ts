@@ -18,14 +18,14 @@ export class SecuritySettingsPage {
     readonly page: Page,
     private readonly copy: Copy = english,
   ) {
-    this.heading = page.getByRole('heading', { level: 1, name: copy.say('Settings') });
+    this.heading = page.getByRole('heading', { level: 1, name: copy.name('Settings') });
     this.twoStepStatus = page.getByText(copy.pattern(/^Status: /, {}, /^Status:/));
-    this.turnOnButton = page.getByRole('button', { name: copy.say('Turn on 2-step verification') });
-    this.turnOffButton = page.getByRole('button', { name: copy.say('Turn off 2-step verification') });
+    this.turnOnButton = page.getByRole('button', { name: copy.name('Turn on 2-step verification') });
+    this.turnOffButton = page.getByRole('button', { name: copy.name('Turn off 2-step verification') });
     this.dialog = page.getByRole('dialog');
     this.confirmation = page.getByRole('alertdialog');
-    this.sessions = page.getByRole('list', { name: copy.say('Sessions') });
-    this.signOutEverywhereButton = page.getByRole('button', { name: copy.say('Sign out everywhere') });
+    this.sessions = page.getByRole('list', { name: copy.name('Sessions') });
+    this.signOutEverywhereButton = page.getByRole('button', { name: copy.name('Sign out everywhere') });
     // A form's notice (FormNotice), not the standing banners, which are a status region too.
     this.notice = page.getByRole('main').locator('.form-notice[role="status"]');
   }
@@ -33,8 +33,8 @@ export class SecuritySettingsPage {
   /** From anywhere in the shell: the sidebar's Settings link. */
   async open(): Promise<void> {
     await this.page
-      .getByRole('navigation', { name: this.copy.say('Main') })
-      .getByRole('link', { name: this.copy.say('Settings') })
+      .getByRole('navigation', { name: this.copy.name('Main') })
+      .getByRole('link', { name: this.copy.name('Settings') })
       .click();
     await expect(this.heading).toBeVisible();
   }
@@ -56,10 +56,10 @@ export class SecuritySettingsPage {
 
   /** Step 2: the code from the app; waits for step 3 and returns the recovery codes it shows. */
   async confirmWithCode(code: string): Promise<string[]> {
-    await this.dialog.getByRole('button', { name: this.copy.say('Next') }).click();
-    await this.dialog.getByLabel(this.copy.say('6-digit code')).fill(code);
-    await this.dialog.getByRole('button', { name: this.copy.say('Turn on') }).click();
-    const list = this.dialog.getByRole('list', { name: this.copy.say('Recovery codes') });
+    await this.dialog.getByRole('button', { name: this.copy.name('Next') }).click();
+    await this.dialog.getByLabel(this.copy.name('6-digit code')).fill(code);
+    await this.dialog.getByRole('button', { name: this.copy.name('Turn on') }).click();
+    const list = this.dialog.getByRole('list', { name: this.copy.name('Recovery codes') });
     await expect(list).toBeVisible();
     return list.getByRole('listitem').allInnerTexts();
   }
@@ -69,14 +69,14 @@ export class SecuritySettingsPage {
    * which Playwright's click refuses to press; a keyboard user presses it with Enter.
    */
   async pressDoneUnticked(): Promise<void> {
-    await this.dialog.getByRole('button', { name: this.copy.say('Done') }).focus();
+    await this.dialog.getByRole('button', { name: this.copy.name('Done') }).focus();
     await this.page.keyboard.press('Enter');
   }
 
   /** Step 3: ticks "I have saved them" and presses Done. */
   async finish(): Promise<void> {
-    await this.dialog.getByRole('checkbox', { name: this.copy.say('I have saved my recovery codes') }).check();
-    await this.dialog.getByRole('button', { name: this.copy.say('Done') }).click();
+    await this.dialog.getByRole('checkbox', { name: this.copy.name('I have saved my recovery codes') }).check();
+    await this.dialog.getByRole('button', { name: this.copy.name('Done') }).click();
     await expect(this.dialog).toHaveCount(0);
   }
 

@@ -20,15 +20,15 @@ export class SignInPage {
     readonly page: Page,
     copy: Copy = english,
   ) {
-    this.heading = page.getByRole('heading', { level: 1, name: copy.say('Sign in to Palisade') });
+    this.heading = page.getByRole('heading', { level: 1, name: copy.name('Sign in to Palisade') });
     this.form = page.getByRole('main').locator('form');
-    this.email = page.getByLabel(copy.say('E-mail address'));
-    this.password = page.getByLabel(copy.say('Password'), { exact: true });
-    this.submit = page.getByRole('button', { name: copy.say('Sign in'), exact: true });
+    this.email = page.getByLabel(copy.name('E-mail address'));
+    this.password = page.getByLabel(copy.name('Password'), { exact: true });
+    this.submit = page.getByRole('button', { name: copy.name('Sign in'), exact: true });
     this.alert = page.getByRole('main').getByRole('alert');
     this.notice = page.getByRole('main').getByRole('status').filter({ hasText: /\S/ });
-    this.createAccountLink = page.getByRole('link', { name: copy.say('Create account') });
-    this.forgotPasswordLink = page.getByRole('link', { name: copy.say('Forgot password?') });
+    this.createAccountLink = page.getByRole('link', { name: copy.name('Create account') });
+    this.forgotPasswordLink = page.getByRole('link', { name: copy.name('Forgot password?') });
   }
 
   async expectShown(): Promise<void> {

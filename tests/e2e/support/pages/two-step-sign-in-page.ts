@@ -16,12 +16,12 @@ export class TwoStepSignInPage {
     readonly page: Page,
     copy: Copy = english,
   ) {
-    this.heading = page.getByRole('heading', { level: 1, name: copy.say('Enter your verification code') });
+    this.heading = page.getByRole('heading', { level: 1, name: copy.name('Enter your verification code') });
     this.form = page.getByRole('main').locator('form');
-    this.code = page.getByLabel(copy.say('Verification code'));
-    this.recoveryCode = page.getByLabel(copy.say('Recovery code'));
-    this.verify = page.getByRole('button', { name: copy.say('Verify') });
-    this.useRecoveryCode = page.getByRole('button', { name: copy.say('Use a recovery code instead') });
+    this.code = page.getByLabel(copy.name('Verification code'));
+    this.recoveryCode = page.getByLabel(copy.name('Recovery code'));
+    this.verify = page.getByRole('button', { name: copy.name('Verify') });
+    this.useRecoveryCode = page.getByRole('button', { name: copy.name('Use a recovery code instead') });
     this.alert = page.getByRole('main').getByRole('alert');
   }
 
