@@ -1,24 +1,22 @@
 import { linkMail, type Recipient } from './mail-layout';
 import type { MailMessage } from './mailer';
 
-export const confirmationMail = (to: Recipient, link: string): MailMessage =>
-  linkMail(to.language, {
-    to: to.email,
-    name: to.name,
-    subject: { id: 'mail.confirmation.subject' },
-    intro: { id: 'mail.confirmation.intro' },
-    action: { id: 'mail.confirmation.action' },
-    outro: { id: 'mail.confirmation.outro' },
-    link,
-  });
+/** A mail of one link to an account's own address, its sentences under `mail.<kind>.…`. */
+const accountLinkMail =
+  (kind: 'confirmation' | 'passwordReset') =>
+  (to: Recipient, link: string): MailMessage =>
+    linkMail(to.language, {
+      to: to.email,
+      name: to.name,
+      subject: { id: `mail.${kind}.subject` },
+      intro: { id: `mail.${kind}.intro` },
+      action: { id: `mail.${kind}.action` },
+      outro: { id: `mail.${kind}.outro` },
+      link,
+    });
 
-export const passwordResetMail = (to: Recipient, link: string): MailMessage =>
-  linkMail(to.language, {
-    to: to.email,
-    name: to.name,
-    subject: { id: 'mail.passwordReset.subject' },
-    intro: { id: 'mail.passwordReset.intro' },
-    action: { id: 'mail.passwordReset.action' },
-    outro: { id: 'mail.passwordReset.outro' },
-    link,
-  });
+/** "Confirm your e-mail address": after sign-up, and when an unconfirmed account signs in. */
+export const confirmationMail = accountLinkMail('confirmation');
+
+/** "Reset your password": the link of "Forgot password?". */
+export const passwordResetMail = accountLinkMail('passwordReset');
