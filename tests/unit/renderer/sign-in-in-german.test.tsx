@@ -67,7 +67,7 @@ describe('Signing in, in German', () => {
       await screen.findByRole('heading', { level: 1, name: 'Ihr Konto ist vorübergehend gesperrt' }),
     ).toHaveFocus();
     expect(screen.getByRole('timer')).toHaveTextContent('01:02');
-    expect(screen.getByText(/Erneut versuchen in/)).toBeInTheDocument();
+    expect(screen.getByText(/Nächster Versuch in/)).toBeInTheDocument();
     expect(screen.getByText('Noch etwa 2 Minuten.')).toHaveAttribute('aria-live', 'polite');
     await act(() => vi.advanceTimersByTimeAsync(3000));
     expect(screen.getByText('Noch etwa 1 Minute.')).toBeInTheDocument();
