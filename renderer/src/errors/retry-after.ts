@@ -1,8 +1,7 @@
-import type { AppError } from '../../../shared/errors';
+import { errorDetails, type AppError } from '../../../shared/errors';
 
 /** The wait an error asks for: top-level on IPC errors, or in `details` as the service sends it. */
 export function retryAfterSeconds(error: AppError): number | undefined {
   if (error.retryAfterSeconds !== undefined) return error.retryAfterSeconds;
-  const fromDetails = error.details?.retryAfterSeconds;
-  return typeof fromDetails === 'number' && fromDetails >= 0 ? fromDetails : undefined;
+  return (errorDetails(error, 'ACCOUNT_LOCKED') ?? errorDetails(error, 'RATE_LIMITED'))?.retryAfterSeconds;
 }
