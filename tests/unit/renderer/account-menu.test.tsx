@@ -3,6 +3,7 @@ import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { alex, createFakeApi, signedIn } from './support/fake-api';
 import { renderApp } from './support/render-app';
+import './security/patient-queries';
 
 async function signedInApp() {
   const fake = createFakeApi({}, signedIn);

@@ -7,6 +7,7 @@ import { watchBridge } from '../../../renderer/src/stores/connect-stores';
 import { useConnectionStore } from '../../../renderer/src/stores/connection-store';
 import { alex, createFakeApi, failure, ok, signedIn, signedOut } from './support/fake-api';
 import { renderApp } from './support/render-app';
+import './security/patient-queries';
 
 const memorySentence = 'Your system has no secure key store, so you’ll need to sign in again next time you open Palisade.';
 
