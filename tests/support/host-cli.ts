@@ -66,7 +66,8 @@ export async function spawnHostCli(options: { args: string[]; env: NodeJS.Proces
       const timer = setTimeout(() => reject(new Error(`the host did not start:\n${err}`)), 30_000);
       child.stdout!.on('data', (c: Buffer) => {
         out += c.toString();
-        const match = /^Palisade is running at (http:\/\/127\.0\.0\.1:\d+\/launch\/\S+)$/m.exec(out);
+        // The line is in the app's language ("Palisade is running at …", "Palisade läuft unter …"): the link is what counts.
+        const match = /\s(http:\/\/127\.0\.0\.1:\d+\/launch\/\S+)$/m.exec(out);
         if (match?.[1]) {
           clearTimeout(timer);
           resolve(match[1]);
