@@ -15,7 +15,7 @@ import {
 } from './support/pages';
 import { submitAndWaitForAnswer } from './support/pages/answer';
 import { test } from './support/product-keys';
-import { AllowedData, PseudoLocaleWalk } from './support/screen-texts';
+import { AllowedData, englishDatesAndTimes, PseudoLocaleWalk } from './support/screen-texts';
 
 // The browser's first language is the pseudo-locale: every catalogue sentence comes out accented,
 // in ⟦ ⟧ and 40 % longer, so English that bypassed the catalogues, and text that would be clipped
@@ -94,7 +94,8 @@ test('every screen, signed out and signed in, speaks only the pseudo-locale and 
     .add(person.email, newcomer.email, locked.email, ...Object.values(names))
     .add(key, key.toLowerCase(), ...key.split('-'))
     // "What this computer shares" lists one-way codes of hardware identifiers, in hex.
-    .shape('a one-way code', /\b[0-9a-f]{16,}\b/g);
+    .shape('a one-way code', /\b[0-9a-f]{16,}\b/g)
+    .shape('a date or time, which Intl writes in English under the pseudo-locale', englishDatesAndTimes());
   const walk = new PseudoLocaleWalk(page, allowed);
 
   const host = await launchHost({ args: ['--machine-seed', 'pseudo-laptop'] });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { expect, type Page, type TestInfo } from '@playwright/test';
 
 /** The in-page collector, evaluated as it is (it needs the DOM, which the Node type check lacks). */
@@ -50,6 +51,31 @@ export class AllowedData {
     for (const { pattern } of this.shapes) rest = rest.replace(pattern, ' ');
     return rest;
   }
+}
+
+/**
+ * Dates and times as `Intl` writes them in English ("Dec 1, 2026, 20:46", "December 1, 2026 at
+ * 20:46", "3 minutes ago"): the pseudo-locale is English underneath, so its month names are
+ * locale data, not copy. Only whole dates and times match, never a month name on its own.
+ */
+export function englishDatesAndTimes(): RegExp {
+  const months = new Set<string>();
+  const weekdays = new Set<string>();
+  for (let month = 0; month < 12; month++) {
+    const date = new Date(Date.UTC(2026, month, 15));
+    for (const style of ['long', 'short'] as const)
+      months.add(new Intl.DateTimeFormat('en', { month: style }).format(date));
+  }
+  for (let day = 0; day < 7; day++) {
+    const date = new Date(Date.UTC(2026, 0, 4 + day));
+    for (const style of ['long', 'short'] as const)
+      weekdays.add(new Intl.DateTimeFormat('en', { weekday: style }).format(date));
+  }
+  const weekday = `(?:(?:${[...weekdays].join('|')}),? )?`;
+  const time = `\\d{1,2}:\\d{2}(?::\\d{2})?(?: ?[AP]M)?`;
+  const date = `${weekday}(?:(?:${[...months].join('|')}) \\d{1,2}(?:, \\d{4})?|\\d{1,2} (?:${[...months].join('|')})(?: \\d{4})?)`;
+  const relative = `(?:in )?\\d+ (?:second|minute|hour|day|week|month|year)s?(?: ago)?`;
+  return new RegExp(`\\b(?:${date}(?:(?:,| at) ${time})?|${time}|${relative})\\b`, 'g');
 }
 
 /** Any ASCII letter left over is English (or a key) that did not come through the pseudo-locale's catalogue. */
@@ -124,13 +150,12 @@ export class PseudoLocaleWalk {
     ].join('\n');
   }
 
-  /** Prints the summary and attaches every finding to the report. */
+  /** Prints the summary, and keeps every finding in the test's output folder (attached to the report too). */
   async finish(testInfo: TestInfo): Promise<void> {
     console.log(`Pseudo-locale walk:\n${this.summary()}`);
-    await testInfo.attach('pseudo-locale-walk.json', {
-      body: JSON.stringify(this.reports, null, 2),
-      contentType: 'application/json',
-    });
+    const path = testInfo.outputPath('pseudo-locale-walk.json');
+    await writeFile(path, JSON.stringify(this.reports, null, 2));
+    await testInfo.attach('pseudo-locale-walk.json', { path, contentType: 'application/json' });
   }
 }
 
