@@ -108,18 +108,12 @@ export function SessionsSection() {
                 </p>
                 <p className="session-meta">
                   <T
-                    id="settings.sessions.signedIn"
+                    id="settings.sessions.meta"
                     values={{
-                      when: formatDateTime(session.createdAt, 'medium'),
-                      time: (chunks) => <time dateTime={session.createdAt}>{chunks}</time>,
-                    }}
-                  />
-                  {' · '}
-                  <T
-                    id="settings.sessions.lastActive"
-                    values={{
-                      when: session.current ? t('settings.sessions.now') : formatRelative(session.lastUsedAt),
-                      time: (chunks) => (
+                      signedInAt: formatDateTime(session.createdAt, 'medium'),
+                      lastActive: session.current ? t('settings.sessions.now') : formatRelative(session.lastUsedAt),
+                      signedInTime: (chunks) => <time dateTime={session.createdAt}>{chunks}</time>,
+                      lastActiveTime: (chunks) => (
                         <time dateTime={session.lastUsedAt} title={formatDateTime(session.lastUsedAt, 'medium')}>
                           {chunks}
                         </time>
