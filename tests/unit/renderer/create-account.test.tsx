@@ -68,6 +68,21 @@ describe('Create account', () => {
     expect(await screen.findByLabelText('E-mail address')).toHaveValue('alex@example.com');
   });
 
+  it.each([
+    { reason: 'too_common', sentence: 'This password is too common or too easy to guess.' },
+    { reason: 'too_short', sentence: 'Use at least 12 characters.' },
+  ])('says beside the password why the service refused it ($reason)', async ({ reason, sentence }) => {
+    const details = { reason, field: 'password', minLength: 12, maxLength: 128 };
+    const { api } = createFakeApi({ auth: { signUp: async () => failure('WEAK_PASSWORD', { details }) } });
+    const { user } = renderApp(api, '/create-account');
+    await fillForm(user);
+    await user.click(screen.getByRole('checkbox'));
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(errorSentences.WEAK_PASSWORD);
+    expect(screen.getByLabelText('Password')).toHaveAccessibleDescription(expect.stringContaining(sentence));
+  });
+
   it('shows validation details from the main process beside their fields, in its own words', async () => {
     const fields = {
       name: { code: 'too_big', maximum: 100, message: 'Too big: expected string to have <=100 characters' },

@@ -14,9 +14,10 @@ import { PasswordField } from '../../components/PasswordField';
 import { StrengthMeter } from '../../components/StrengthMeter';
 import { SubmitButton } from '../../components/SubmitButton';
 import { TextField } from '../../components/TextField';
-import { useFieldErrors } from '../../errors/field-errors';
+import { fieldErrors } from '../../errors/field-errors';
 import { useDescribeError } from '../../errors/messages';
-import { T, useT } from '../../i18n/use-t';
+import { weakPasswordProblem } from '../../errors/weak-password';
+import { T, useFormat, useT } from '../../i18n/use-t';
 
 type Field = 'name' | 'email' | 'password' | 'terms';
 type Problems = Partial<Record<Field, string>>;
@@ -24,6 +25,7 @@ type Problems = Partial<Record<Field, string>>;
 export function CreateAccountScreen() {
   const api = useApi();
   const t = useT();
+  const intl = useFormat();
   const describeError = useDescribeError();
   const navigate = useNavigate();
   const termsId = useId();
@@ -65,9 +67,9 @@ export function CreateAccountScreen() {
     if (result?.ok) navigate(paths.checkEmail, { state: { email: result.value.email } });
   };
 
-  const fromService = useFieldErrors(error);
+  const fromService = fieldErrors(intl, error);
   if (error?.code === 'EMAIL_TAKEN') fromService.email ??= t('auth.email.taken');
-  if (error?.code === 'WEAK_PASSWORD') fromService.password ??= t('auth.password.weak');
+  fromService.password ??= weakPasswordProblem(intl, error);
 
   const externalLink = (href: string) => (chunks: ReactNode[]) => (
     <a href={href} onClick={(e) => openExternalLink(e, api)}>

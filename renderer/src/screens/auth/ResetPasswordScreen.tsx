@@ -14,9 +14,10 @@ import { PasswordField } from '../../components/PasswordField';
 import { StrengthMeter } from '../../components/StrengthMeter';
 import { SubmitButton } from '../../components/SubmitButton';
 import { TextField } from '../../components/TextField';
-import { useFieldErrors } from '../../errors/field-errors';
+import { fieldErrors } from '../../errors/field-errors';
 import { useDescribeError } from '../../errors/messages';
-import { useT } from '../../i18n/use-t';
+import { weakPasswordProblem } from '../../errors/weak-password';
+import { useFormat, useT } from '../../i18n/use-t';
 
 interface Problems {
   code?: string;
@@ -27,6 +28,7 @@ interface Problems {
 export function ResetPasswordScreen() {
   const api = useApi();
   const t = useT();
+  const intl = useFormat();
   const describeError = useDescribeError();
   const navigate = useNavigate();
   const arrived = readRouteState(useLocation().state);
@@ -54,8 +56,8 @@ export function ResetPasswordScreen() {
     if (result?.ok) navigate(paths.signIn, { state: { email: arrived.email, notice: 'password-reset' } });
   };
 
-  const fromService = useFieldErrors(error);
-  if (error?.code === 'WEAK_PASSWORD') fromService.password ??= t('auth.password.weak');
+  const fromService = fieldErrors(intl, error);
+  fromService.password ??= weakPasswordProblem(intl, error);
   const alertId = 'reset-alert';
 
   return (
