@@ -34,7 +34,8 @@ test('in a German browser, a customer signs in in German: headings, labels and a
     await expect(signIn.heading).toHaveText(/anmelden|Anmeldung/i);
     await expect(signIn.email).toBeVisible();
     await expect(page.getByText(inGerman('E-mail address'), { exact: true })).toBeVisible();
-    await expect(page.getByText(inGerman('Password'), { exact: true })).toHaveText('Passwort');
+    await expect(page.getByRole('main').locator('label', { hasText: inGerman('Password') })).toHaveText('Passwort');
+    await expect(signIn.password).toBeVisible();
     await expect(signIn.submit).toHaveText(inGerman('Sign in'));
     await expect(signIn.forgotPasswordLink).toBeVisible();
     await expect(signIn.createAccountLink).toBeVisible();
