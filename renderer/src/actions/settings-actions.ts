@@ -21,13 +21,12 @@ export async function chooseLanguage(api: PalisadeApi, choice: LanguageChoice): 
   language.chose(choice);
 
   const saved = await settle(() => api.settings.update({ language: choice }));
-  // A later choice made meanwhile is newer than this answer: leave it alone.
-  const stillCurrent = useLanguageStore.getState().choice === choice;
+  // A later choice made meanwhile is remembered in this one's place and speaks for itself.
+  if (useLanguageStore.getState().choice !== choice) return { ok: true, value: { accountError: null } };
   if (!saved.ok) {
-    if (stillCurrent) useLanguageStore.getState().chose(before);
+    useLanguageStore.getState().chose(before);
     return saved;
   }
-  if (stillCurrent) useLanguageStore.getState().chose(saved.value.language);
 
   if (choice === 'system' || !useSessionStore.getState().session?.user)
     return { ok: true, value: { accountError: null } };

@@ -95,4 +95,34 @@ describe('Settings → Language', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(/Ihr Konto konnte jedoch nicht aktualisiert werden/);
     expect(screen.getByRole('heading', { level: 1, name: 'Einstellungen' })).toBeInTheDocument();
   });
+
+  it('keeps a later choice, quietly, when an earlier one fails to be remembered', async () => {
+    const answers: Array<() => void> = [];
+    const { api } = createFakeApi(
+      {
+        settings: {
+          update: (input) =>
+            new Promise((resolve) =>
+              answers.push(() =>
+                resolve(input.language === 'de' ? failure('INTERNAL') : ok({ language: input.language ?? 'system' })),
+              ),
+            ),
+        },
+      },
+      signedIn,
+    );
+    const { user } = renderApp(api, '/settings');
+
+    await user.click(within(await languageGroup()).getByRole('radio', { name: 'Deutsch' }));
+    await user.click(
+      within(await screen.findByRole('radiogroup', { name: 'Sprache' })).getByRole('radio', { name: 'English' }),
+    );
+    act(() => answers.forEach((answer) => answer()));
+
+    // The later choice is what the app speaks and remembers; the earlier one's failure no longer matters.
+    await waitFor(() => expect(api.account.update).toHaveBeenCalledWith({ language: 'en' }));
+    expect(within(await languageGroup()).getByRole('radio', { name: 'English' })).toBeChecked();
+    expect(api.account.update).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
 });
