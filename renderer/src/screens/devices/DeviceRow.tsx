@@ -140,6 +140,9 @@ export const DeviceRow = memo(function DeviceRow({
                 <T id="devices.row.thisComputer" />
               </span>
             )}
+            <span className={`badge badge-${device.status}`}>
+              <T id={active ? 'devices.row.active' : 'devices.row.deactivated'} />
+            </span>
           </p>
         )}
         {editing ? (
@@ -160,9 +163,6 @@ export const DeviceRow = memo(function DeviceRow({
           </p>
         )}
       </div>
-      <span className={`badge badge-${device.status}`}>
-        <T id={active ? 'devices.row.active' : 'devices.row.deactivated'} />
-      </span>
       <div className="device-actions">
         {!editing && (
           <button
