@@ -1,5 +1,5 @@
 import { useId, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
-import { T, useT } from '../i18n/use-t';
+import { useT } from '../i18n/use-t';
 
 export interface PasswordFieldProps {
   label: string;
@@ -64,18 +64,16 @@ export function PasswordField({
           aria-invalid={error || alertId ? true : undefined}
           aria-describedby={describedBy}
         />
-        {/* A toggle keeps one name; aria-pressed (and its pressed style) says whether it is on. */}
+        {/* A toggle keeps one name, which contains the word it shows; aria-pressed (and its pressed style) says whether it is on. */}
         <button
           type="button"
           className="password-toggle"
           aria-pressed={visible}
           aria-controls={id}
+          aria-label={t('common.showPassword')}
           onClick={() => setVisible((v) => !v)}
         >
-          <T
-            id="common.showPassword"
-            values={{ hidden: (chunks) => <span className="visually-hidden">{chunks}</span> }}
-          />
+          {t('common.show')}
         </button>
       </div>
       {/* Always in the page so the live region is registered before it has something to say. */}
