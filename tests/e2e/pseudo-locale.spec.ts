@@ -106,8 +106,10 @@ test('every screen, signed out and signed in, speaks only the pseudo-locale and 
     } catch (error) {
       walk.missed(name, error);
       // Start the next part from the app's home: sign-in when signed out, the dashboard when signed in.
-      await page.keyboard.press('Escape');
-      await page.goto(`${host.origin}/`);
+      if (host.isRunning) {
+        await page.keyboard.press('Escape');
+        await page.goto(`${host.origin}/`);
+      }
     }
   };
 
@@ -426,6 +428,14 @@ test('every screen, signed out and signed in, speaks only the pseudo-locale and 
       await secondStep.useRecoveryCode.click();
       await expect(secondStep.recoveryCode).toBeVisible();
       await walk.check('2-step sign-in, with a recovery code');
+    });
+
+    await part('the app stops: the page says it lost its connection', async () => {
+      await host.stop();
+      await expect(
+        page.getByRole('heading', { level: 1, name: say('Palisade has stopped or lost its connection') }),
+      ).toBeVisible();
+      await walk.check('Palisade stopped');
     });
   } finally {
     await walk.finish(testInfo);

@@ -1,3 +1,4 @@
+import { expectNoAxeViolations } from './support/accessibility';
 import { newPerson } from './support/accounts';
 import { Copy, english } from './support/copy';
 import { expect, test } from './support/fixtures';
@@ -41,6 +42,7 @@ test('Settings → Language → Deutsch turns the app German at once, it stays G
     await expect(page.locator('html')).toHaveAttribute('lang', 'de');
     await expect(new AppShell(page, german).sidebar.getByRole('link').first()).toHaveText('Übersicht');
     await language.expectChosen('de', german);
+    await expectNoAxeViolations(page, 'settings, in German');
     expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).__palisadeSamePage)).toBe(true);
   });
 
