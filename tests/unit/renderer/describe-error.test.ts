@@ -43,35 +43,20 @@ describe('describeError', () => {
     }
   });
 
-  it('says how long to wait when the error knows, as a plural in each language', () => {
-    const limited = (seconds: number) => error('RATE_LIMITED', { retryAfterSeconds: seconds });
-    expect(describeError(en, limited(1))).toBe(
-      'There have been too many attempts in a short time. Try again in 1 second.',
-    );
-    expect(describeError(en, limited(45))).toBe(
-      'There have been too many attempts in a short time. Try again in 45 seconds.',
-    );
-    expect(describeError(en, limited(60))).toBe(
-      'There have been too many attempts in a short time. Try again in 1 minute.',
-    );
-    expect(describeError(en, limited(61))).toBe(
-      'There have been too many attempts in a short time. Try again in 2 minutes.',
-    );
-    expect(describeError(en, limited(900))).toBe(
-      'There have been too many attempts in a short time. Try again in 15 minutes.',
-    );
-    expect(describeError(de, limited(1))).toBe(
-      'In kurzer Zeit gab es zu viele Versuche. Versuchen Sie es in 1 Sekunde erneut.',
-    );
-    expect(describeError(de, limited(45))).toBe(
-      'In kurzer Zeit gab es zu viele Versuche. Versuchen Sie es in 45 Sekunden erneut.',
-    );
-    expect(describeError(de, limited(60))).toBe(
-      'In kurzer Zeit gab es zu viele Versuche. Versuchen Sie es in 1 Minute erneut.',
-    );
-    expect(describeError(de, limited(900))).toBe(
-      'In kurzer Zeit gab es zu viele Versuche. Versuchen Sie es in 15 Minuten erneut.',
-    );
+  it.each([
+    [en, 1, 'Try again in 1 second.'],
+    [en, 45, 'Try again in 45 seconds.'],
+    [en, 60, 'Try again in 1 minute.'],
+    [en, 61, 'Try again in 2 minutes.'],
+    [en, 900, 'Try again in 15 minutes.'],
+    [de, 1, 'Versuchen Sie es in 1 Sekunde erneut.'],
+    [de, 45, 'Versuchen Sie es in 45 Sekunden erneut.'],
+    [de, 60, 'Versuchen Sie es in 1 Minute erneut.'],
+    [de, 900, 'Versuchen Sie es in 15 Minuten erneut.'],
+  ])('says how long to wait, as a plural in its language (%#: %s s)', (intl, seconds, wait) => {
+    const lead =
+      intl === en ? 'There have been too many attempts in a short time.' : 'In kurzer Zeit gab es zu viele Versuche.';
+    expect(describeError(intl, error('RATE_LIMITED', { retryAfterSeconds: seconds }))).toBe(`${lead} ${wait}`);
   });
 
   it('shows a code this app does not know in the service’s own words, or a catalogue sentence when it has none', () => {

@@ -10,6 +10,13 @@ afterEach(() => vi.useRealTimers());
 /** Settings → Language says German; the app takes the choice from the main process at boot. */
 const german = { settings: { get: async () => ok({ language: 'de' as const }) } };
 
+/** Fills in the German sign-in form as a person would, and sends it. */
+async function signInAs(user: ReturnType<typeof renderApp>['user'], password: string) {
+  await user.type(await screen.findByLabelText('E-Mail-Adresse'), 'alex@example.com');
+  await user.type(screen.getByLabelText('Passwort'), password);
+  await user.click(screen.getByRole('button', { name: 'Anmelden' }));
+}
+
 describe('Signing in, in German', () => {
   it('speaks German from the first screen, and says what went wrong in German', async () => {
     const { api } = createFakeApi({ ...german, auth: { signIn: async () => failure('INVALID_CREDENTIALS') } });
@@ -59,9 +66,7 @@ describe('Signing in, in German', () => {
     });
     const { user } = renderApp(api, '/sign-in', undefined, { advanceTimers: vi.advanceTimersByTime });
 
-    await user.type(await screen.findByLabelText('E-Mail-Adresse'), 'alex@example.com');
-    await user.type(screen.getByLabelText('Passwort'), 'wieder falsch');
-    await user.click(screen.getByRole('button', { name: 'Anmelden' }));
+    await signInAs(user, 'wieder falsch');
 
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Ihr Konto ist vorübergehend gesperrt' }),
@@ -78,9 +83,7 @@ describe('Signing in, in German', () => {
     const { api } = createFakeApi({ ...german, auth: { signIn: async () => ok({ status: 'mfaRequired' as const }) } });
     const { user } = renderApp(api, '/sign-in');
 
-    await user.type(await screen.findByLabelText('E-Mail-Adresse'), 'alex@example.com');
-    await user.type(screen.getByLabelText('Passwort'), 'correct horse');
-    await user.click(screen.getByRole('button', { name: 'Anmelden' }));
+    await signInAs(user, 'correct horse');
 
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Geben Sie Ihren Bestätigungscode ein' }),
