@@ -1,12 +1,13 @@
 import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLengthProblem } from '../../../../shared/password-policy';
+import { PASSWORD_MIN_LENGTH } from '../../../../shared/password-policy';
 import { signUp } from '../../actions/auth-actions';
 import { useApi } from '../../api/api-context';
 import { externalLinks, openExternalLink } from '../../app/external-links';
 import { paths } from '../../app/paths';
 import { useAction } from '../../app/use-action';
 import { emailProblem } from '../../auth/email-format';
+import { passwordLengthSentence } from '../../auth/password-length';
 import { EmailField } from '../../components/EmailField';
 import { FormAlert } from '../../components/FormAlert';
 import { PageHeading } from '../../components/PageHeading';
@@ -51,9 +52,8 @@ export function CreateAccountScreen() {
     if (cleanName === '') found.name = t('auth.name.missing');
     const emailIssue = emailProblem(address);
     if (emailIssue) found.email = t(emailIssue);
-    const length = passwordLengthProblem(password);
-    if (length === 'too_short') found.password = t('auth.password.tooShort', { minimum: PASSWORD_MIN_LENGTH });
-    if (length === 'too_long') found.password = t('auth.password.tooLong', { maximum: PASSWORD_MAX_LENGTH });
+    const length = passwordLengthSentence(intl, password);
+    if (length) found.password = length;
     if (!terms) found.terms = t('auth.createAccount.termsMissing');
     setProblems(found);
     // Fields in page order: focus goes to the first one that needs attention.

@@ -1,12 +1,13 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { extractEmailToken } from '../../../../shared/contract/links';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLengthProblem } from '../../../../shared/password-policy';
+import { PASSWORD_MIN_LENGTH } from '../../../../shared/password-policy';
 import { resetPassword } from '../../actions/auth-actions';
 import { useApi } from '../../api/api-context';
 import { paths } from '../../app/paths';
 import { readRouteState } from '../../app/route-state';
 import { useAction } from '../../app/use-action';
+import { passwordLengthSentence } from '../../auth/password-length';
 import { BackToSignIn } from '../../components/BackToSignIn';
 import { FormAlert } from '../../components/FormAlert';
 import { PageHeading } from '../../components/PageHeading';
@@ -44,9 +45,8 @@ export function ResetPasswordScreen() {
     const token = extractEmailToken(pasted);
     const found: Problems = {};
     if (!token) found.code = t('auth.pastedCode.problem');
-    const length = passwordLengthProblem(password);
-    if (length === 'too_short') found.password = t('auth.password.tooShort', { minimum: PASSWORD_MIN_LENGTH });
-    if (length === 'too_long') found.password = t('auth.password.tooLong', { maximum: PASSWORD_MAX_LENGTH });
+    const length = passwordLengthSentence(intl, password);
+    if (length) found.password = length;
     setProblems(found);
     if (!token || found.password) {
       (found.code ? codeRef : passwordRef).current?.focus();
