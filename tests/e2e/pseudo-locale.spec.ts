@@ -1,8 +1,10 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { hostname, release, type } from 'node:os';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { newPerson } from './support/accounts';
-import { Copy } from './support/copy';
+import { Copy, english } from './support/copy';
 import { expect } from './support/fixtures';
 import {
   AccountLockedPage,
@@ -74,6 +76,22 @@ const names = {
   tablet: 'Планшет',
 };
 
+/** The two made-up computers (`--machine-seed`): this one, and a second that runs into the seat limit. */
+const seeds = ['pseudo-laptop', 'pseudo-desktop'] as const;
+
+/** The operating system as the host names it: the distribution and its release, or the kernel's name and version. */
+function operatingSystemNames(): string[] {
+  const names = [`${type()} ${release()}`];
+  try {
+    const osRelease = readFileSync('/etc/os-release', 'utf8');
+    const field = (name: string) => new RegExp(`^${name}="?([^"\\n]*)"?$`, 'm').exec(osRelease)?.[1] ?? '';
+    names.push(`${field('NAME')} ${field('VERSION_ID')}`.trim());
+  } catch {
+    // Not Linux: the kernel's name stands.
+  }
+  return names;
+}
+
 test('every screen, signed out and signed in, speaks only the pseudo-locale and clips nothing', async ({
   page,
   browser,
@@ -94,11 +112,15 @@ test('every screen, signed out and signed in, speaks only the pseudo-locale and 
     .add(person.email, newcomer.email, locked.email, ...Object.values(names))
     .add(key, key.toLowerCase(), ...key.split('-'))
     // "What this computer shares" lists one-way codes of hardware identifiers, in hex.
+    // What the computers report about themselves: host name and operating system, and the seeds that stand in for their hardware.
+    .add(hostname(), ...seeds, ...operatingSystemNames())
+    // Sessions keep the name the host gave them at sign-in, in the host's own language (its system's: English here).
+    .add(english.say('Palisade (browser) on {host}', { host: hostname() }))
     .shape('a one-way code', /\b[0-9a-f]{16,}\b/g)
     .shape('a date or time, which Intl writes in English under the pseudo-locale', englishDatesAndTimes());
   const walk = new PseudoLocaleWalk(page, allowed);
 
-  const host = await launchHost({ args: ['--machine-seed', 'pseudo-laptop'] });
+  const host = await launchHost({ args: ['--machine-seed', seeds[0]] });
   /** One part of the walk; if it cannot get through, that is a failure, and the walk goes on. */
   const part = async (name: string, body: () => Promise<void>) => {
     try {
@@ -288,7 +310,7 @@ test('every screen, signed out and signed in, speaks only the pseudo-locale and 
     });
 
     await part('a second computer: seat limit and moving protection', async () => {
-      const otherHost = await launchHost({ args: ['--machine-seed', 'pseudo-desktop'] });
+      const otherHost = await launchHost({ args: ['--machine-seed', seeds[1]] });
       const context = await browser.newContext({ locale: 'en-XA' });
       const other = await context.newPage();
       try {
@@ -369,7 +391,8 @@ test('every screen, signed out and signed in, speaks only the pseudo-locale and 
       await main.getByLabel(say('Current password'), { exact: true }).fill('не тот пароль');
       await main.getByLabel(say('New password'), { exact: true }).fill(`${person.password} и ещё`);
       const changePassword = main.getByRole('button', { name: say('Change password') });
-      await submitAndWaitForAnswer(main.locator('form').filter({ has: changePassword }), changePassword);
+      const form = main.locator('form').filter({ has: page.getByRole('button', { name: say('Change password') }) });
+      await submitAndWaitForAnswer(form, changePassword);
       await expect(firstProblem).toBeVisible();
       await walk.check('settings, wrong current password');
     });

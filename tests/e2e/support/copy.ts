@@ -92,8 +92,10 @@ export class Copy {
   name(english: string, values?: Record<string, string | number | Date>): string | RegExp {
     const said = this.say(english, values);
     if (!this.options.lenient || this.speech === 'en') return said;
-    const inEnglish = englishSpeech.say(english, values);
-    return said === inEnglish ? said : new RegExp(`^(?:${escapeRegExp(said)}|${escapeRegExp(inEnglish)})$`);
+    const forms = new Set([said, englishSpeech.say(english, values)]);
+    // Inside a longer sentence (a link in it, say) the pseudo-locale's words come without ⟦ ⟧ and padding.
+    if (this.speech === 'en-XA') forms.add(said.replace(/^⟦([\s\S]*) [·~]+⟧$/, '$1'));
+    return forms.size === 1 ? said : new RegExp(`^(?:${[...forms].map(escapeRegExp).join('|')})$`);
   }
 
   /**
