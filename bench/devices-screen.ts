@@ -1,6 +1,6 @@
 /**
  * The Devices screen with 1,000 devices, in Chromium against the production build of the
- * renderer (issue 3): time to first render (navigation start → the first device row in the
+ * renderer: time to first render (navigation start → the first device row in the
  * page, and → the frame that shows it) and frame times while the list scrolls fast.
  *
  * A bench, not a test: `window.palisade` is a stand-in injected before the app loads

@@ -7,7 +7,7 @@ import {
 } from '../electron/services/fingerprint';
 
 /**
- * Fingerprint on this machine (issue 3): the first computation, which only the very first
+ * Fingerprint on this machine: the first computation, which only the very first
  * launch waits for (target ≤ 1 s), and the cached read every later launch gets at once
  * (target ≤ 5 ms). Returns JSON-able results for bench/run.ts.
  */

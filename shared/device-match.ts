@@ -1,6 +1,6 @@
 /**
  * When two sets of component hashes belong to the same machine — the rule the desktop
- * and the account service share (../shared/API.md, "Devices").
+ * and the account service share (docs/api.md, "Devices").
  *
  * The rule: let n be the size of the LARGER of the two sets (duplicates counted once).
  * The machines are the same when at least ⌈n / 2⌉ hashes appear in both, and at least

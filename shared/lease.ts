@@ -6,7 +6,7 @@ import { planIdSchema } from './plans';
 /**
  * A licence lease: what the account service signs (compact JWS, EdDSA / Ed25519) when a
  * device registers or sends a heartbeat, so the client can show "protected until" offline
- * (../shared/API.md, "Devices").
+ * (docs/api.md, "Devices").
  */
 export const LEASE_ALGORITHM = 'EdDSA';
 

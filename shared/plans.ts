@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** The plans a subscription can be on (../shared/API.md, "Subscriptions and product keys"). */
+/** The plans a subscription can be on (docs/api.md, "Subscriptions and product keys"). */
 export const planIds = ['essentials', 'family', 'max'] as const;
 export type PlanId = (typeof planIds)[number];
 export const planIdSchema = z.enum(planIds);

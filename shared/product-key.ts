@@ -1,5 +1,5 @@
 /**
- * Product keys (../shared/API.md, "Subscriptions and product keys"): 20 symbols of
+ * Product keys (docs/api.md, "Subscriptions and product keys"): 20 symbols of
  * Crockford base32 shown as XXXXX-XXXXX-XXXXX-XXXXX, 19 random symbols (95 bits) and one
  * check symbol by Luhn mod N (N = 32, code point = index in the alphabet).
  *

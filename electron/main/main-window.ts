@@ -11,7 +11,7 @@ export interface MainWindowOptions {
   title: string;
 }
 
-/** The one app window, with every renderer protection on (ARCHITECTURE.md, "Security model"). */
+/** The one app window, with every renderer protection on (docs/architecture.md, "Security model"). */
 export function createMainWindow({ preload, url, windowState, devTools, title }: MainWindowOptions): BrowserWindow {
   const { bounds, maximized } = windowState.initial();
   const window = new BrowserWindow({

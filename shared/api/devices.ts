@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { emailSchema } from './identity';
 import { isoTimeSchema } from './subscriptions';
 
-/** ../shared/API.md, "Devices". */
+/** docs/api.md, "Devices". */
 
 /**
  * A SHA-256 or HMAC-SHA256 digest in lower-case hex. Component hashes and fingerprints

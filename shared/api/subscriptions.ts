@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { planIdSchema } from '../plans';
 import { checkProductKey } from '../product-key';
 
-/** ../shared/API.md, "Subscriptions and product keys". */
+/** docs/api.md, "Subscriptions and product keys". */
 
 export const isoTimeSchema = z.iso.datetime({ offset: true });
 

@@ -1,7 +1,7 @@
 /**
  * A small structured logger for the main process and the browser host. Every field goes
  * through `redact` first, so a token or password handed to a log call never reaches the
- * output (ARCHITECTURE.md, "Security model").
+ * output (docs/architecture.md, "Security model").
  */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 export type LogFields = Record<string, unknown>;

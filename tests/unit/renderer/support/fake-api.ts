@@ -85,7 +85,7 @@ export function createFakeApi(overrides: FakeOverrides = {}, session: SessionSta
       endSession: async () => ok({ signedOut: false }),
       signOutEverywhere: async () => ok(null),
     },
-    // Issue 3 defaults: nothing activated, this computer not registered; screens' tests override.
+    // Defaults: nothing activated, this computer not registered; screens' tests override.
     subscriptions: {
       list: async () => ok([]),
       activate: async () => failure('KEY_UNKNOWN'),
