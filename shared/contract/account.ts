@@ -1,16 +1,9 @@
-import { z } from 'zod';
-import { accountSchema, changePasswordBodySchema } from '../api/account';
-import { personNameSchema } from '../api/identity';
-import { languageSchema } from '../i18n/languages';
+import type { z } from 'zod';
+import { accountPatchSchema, accountSchema, changePasswordBodySchema } from '../api/account';
 import { invoke, none, nothing } from './define';
 
-/** What may change about the account: at least one of its name and its language. */
-export const accountUpdateSchema = z
-  .object({ name: personNameSchema.optional(), language: languageSchema.optional() })
-  .strict()
-  .refine((patch) => patch.name !== undefined || patch.language !== undefined, {
-    message: 'Give a name or a language to change.',
-  });
+/** What may change about the account: the service's own rule, with nothing else allowed. */
+export const accountUpdateSchema = accountPatchSchema.strict();
 
 export type AccountUpdate = z.infer<typeof accountUpdateSchema>;
 
