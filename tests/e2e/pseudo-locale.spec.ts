@@ -111,11 +111,11 @@ test('every screen, signed out and signed in, speaks only the pseudo-locale and 
   const allowed = new AllowedData()
     .add(person.email, newcomer.email, locked.email, ...Object.values(names))
     .add(key, key.toLowerCase(), ...key.split('-'))
-    // "What this computer shares" lists one-way codes of hardware identifiers, in hex.
     // What the computers report about themselves: host name and operating system, and the seeds that stand in for their hardware.
     .add(hostname(), ...seeds, ...operatingSystemNames())
     // Sessions keep the name the host gave them at sign-in, in the host's own language (its system's: English here).
     .add(english.say('Palisade (browser) on {host}', { host: hostname() }))
+    // "What this computer shares" lists one-way codes of hardware identifiers, in hex.
     .shape('a one-way code', /\b[0-9a-f]{16,}\b/g)
     .shape('a date or time, which Intl writes in English under the pseudo-locale', englishDatesAndTimes());
   const walk = new PseudoLocaleWalk(page, allowed);

@@ -47,7 +47,10 @@ export class AllowedData {
   /** What is left of a text once the allowed data is taken out. */
   strip(text: string): string {
     let rest = text;
-    for (const value of [...this.exact].sort((a, b) => b.length - a.length)) rest = rest.split(value).join(' ');
+    // Whole words only, so a short host name cannot hide English that merely contains it.
+    for (const value of [...this.exact].sort((a, b) => b.length - a.length)) {
+      rest = rest.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(value)}(?![\\p{L}\\p{N}])`, 'gu'), ' ');
+    }
     for (const { pattern } of this.shapes) rest = rest.replace(pattern, ' ');
     return rest;
   }
@@ -77,6 +80,8 @@ export function englishDatesAndTimes(): RegExp {
   const relative = `(?:in )?\\d+ (?:second|minute|hour|day|week|month|year)s?(?: ago)?`;
   return new RegExp(`\\b(?:${date}(?:(?:,| at) ${time})?|${time}|${relative})\\b`, 'g');
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Any ASCII letter left over is English (or a key) that did not come through the pseudo-locale's catalogue. */
 const asciiLetter = /[A-Za-z]/;
