@@ -1,5 +1,5 @@
-import de from '../../../shared/locales/de/desktop.json';
-import en from '../../../shared/locales/en/desktop.json';
+import de from '../../../shared/locales/de/desktop.json' with { type: 'json' };
+import en from '../../../shared/locales/en/desktop.json' with { type: 'json' };
 import type { Language } from '../../../shared/i18n/languages';
 
 /**

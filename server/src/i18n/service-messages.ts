@@ -1,9 +1,9 @@
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
 import type { Language } from '../../../shared/i18n/languages';
-import deMail from '../../../shared/locales/de/mail.json';
-import dePages from '../../../shared/locales/de/pages.json';
-import enMail from '../../../shared/locales/en/mail.json';
-import enPages from '../../../shared/locales/en/pages.json';
+import deMail from '../../../shared/locales/de/mail.json' with { type: 'json' };
+import dePages from '../../../shared/locales/de/pages.json' with { type: 'json' };
+import enMail from '../../../shared/locales/en/mail.json' with { type: 'json' };
+import enPages from '../../../shared/locales/en/pages.json' with { type: 'json' };
 import { escapeHtml } from '../html/escape-html';
 
 /** The service's sentences: its e-mails and the pages their links open. English is the reference. */
