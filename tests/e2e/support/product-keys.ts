@@ -48,8 +48,11 @@ function mintKeys(env: ServiceEnv, plan: string, count: number): Promise<string[
 export interface ServiceData {
   dataDir: string;
   env: ServiceEnv;
-  /** Keys for Palisade Essentials: one year, one device. */
-  essentialsKeys: string[];
+  /**
+   * A key for Palisade Essentials (one year, one device) that no other test took: the
+   * service, and so its keys, are shared by the specs of a worker.
+   */
+  takeEssentialsKey(): string;
 }
 
 /**
@@ -64,8 +67,14 @@ export const test = base.extend<object, { serviceData: ServiceData; service: Spa
       const postgres = process.env.DATABASE_URL ? await createPostgresDatabase(process.env.DATABASE_URL) : undefined;
       try {
         const env: ServiceEnv = { SMTP_URL: smtp.url, ...serviceEnv, ...(postgres && { DATABASE_URL: postgres.url }) };
-        const essentialsKeys = await mintKeys({ ...env, DATA_DIR: dataDir }, 'essentials', 2);
-        await use({ dataDir, env, essentialsKeys });
+        const essentialsKeys = await mintKeys({ ...env, DATA_DIR: dataDir }, 'essentials', 4);
+        const takeEssentialsKey = () => {
+          const key = essentialsKeys.shift();
+          if (!key)
+            throw new Error('Every minted product key was taken: mint more in tests/e2e/support/product-keys.ts');
+          return key;
+        };
+        await use({ dataDir, env, takeEssentialsKey });
       } finally {
         await postgres?.drop();
         await rm(dataDir, { recursive: true, force: true });
