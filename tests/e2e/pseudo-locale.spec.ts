@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { hostname, release, type } from 'node:os';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
+import { planName } from '../../shared/plans';
 import { newPerson } from './support/accounts';
 import { Copy, english } from './support/copy';
 import { expect } from './support/fixtures';
@@ -110,6 +111,8 @@ test('every screen, signed out and signed in, speaks only the pseudo-locale and 
   const allowed = new AllowedData()
     .add(person.email, newcomer.email, locked.email, ...Object.values(names))
     .add(key, key.toLowerCase(), ...key.split('-'))
+    // The plan of that key, by the name the service sends: a product name, the same in every language.
+    .add(planName('essentials'))
     // What the computers report about themselves: host name and operating system, and the seeds that stand in for their hardware.
     .add(hostname(), ...seeds, ...operatingSystemNames())
     // Sessions keep the name the host gave them at sign-in, in the host's own language (its system's: English here).
