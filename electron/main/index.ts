@@ -4,7 +4,7 @@ import { app, session, shell } from 'electron';
 import { createAppServices, DEFAULT_API_URL } from '../services/app-services';
 import { openLogFile } from '../services/log/log-file';
 import { createLogger, logLevelFromEnv, stderrAndFile } from '../services/log/logger';
-import { PRODUCT_NAME, supportedPlatform } from '../services/platform/app-identity';
+import { PRODUCT_NAME, supportedPlatform, userDataDir } from '../services/platform/app-identity';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { listenForDeepLinks } from './deep-links';
 import { forwardEvents, registerIpcHandlers } from './ipc-bridge';
@@ -20,8 +20,11 @@ import { createWindowState } from './window-state';
  * The Electron main process: glue only. Everything that decides anything lives in
  * electron/services, shared with the browser host; the window's rules in window-controller.ts.
  */
-// userData is named for the product, like the account service's data folder beside it.
+// userData is named for the product, like the account service's data folder beside it, and
+// found by the one rule the browser host and the service use too (Electron's own accepts a
+// relative XDG_CONFIG_HOME).
 app.setName(PRODUCT_NAME);
+app.setPath('userData', userDataDir());
 const logFile = openLogFile({ dir: join(app.getPath('userData'), 'logs') });
 const logger = createLogger({
   scope: 'main',
