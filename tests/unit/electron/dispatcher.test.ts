@@ -3,20 +3,11 @@ import { createDispatcher } from '../../../electron/services/ipc/dispatcher';
 import { channelNames } from '../../../shared/contract/client';
 import type { Handlers } from '../../../shared/contract/types';
 import { AppFailure, errorDetails } from '../../../shared/errors';
+import { computerWithoutDevice } from '../../support/this-computer-fixtures';
 
 const user = { id: 'u1', email: 'anna@example.test', name: 'Anna', mfaEnabled: false };
 const account = { ...user, language: 'en' as const, createdAt: '2026-01-01T00:00:00Z' };
-const signedOutComputer = {
-  state: 'signedOut' as const,
-  device: null,
-  protectedUntil: null,
-  leaseExpiresAt: null,
-  lastCheckedAt: null,
-  removedAt: null,
-  offline: false,
-  licenceKeyChanged: false,
-  suggestedName: 'test-host',
-};
+const signedOutComputer = computerWithoutDevice('signedOut', 'test-host');
 
 /** Handlers that answer plainly, so each test can override the one it needs. */
 function handlers(overrides: Partial<{ [K in keyof Handlers]: Partial<Handlers[K]> }> = {}): Handlers {
@@ -41,14 +32,20 @@ function handlers(overrides: Partial<{ [K in keyof Handlers]: Partial<Handlers[K
       changePassword: async () => null,
     },
     security: {
-      startTotpSetup: async () => ({ secret: 'JBSWY3DPEHPK3PXP', otpauthUrl: 'otpauth://totp/Palisade?secret=JBSWY3DPEHPK3PXP' }),
+      startTotpSetup: async () => ({
+        secret: 'JBSWY3DPEHPK3PXP',
+        otpauthUrl: 'otpauth://totp/Palisade?secret=JBSWY3DPEHPK3PXP',
+      }),
       enableTotp: async () => ({ recoveryCodes: Array.from({ length: 10 }, (_, i) => `code-${i}`) }),
       disableTotp: async () => null,
       listSessions: async () => [],
       endSession: async () => ({ signedOut: false }),
       signOutEverywhere: async () => null,
     },
-    subscriptions: { list: async () => [], activate: async () => Promise.reject(new AppFailure({ code: 'KEY_UNKNOWN', message: 'x' })) },
+    subscriptions: {
+      list: async () => [],
+      activate: async () => Promise.reject(new AppFailure({ code: 'KEY_UNKNOWN', message: 'x' })),
+    },
     thisComputer: {
       status: async () => signedOutComputer,
       register: async () => signedOutComputer,
@@ -90,10 +87,11 @@ describe('dispatcher: the contract guards every channel', () => {
   ])('rejects %s with IPC_INVALID_INPUT naming the field', async (_what, channel, input, field) => {
     let called = false;
     const h = handlers();
-    for (const area of Object.values(h)) for (const key of Object.keys(area)) {
-      const original = (area as Record<string, (...a: unknown[]) => unknown>)[key]!;
-      (area as Record<string, unknown>)[key] = (...a: unknown[]) => ((called = true), original(...a));
-    }
+    for (const area of Object.values(h))
+      for (const key of Object.keys(area)) {
+        const original = (area as Record<string, (...a: unknown[]) => unknown>)[key]!;
+        (area as Record<string, unknown>)[key] = (...a: unknown[]) => ((called = true), original(...a));
+      }
     const result = await createDispatcher(h).dispatch(channel, input);
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -105,7 +103,10 @@ describe('dispatcher: the contract guards every channel', () => {
   it('describes each problem in the shared field-problem shape, never as a sentence to show', async () => {
     const result = await createDispatcher(handlers()).dispatch('auth.confirmEmail', { code: 'x'.repeat(5000) });
     if (result.ok) throw new Error('accepted an over-long code');
-    expect(errorDetails(result.error, 'IPC_INVALID_INPUT')?.fields.code).toMatchObject({ code: 'too_big', maximum: 2048 });
+    expect(errorDetails(result.error, 'IPC_INVALID_INPUT')?.fields.code).toMatchObject({
+      code: 'too_big',
+      maximum: 2048,
+    });
   });
 
   it.each(['auth.nope', 'nope.get', '__proto__.constructor', 'toString', 'auth.signIn.extra', 'constructor.name'])(
@@ -144,7 +145,13 @@ describe('dispatcher: handler errors become results', () => {
 
   it('turns anything else into UNKNOWN with a generic message and logs it without secrets', async () => {
     const lines: string[] = [];
-    const logger = { debug() {}, info() {}, warn() {}, error: (m: string, f?: unknown) => lines.push(`${m} ${JSON.stringify(f)}`), child: () => logger };
+    const logger = {
+      debug() {},
+      info() {},
+      warn() {},
+      error: (m: string, f?: unknown) => lines.push(`${m} ${JSON.stringify(f)}`),
+      child: () => logger,
+    };
     const { dispatch } = createDispatcher(
       handlers({
         account: {
@@ -156,7 +163,10 @@ describe('dispatcher: handler errors become results', () => {
       { logger },
     );
     const result = await dispatch('account.get', {});
-    expect(result).toEqual({ ok: false, error: { code: 'UNKNOWN', message: 'Something went wrong. Please try again.' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'UNKNOWN', message: 'Something went wrong. Please try again.' },
+    });
     expect(lines.join('\n')).toContain('TypeError');
     expect(lines.join('\n')).not.toContain('eyJ');
   });

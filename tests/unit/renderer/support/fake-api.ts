@@ -2,6 +2,7 @@ import { vi } from 'vitest';
 import type { SessionState } from '../../../../shared/contract/session';
 import type { EventName, EventPayload, PalisadeApi } from '../../../../shared/contract/types';
 import type { AppError, ErrorCode } from '../../../../shared/errors';
+import { computerWithoutDevice } from '../../../support/this-computer-fixtures';
 
 /**
  * A stand-in for `window.palisade`: every channel of the contract answers like the main
@@ -19,22 +20,24 @@ export const totpSetup = {
 };
 export const recoveryCodes = Array.from({ length: 10 }, (_, i) => `r${i}aaa-bbbb${i}`);
 export const accountSessions = [
-  { id: 's-here', deviceName: 'Palisade on this laptop', createdAt: '2025-03-01T09:00:00.000Z', lastUsedAt: '2025-03-02T10:00:00.000Z', current: true },
-  { id: 's-desk', deviceName: 'Palisade on the desktop', createdAt: '2025-02-01T09:00:00.000Z', lastUsedAt: '2025-02-20T18:30:00.000Z', current: false },
+  {
+    id: 's-here',
+    deviceName: 'Palisade on this laptop',
+    createdAt: '2025-03-01T09:00:00.000Z',
+    lastUsedAt: '2025-03-02T10:00:00.000Z',
+    current: true,
+  },
+  {
+    id: 's-desk',
+    deviceName: 'Palisade on the desktop',
+    createdAt: '2025-02-01T09:00:00.000Z',
+    lastUsedAt: '2025-02-20T18:30:00.000Z',
+    current: false,
+  },
 ];
 
 /** This computer, signed in but holding no seat (the `thisComputer.status` default). */
-export const unregisteredComputer = {
-  state: 'unregistered' as const,
-  device: null,
-  protectedUntil: null,
-  leaseExpiresAt: null,
-  lastCheckedAt: null,
-  removedAt: null,
-  offline: false,
-  licenceKeyChanged: false,
-  suggestedName: 'alex-laptop',
-};
+export const unregisteredComputer = computerWithoutDevice('unregistered', 'alex-laptop');
 
 export const ok = <T>(value: T) => ({ ok: true as const, value });
 export const failure = (code: ErrorCode, extra: Partial<AppError> = {}) => ({
@@ -95,7 +98,8 @@ export function createFakeApi(overrides: FakeOverrides = {}, session: SessionSta
       register: async () => failure('SEAT_LIMIT_REACHED', { details: { devices: [] } }),
       moveFrom: async () => failure('NOT_FOUND'),
       check: async () => ok(unregisteredComputer),
-      shares: async () => ok({ fingerprint: 'a'.repeat(64), components: [{ kind: 'mac' as const, hash: 'b'.repeat(64) }] }),
+      shares: async () =>
+        ok({ fingerprint: 'a'.repeat(64), components: [{ kind: 'mac' as const, hash: 'b'.repeat(64) }] }),
     },
     devices: {
       list: async () => ok({ devices: [], thisDeviceId: null }),
@@ -109,7 +113,9 @@ export function createFakeApi(overrides: FakeOverrides = {}, session: SessionSta
   const api = { on: undefined as unknown } as Record<string, unknown>;
   for (const [area, methods] of Object.entries(defaults) as [Area, Record<string, unknown>][]) {
     const merged = { ...methods, ...(overrides[area] as Record<string, unknown> | undefined) };
-    api[area] = Object.fromEntries(Object.entries(merged).map(([name, impl]) => [name, vi.fn(impl as (...args: unknown[]) => unknown)]));
+    api[area] = Object.fromEntries(
+      Object.entries(merged).map(([name, impl]) => [name, vi.fn(impl as (...args: unknown[]) => unknown)]),
+    );
   }
   api.on = (name: string, listener: (payload: unknown) => void) => {
     const set = listeners.get(name) ?? new Set();
