@@ -10,9 +10,9 @@ import { BackToSignIn } from '../../components/BackToSignIn';
 import { FormAlert, FormNotice } from '../../components/FormAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { SubmitButton } from '../../components/SubmitButton';
-import { TextField } from '../../components/TextField';
 import { useDescribeError } from '../../errors/messages';
 import { T, useT } from '../../i18n/use-t';
+import { EmailCodeField } from './EmailCodeField';
 
 /** After sign-up: where the e-mail went, and a field for its code or link. A `confirm` deep link lands here too. */
 export function CheckEmailScreen() {
@@ -75,11 +75,7 @@ export function CheckEmailScreen() {
             <p>{describeError(error)}</p>
           </FormAlert>
         )}
-        <TextField
-          label={t('auth.pastedCode.label')}
-          autoComplete="one-time-code"
-          spellCheck={false}
-          autoCapitalize="off"
+        <EmailCodeField
           value={pasted}
           onChange={(e) => setPasted(e.target.value)}
           error={unrecognised ? t('auth.pastedCode.problem') : undefined}

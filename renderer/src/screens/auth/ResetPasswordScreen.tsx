@@ -14,11 +14,11 @@ import { PageHeading } from '../../components/PageHeading';
 import { PasswordField } from '../../components/PasswordField';
 import { StrengthMeter } from '../../components/StrengthMeter';
 import { SubmitButton } from '../../components/SubmitButton';
-import { TextField } from '../../components/TextField';
 import { fieldErrors } from '../../errors/field-errors';
 import { useDescribeError } from '../../errors/messages';
 import { weakPasswordProblem } from '../../errors/weak-password';
 import { useFormat, useT } from '../../i18n/use-t';
+import { EmailCodeField } from './EmailCodeField';
 
 interface Problems {
   code?: string;
@@ -77,11 +77,7 @@ export function ResetPasswordScreen() {
             )}
           </FormAlert>
         )}
-        <TextField
-          label={t('auth.pastedCode.label')}
-          autoComplete="one-time-code"
-          spellCheck={false}
-          autoCapitalize="off"
+        <EmailCodeField
           value={pasted}
           onChange={(e) => setPasted(e.target.value)}
           error={problems.code ?? fromService.code ?? fromService.token}
