@@ -145,10 +145,10 @@ describe('Seat limit', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Make room for this computer' }, { timeout: 5000 }),
     ).toHaveFocus();
-    expect(screen.getByRole('meter', { name: 'Devices used on Palisade Family' })).toHaveAttribute(
-      'aria-valuetext',
-      '2 of 2 devices used',
-    );
+    // The heading comes first; the plan's devices follow once the screen has loaded them.
+    expect(
+      await screen.findByRole('meter', { name: 'Devices used on Palisade Family' }, { timeout: 5000 }),
+    ).toHaveAttribute('aria-valuetext', '2 of 2 devices used');
     await user.click(screen.getByRole('radio', { name: /Old office PC/ }));
     await user.click(screen.getByRole('button', { name: 'Deactivate it and protect this computer' }));
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Deactivate Old office PC' }));
