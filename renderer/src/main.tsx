@@ -13,9 +13,11 @@ import './styles/forms.css';
 import './styles/layout.css';
 // The shared components' own styles, loaded at start: the screens that use them load later.
 import './components/CodeField.css';
+import './components/CopyButton.css';
 import './components/Dialog.css';
 import './components/EmptyState.css';
 import './components/PlatformIcon.css';
+import './components/QrCode.css';
 import './components/SeatMeter.css';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
