@@ -1,4 +1,4 @@
-import { KeyObject, sign as signBytes } from 'node:crypto';
+import { type KeyObject, sign as signBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { exportJWK } from 'jose';
 import type { LicencePublicJwk } from '../../../shared/api/devices';
@@ -31,7 +31,7 @@ export class LeaseSigner {
     key: SigningKey,
     readonly publicJwk: LicencePublicJwk,
   ) {
-    this.privateKey = KeyObject.from(key.privateKey);
+    this.privateKey = key.privateKeyObject;
     this.encodedHeader = base64url(JSON.stringify({ alg: LEASE_ALGORITHM, kid: key.kid, typ: 'palisade-lease+jws' }));
   }
 
