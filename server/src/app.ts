@@ -14,6 +14,7 @@ import { scheduleEmbeddedMaintenance } from './db/embedded-maintenance';
 import { migrateToLatest } from './db/migrate';
 import { installAuthentication } from './http/authenticate';
 import { installErrorHandling, sendServiceError } from './http/error-handler';
+import { installNoStoreHeaders } from './http/no-store-headers';
 import { ServiceError } from './http/service-error';
 import { AccessTokens } from './identity/access-tokens';
 import { prepareDummyHash } from './identity/password-hashing';
@@ -55,6 +56,7 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  installNoStoreHeaders(app);
 
   const db = createDatabase({
     ...config,

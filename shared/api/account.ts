@@ -28,6 +28,9 @@ export const changePasswordBodySchema = z.object({
   newPassword: passwordInputSchema,
 });
 
+/** `POST /v1/account/mfa/totp/setup`: starting to turn 2-step verification on needs the password. */
+export const totpSetupBodySchema = z.object({ password: passwordInputSchema });
+
 /** `POST /v1/account/mfa/totp/enable`: a code from the secret that setup returned. */
 export const totpEnableBodySchema = z.object({ code: z.string().trim().min(6).max(32) });
 

@@ -37,6 +37,22 @@ export async function issueEmailToken(db: Db, userId: string, purpose: EmailToke
 }
 
 /**
+ * Whether a token is live (issued for this purpose, unused, unexpired) without using it up:
+ * lets a caller refuse a bad token before it does costly work.
+ */
+export async function isLiveEmailToken(db: Db, token: string, purpose: EmailTokenPurpose, now: Date): Promise<boolean> {
+  const row = await db
+    .selectFrom('email_tokens')
+    .select('user_id')
+    .where('token_hash', '=', hashToken(token))
+    .where('purpose', '=', purpose)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
  * Uses up a token: the user id when it was issued for this purpose and is unused and unexpired; null
  * otherwise. The conditional update makes it single-use even under concurrent requests.
  */

@@ -3,7 +3,7 @@ import { passwordResetMail } from '../mail/identity-mails';
 import { passwordChangedMail } from '../mail/security-mails';
 import type { Services } from '../services';
 import { emailLink } from './email-links';
-import { consumeEmailToken, issueEmailToken } from './email-tokens';
+import { consumeEmailToken, isLiveEmailToken, issueEmailToken } from './email-tokens';
 import { lockedForSeconds, recordWrongPassword } from './lockout';
 import { hashPassword, verifyPassword } from './password-hashing';
 import { assertPasswordAcceptable } from './password-policy';
@@ -22,18 +22,22 @@ export async function requestPasswordReset(services: Services, email: string): P
   services.mailer.sendLater(passwordResetMail(user, emailLink(services.publicUrl(), 'reset_password', token)));
 }
 
+const resetTokenInvalid = () =>
+  new ServiceError('TOKEN_INVALID', 'This reset code is not valid: it may have been used already or have expired. Ask for a new one.');
+
 /**
  * Sets a new password from a reset link: unlocks the account, ends every session, and
  * confirms the e-mail address (following the link proves it).
  */
 export async function resetPassword(services: Services, input: { token: string; password: string }): Promise<void> {
   assertPasswordAcceptable(input.password);
-  const passwordHash = await hashPassword(input.password);
   const now = services.now();
+  // A made-up token must not cost a password hash: that would let anyone keep the
+  // hashing threads busy for free.
+  if (!(await isLiveEmailToken(services.db, input.token, 'reset_password', now))) throw resetTokenInvalid();
+  const passwordHash = await hashPassword(input.password);
   const userId = await consumeEmailToken(services.db, input.token, 'reset_password', now);
-  if (!userId) {
-    throw new ServiceError('TOKEN_INVALID', 'This reset code is not valid: it may have been used already or have expired. Ask for a new one.');
-  }
+  if (!userId) throw resetTokenInvalid();
   await services.db.transaction().execute(async (trx) => {
     const user = await trx.selectFrom('users').select('email_confirmed_at').where('id', '=', userId).executeTakeFirstOrThrow();
     await trx

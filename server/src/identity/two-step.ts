@@ -24,11 +24,27 @@ async function signedInUser(services: Services, userId: string): Promise<User> {
 }
 
 /**
- * Starts (or restarts) setting up TOTP: a new secret, kept sealed and pending until a code
- * from it turns 2-step verification on.
+ * Turning 2-step verification on or off needs the password, not just an access token: a
+ * wrong one counts toward the lockout like a wrong sign-in.
  */
-export async function setupTotp(services: Services, userId: string): Promise<{ secret: string; otpauthUrl: string }> {
+async function confirmPassword(services: Services, user: User, password: string): Promise<void> {
+  const locked = lockedForSeconds(user, services.now());
+  if (locked > 0) throw accountLocked(locked);
+  if (!(await verifyPassword(user.password_hash, password))) {
+    const lockedNow = await recordWrongPassword(services.db, user.id, services.now());
+    if (lockedNow > 0) throw accountLocked(lockedNow);
+    throw invalidCredentials();
+  }
+}
+
+/**
+ * Starts (or restarts) setting up TOTP: a new secret, kept sealed and pending until a code
+ * from it turns 2-step verification on. Needs the password, so a stolen access token
+ * cannot turn it on and lock the owner out.
+ */
+export async function setupTotp(services: Services, userId: string, password: string): Promise<{ secret: string; otpauthUrl: string }> {
   const user = await signedInUser(services, userId);
+  await confirmPassword(services, user, password);
   if (user.mfa_enabled) throw alreadyEnabled();
   const keys = await mfaKeys(services.config.dataDir);
   const secret = newTotpSecret();
@@ -74,13 +90,7 @@ export async function enableTotp(services: Services, userId: string, code: strin
 export async function disableTotp(services: Services, userId: string, password: string): Promise<void> {
   const { db } = services;
   const user = await signedInUser(services, userId);
-  const locked = lockedForSeconds(user, services.now());
-  if (locked > 0) throw accountLocked(locked);
-  if (!(await verifyPassword(user.password_hash, password))) {
-    const lockedNow = await recordWrongPassword(db, user.id, services.now());
-    if (lockedNow > 0) throw accountLocked(lockedNow);
-    throw invalidCredentials();
-  }
+  await confirmPassword(services, user, password);
   if (!user.mfa_enabled) throw notEnabled();
   const now = services.now();
   await db.transaction().execute(async (trx) => {

@@ -9,7 +9,7 @@ export interface MailMessage {
   subject: string;
   text: string;
   html: string;
-  /** The link the message carries; logged in outbox mode so a developer can follow it. */
+  /** The link the message carries (never logged: it is the way into the account). */
   link?: string;
 }
 
@@ -32,7 +32,7 @@ export interface MailerOptions {
   log: FastifyBaseLogger;
 }
 
-/** nodemailer over SMTP_URL, else `.eml` files in the outbox plus a log line with the link. */
+/** nodemailer over SMTP_URL, else `.eml` files in the outbox plus a log line naming the file. */
 export function createMailer(options: MailerOptions): Mailer {
   const smtp: Transporter | undefined = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined;
   const files = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
@@ -55,11 +55,8 @@ export function createMailer(options: MailerOptions): Mailer {
     await mkdir(options.outboxDir, { recursive: true });
     const file = join(options.outboxDir, `${Date.now()}-${randomBytes(4).toString('hex')}.eml`);
     await writeFile(file, info.message as Buffer, { mode: 0o600 });
-    // Development convenience only (no SMTP configured): the link is the way in.
-    options.log.info(
-      { outboxFile: file },
-      `mail "${message.subject}" written to the outbox${message.link ? `; link: ${message.link}` : ''}`,
-    );
+    // The file name only: a link or token in a log would let whoever reads it into the account.
+    options.log.info({ outboxFile: file }, `mail written to the outbox: ${file}`);
   }
 
   return {

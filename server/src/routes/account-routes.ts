@@ -6,6 +6,7 @@ import {
   changePasswordBodySchema,
   totpDisableBodySchema,
   totpEnableBodySchema,
+  totpSetupBodySchema,
 } from '../../../shared/api/account';
 import { accountSessionSchema, recoveryCodesSchema, totpSetupSchema } from '../../../shared/contract/security';
 import { requireAuth } from '../http/authenticate';
@@ -91,11 +92,12 @@ export const accountRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
       schema: {
         tags,
         security,
-        summary: 'Start turning on 2-step verification: a new TOTP secret and its otpauth:// URL',
+        summary: 'Start turning on 2-step verification (needs the password): a new TOTP secret and its otpauth:// URL',
+        body: totpSetupBodySchema,
         response: { 200: totpSetupSchema, ...errorResponses },
       },
     },
-    async (request) => setupTotp(services, requireAuth(request).userId),
+    async (request) => setupTotp(services, requireAuth(request).userId, request.body.password),
   );
 
   app.post(

@@ -30,7 +30,7 @@ export function nextMidStep(clock: Clock): void {
 export async function accountWithTwoStep(api: Client, smtp: SmtpCapture, clock: Clock, label: string) {
   const account = await confirmedAccount(api, smtp, label);
   const tokens = expectTokens(await api.post('/v1/auth/login', { email: account.email, password: account.password, deviceName: 'Setup laptop' }));
-  const setup = await api.post('/v1/account/mfa/totp/setup', {}, tokens.accessToken);
+  const setup = await api.post('/v1/account/mfa/totp/setup', { password: account.password }, tokens.accessToken);
   expect(setup.status, JSON.stringify(setup.body)).toBe(200);
   const { secret, otpauthUrl } = setup.body as { secret: string; otpauthUrl: string };
   nextMidStep(clock);

@@ -30,11 +30,11 @@ describe('turning 2-step verification on and off', () => {
   });
 
   it('returns ten distinct recovery codes shaped xxxx-xxxx-xx, and refuses a second setup or enable', async () => {
-    const { recoveryCodes, tokens } = await accountWithTwoStep(api, smtp, clock, 'codes');
+    const { recoveryCodes, tokens, password } = await accountWithTwoStep(api, smtp, clock, 'codes');
     expect(recoveryCodes).toHaveLength(10);
     expect(new Set(recoveryCodes).size).toBe(10);
     for (const code of recoveryCodes) expect(code).toMatch(/^[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{2}$/);
-    expectError(await api.post('/v1/account/mfa/totp/setup', {}, tokens.accessToken), 409, 'MFA_ALREADY_ENABLED');
+    expectError(await api.post('/v1/account/mfa/totp/setup', { password }, tokens.accessToken), 409, 'MFA_ALREADY_ENABLED');
     expectError(await api.post('/v1/account/mfa/totp/enable', { code: '123456' }, tokens.accessToken), 409, 'MFA_ALREADY_ENABLED');
     expect((await api.get('/v1/account', tokens.accessToken)).body).toMatchObject({ mfaEnabled: true });
   });
@@ -43,7 +43,7 @@ describe('turning 2-step verification on and off', () => {
     const account = await confirmedAccount(api, smtp, 'wrong-enable');
     const tokens = await signIn(api, account.email, account.password);
     expectError(await api.post('/v1/account/mfa/totp/enable', { code: '123456' }, tokens.accessToken), 409, 'CONFLICT');
-    const { secret } = (await api.post('/v1/account/mfa/totp/setup', {}, tokens.accessToken)).body as { secret: string };
+    const { secret } = (await api.post('/v1/account/mfa/totp/setup', { password: account.password }, tokens.accessToken)).body as { secret: string };
     expectError(await api.post('/v1/account/mfa/totp/enable', { code: await oathtool(secret, at(10 * MINUTE)) }, tokens.accessToken), 401, 'MFA_INVALID');
     expect((await api.get('/v1/account', tokens.accessToken)).body).toMatchObject({ mfaEnabled: false });
     expectTokens(await api.post('/v1/auth/login', { email: account.email, password: account.password }));
