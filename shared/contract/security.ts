@@ -29,8 +29,8 @@ export const totpCodeSchema = z
 /** 2-step verification and the account's sessions (Settings → Security). */
 export const securityContract = {
   security: {
-    /** Starts TOTP setup: the secret to type by hand and the otpauth:// URL for a QR code. */
-    startTotpSetup: invoke(none, totpSetupSchema),
+    /** Starts TOTP setup (needs the password): the secret to type by hand and the otpauth:// URL for a QR code. */
+    startTotpSetup: invoke(z.object({ password: passwordInputSchema }).strict(), totpSetupSchema),
     /** Confirms setup with a code; the ten recovery codes are shown once. Pushes session.changed (mfaEnabled). */
     enableTotp: invoke(z.object({ code: totpCodeSchema }).strict(), recoveryCodesSchema),
     /** Needs the password. Pushes session.changed (mfaEnabled). */

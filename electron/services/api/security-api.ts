@@ -4,7 +4,7 @@ import type { ApiClient } from './api-client';
 
 /** The 2-step verification and session routes (docs/api.md: "Account", and `logout-all`); all need a bearer token. */
 export interface SecurityApi {
-  setupTotp(): Promise<TotpSetup>;
+  setupTotp(password: string): Promise<TotpSetup>;
   enableTotp(code: string): Promise<{ recoveryCodes: string[] }>;
   disableTotp(password: string): Promise<void>;
   listSessions(): Promise<AccountSession[]>;
@@ -17,7 +17,7 @@ const sessionListSchema = z.array(accountSessionSchema);
 
 export function createSecurityApi(client: ApiClient): SecurityApi {
   return {
-    setupTotp: () => client.request({ method: 'POST', path: '/v1/account/mfa/totp/setup', body: {}, schema: totpSetupSchema, auth: true }),
+    setupTotp: (password) => client.request({ method: 'POST', path: '/v1/account/mfa/totp/setup', body: { password }, schema: totpSetupSchema, auth: true }),
     enableTotp: (code) => client.request({ method: 'POST', path: '/v1/account/mfa/totp/enable', body: { code }, schema: recoveryCodesSchema, auth: true }),
     disableTotp: (password) => client.request({ method: 'POST', path: '/v1/account/mfa/totp/disable', body: { password }, auth: true }),
     listSessions: () => client.request({ method: 'GET', path: '/v1/account/sessions', schema: sessionListSchema, auth: true }),

@@ -4,7 +4,8 @@ import { type Logger, describeError, silentLogger } from '../log/logger';
 import type { SessionService } from './session-service';
 
 export interface AccountSecurity {
-  startTotpSetup(): Promise<TotpSetup>;
+  /** Needs the password: an access token alone must not turn 2-step verification on. */
+  startTotpSetup(password: string): Promise<TotpSetup>;
   /** Turns 2-step verification on; the recovery codes go to the person once and are never kept here. */
   enableTotp(code: string): Promise<{ recoveryCodes: string[] }>;
   disableTotp(password: string): Promise<void>;
@@ -28,7 +29,7 @@ export function createAccountSecurity({ api, session, logger = silentLogger }: {
   }
 
   return {
-    startTotpSetup: () => api.setupTotp(),
+    startTotpSetup: (password) => api.setupTotp(password),
     async enableTotp(code) {
       const answer = await api.enableTotp(code);
       await refreshUser();

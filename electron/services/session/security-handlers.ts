@@ -5,7 +5,7 @@ import type { AccountSecurity } from './account-security';
 export function createSecurityHandlers(security: AccountSecurity): Pick<Handlers, 'security'> {
   return {
     security: {
-      startTotpSetup: () => security.startTotpSetup(),
+      startTotpSetup: ({ password }) => security.startTotpSetup(password),
       enableTotp: ({ code }) => security.enableTotp(code),
       disableTotp: async ({ password }) => {
         await security.disableTotp(password);

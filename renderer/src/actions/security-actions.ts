@@ -19,9 +19,9 @@ function signedOutHere() {
   received({ user: null, storage: session?.storage ?? 'secure' });
 }
 
-/** A new secret and its otpauth:// URL; nothing changes on the account until `turnOnTwoStep`. */
-export function startTwoStepSetup(api: PalisadeApi): Promise<Result<TotpSetup>> {
-  return settle(() => api.security.startTotpSetup({}));
+/** A new secret and its otpauth:// URL (needs the password); nothing changes on the account until `turnOnTwoStep`. */
+export function startTwoStepSetup(api: PalisadeApi, password: string): Promise<Result<TotpSetup>> {
+  return settle(() => api.security.startTotpSetup({ password }));
 }
 
 /** Turns 2-step verification on with a code from the app; answers with the recovery codes, shown once. */

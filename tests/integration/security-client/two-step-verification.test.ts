@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SessionState } from '../../../shared/contract/session';
 import { useService } from '../../support/use-service';
-import { confirmedAccount, movableClock } from '../server/http';
+import { confirmedAccount, GOOD_PASSWORD, movableClock } from '../server/http';
 import { type SecurityDesktop, startSecurityDesktop, totpCode } from './security-desktop';
 
 const clock = movableClock();
@@ -26,7 +26,7 @@ async function withTwoStep(label: string) {
   const account = await confirmedAccount(api, smtp, label);
   const app = desktop(label);
   expect(await app.signIn(account.email, account.password)).toBe('signedIn');
-  const setup = await app.value<{ secret: string; otpauthUrl: string }>('security.startTotpSetup');
+  const setup = await app.value<{ secret: string; otpauthUrl: string }>('security.startTotpSetup', { password: GOOD_PASSWORD });
   const { recoveryCodes } = await app.value<{ recoveryCodes: string[] }>('security.enableTotp', { code: await totpCode(setup.secret, clock.now()) });
   return { ...account, app, secret: setup.secret, recoveryCodes };
 }
@@ -96,7 +96,7 @@ describe('2-step verification through the desktop app', () => {
     const account = await confirmedAccount(api, smtp, 'wrong-enable');
     const app = desktop('wrong-enable');
     await app.signIn(account.email, account.password);
-    const { secret } = await app.value<{ secret: string }>('security.startTotpSetup');
+    const { secret } = await app.value<{ secret: string }>('security.startTotpSetup', { password: GOOD_PASSWORD });
     expect(secret.replace(/=+$/, '').length * 5).toBeGreaterThanOrEqual(160);
     const wrong = await totpCode(secret, new Date(clock.now().getTime() + 10 * 60_000));
     expect(await app.call('security.enableTotp', { code: wrong })).toMatchObject({ ok: false, error: { code: 'MFA_INVALID' } });

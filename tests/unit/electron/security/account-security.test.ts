@@ -94,7 +94,7 @@ const call = (channel: string, input: unknown = {}) => app.dispatcher.dispatch(c
 
 describe('security channels in the main process', () => {
   it('turns 2-step verification on with a pasted code and tells the renderer the account changed', async () => {
-    expect(await call('security.startTotpSetup')).toMatchObject({ ok: true, value: { secret: 'JBSWY3DPEHPK3PXP' } });
+    expect(await call('security.startTotpSetup', { password: 'a quiet lighthouse at dawn' })).toMatchObject({ ok: true, value: { secret: 'JBSWY3DPEHPK3PXP' } });
 
     const enabled = await call('security.enableTotp', { code: ' 123 456 ' });
     expect(enabled).toMatchObject({ ok: true, value: { recoveryCodes: expect.arrayContaining(['code-0', 'code-9']) } });
