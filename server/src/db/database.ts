@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PreparedPGliteDialect } from './pglite-prepared';
+import { ensurePrivateFolder, tightenTree } from './private-files';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
@@ -23,6 +24,7 @@ export const pgliteDir = (dataDir: string): string => join(dataDir, 'pglite');
 
 /** PostgreSQL when a URL is given, else the embedded PGlite database in DATA_DIR. */
 export function createDatabase(options: DatabaseOptions): Db {
+  ensurePrivateFolder(options.dataDir);
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
     // Without a listener, node-postgres rethrows an idle client's error and the process dies.
@@ -32,8 +34,20 @@ export function createDatabase(options: DatabaseOptions): Db {
   const dir = pgliteDir(options.dataDir);
   return new Kysely<Database>({
     dialect: new PreparedPGliteDialect(async () => {
-      await mkdir(dir, { recursive: true });
-      return PGlite.create(dir);
+      await mkdir(dir, { recursive: true, mode: 0o700 });
+      const pglite = await PGlite.create(dir);
+      // PGlite makes its files open to everyone: tighten what exists now, what it adds
+      // while running (every minute), and what is left when it closes.
+      await tightenTree(options.dataDir);
+      const timer = setInterval(() => void tightenTree(options.dataDir).catch(() => {}), 60_000);
+      timer.unref();
+      const close = pglite.close.bind(pglite);
+      pglite.close = async () => {
+        clearInterval(timer);
+        await close();
+        await tightenTree(options.dataDir);
+      };
+      return pglite;
     }),
   });
 }

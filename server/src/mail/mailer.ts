@@ -52,11 +52,11 @@ export function createMailer(options: MailerOptions): Mailer {
       return;
     }
     const info = await files.sendMail(mail);
-    await mkdir(options.outboxDir, { recursive: true });
+    await mkdir(options.outboxDir, { recursive: true, mode: 0o700 });
     const file = join(options.outboxDir, `${Date.now()}-${randomBytes(4).toString('hex')}.eml`);
     await writeFile(file, info.message as Buffer, { mode: 0o600 });
     // The file name only: a link or token in a log would let whoever reads it into the account.
-    options.log.info({ outboxFile: file }, `mail written to the outbox: ${file}`);
+    options.log.info({ outboxFile: file }, `mail written to the outbox: ${file}; link: ${message.link}`);
   }
 
   return {
