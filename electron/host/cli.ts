@@ -32,6 +32,7 @@ import { createLogger, logLevelFromEnv, stderrAndFile } from '../services/log/lo
 import { packageVersion, supportedPlatform, userDataDir } from '../services/platform/app-identity';
 import { readSettings } from '../services/settings/settings-service';
 import { createJsonFileStore } from '../services/storage/json-file-store';
+import { checkServiceUrl } from '../services/security/service-url';
 import { type BrowserHost, startBrowserHost } from './host-server';
 import { openHostStore } from './host-store';
 import { openKeyringVault } from './keyring-vault';
@@ -75,6 +76,11 @@ try {
   new URL(apiBaseUrl);
 } catch {
   fail(t('desktop.host.badApiUrl', { url: apiBaseUrl }));
+}
+try {
+  checkServiceUrl(apiBaseUrl);
+} catch (error) {
+  fail((error as Error).message);
 }
 const machineSeed = values['machine-seed'] ?? process.env.PALISADE_MACHINE_SEED;
 if (machineSeed !== undefined && machineSeed.trim() === '') fail(t('desktop.host.emptySeed'));

@@ -5,6 +5,7 @@ import { createAppServices, DEFAULT_API_URL } from '../services/app-services';
 import { openLogFile } from '../services/log/log-file';
 import { createLogger, logLevelFromEnv, stderrAndFile } from '../services/log/logger';
 import { PRODUCT_NAME, supportedPlatform, userDataDir } from '../services/platform/app-identity';
+import { checkServiceUrl } from '../services/security/service-url';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { listenForDeepLinks } from './deep-links';
 import { forwardEvents, registerIpcHandlers } from './ipc-bridge';
@@ -39,6 +40,15 @@ const preload = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 registerAppScheme();
 app.enableSandbox();
 
+// Passwords and tokens go only to an https service, or to plain http on this computer.
+let apiBaseUrl = DEFAULT_API_URL;
+try {
+  apiBaseUrl = checkServiceUrl(process.env.PALISADE_API_URL ?? DEFAULT_API_URL);
+} catch (error) {
+  process.stderr.write(`PALISADE_API_URL: ${(error as Error).message}\n`);
+  app.exit(1);
+}
+
 if (!app.requestSingleInstanceLock()) {
   // Another Palisade is running; it receives our arguments (a deep link, say) and shows itself.
   app.quit();
@@ -56,7 +66,7 @@ if (!app.requestSingleInstanceLock()) {
       onKindChange: () => services.session.announce(),
     });
     const services = createAppServices({
-      apiBaseUrl: process.env.PALISADE_API_URL ?? DEFAULT_API_URL,
+      apiBaseUrl,
       vault,
       logger,
       store: openThisComputerStore(),
