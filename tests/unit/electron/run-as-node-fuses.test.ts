@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { load } from 'js-yaml';
+import { parse } from 'yaml';
 import { expect, it } from 'vitest';
 
-const config = load(readFileSync(new URL('../../../electron-builder.yml', import.meta.url), 'utf8')) as {
+const config = parse(readFileSync(new URL('../../../electron-builder.yml', import.meta.url), 'utf8')) as {
   electronFuses?: Record<string, boolean>;
 };
 
