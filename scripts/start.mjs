@@ -8,7 +8,7 @@
  * PALISADE_API_URL: use an account service that is already running instead of starting one.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -145,13 +145,17 @@ async function startService() {
 
   const dataDir = join(userDataDir(), 'service');
   const logDir = join(userDataDir(), 'logs');
-  mkdirSync(dataDir, { recursive: true });
-  mkdirSync(logDir, { recursive: true });
+  // The database and its log hold accounts: only this user may read them, whatever the umask.
+  for (const dir of [dataDir, logDir]) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    chmodSync(dir, 0o700);
+  }
   const seededMarker = join(dataDir, '.demo-seeded');
   const firstRun = !existsSync(seededMarker);
   const port = (await portIsFree(DEFAULT_PORT)) ? DEFAULT_PORT : 0;
   const logFile = join(logDir, 'service.log');
-  const log = openSync(logFile, 'a');
+  const log = openSync(logFile, 'a', 0o600);
+  chmodSync(logFile, 0o600);
 
   const npm = isWindows ? 'npm.cmd' : 'npm';
   const service = start(npm, ['run', 'server', '--', 'start', ...(firstRun ? ['--seed-demo'] : [])], {

@@ -20,7 +20,7 @@
  * "move protection to a new computer" need. The same seed is always the same computer.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -51,7 +51,9 @@ const { values } = parseArgs({
 });
 
 const dataDir = resolve(values['data-dir'] ?? join(userDataDir(), 'browser-host'));
-mkdirSync(dataDir, { recursive: true });
+// The session's cache and this computer's lease: only this user may read them.
+mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+chmodSync(dataDir, 0o700);
 const logFile = openLogFile({ dir: join(dataDir, 'logs') });
 const logger = createLogger({
   scope: 'host',
