@@ -401,7 +401,9 @@ test('every screen, signed out and signed in, speaks only the pseudo-locale and 
 
     await part('signed in: settings, turning 2-step verification on and off', async () => {
       await go(page, 'settings');
-      const secret = await settings.startTurningOn();
+      const secret = await settings.startTurningOn(person.password, () =>
+        walk.check('turn on 2-step verification: password'),
+      );
       allowed.add(secret, secret.replace(/\s+/g, ''), ...secret.split(/\s+/));
       await walk.check('turn on 2-step verification: scan');
       await settings.dialog.getByRole('button', { name: say('Next') }).click();

@@ -53,7 +53,7 @@ test('a customer turns on 2-step verification, then signs in with a code from th
   });
 
   await test.step('turn on 2-step verification: scan (or type the key), enter the code, keep the recovery codes', async () => {
-    key = await settings.startTurningOn();
+    key = await settings.startTurningOn(person.password);
     expect(key).toMatch(/^[A-Z2-7]{4}( [A-Z2-7]{1,4})+$/);
     // At least 160 bits of secret (RFC 4226 §4): 32 base32 characters.
     expect(key.replace(/\s+/g, '').length).toBeGreaterThanOrEqual(32);
@@ -65,7 +65,9 @@ test('a customer turns on 2-step verification, then signs in with a code from th
 
     // Done is refused until the person says they saved the codes.
     await settings.pressDoneUnticked();
-    await expect(settings.dialog.getByText('You won’t be able to see these codes again.', { exact: false })).toBeVisible();
+    await expect(
+      settings.dialog.getByText('You won’t be able to see these codes again.', { exact: false }),
+    ).toBeVisible();
     await expect(settings.dialog).toBeVisible();
     await settings.finish();
     await expect(settings.twoStepStatus).toHaveText('Status: On');

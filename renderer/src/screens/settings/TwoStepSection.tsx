@@ -2,34 +2,25 @@ import { useRef, useState } from 'react';
 import type { TotpSetup } from '../../../../shared/contract/security';
 import { startTwoStepSetup } from '../../actions/security-actions';
 import { useApi } from '../../api/api-context';
-import { useAction } from '../../app/use-action';
-import { FormAlert, FormNotice } from '../../components/FormAlert';
-import { useDescribeError } from '../../errors/messages';
+import { FormNotice } from '../../components/FormAlert';
 import { T, useT } from '../../i18n/use-t';
 import { selectUser, useSessionStore } from '../../stores/session-store';
+import { PasswordCheckDialog } from './PasswordCheckDialog';
 import { TurnOffTwoStepDialog } from './TurnOffTwoStepDialog';
 import { TurnOnTwoStepDialog } from './TurnOnTwoStepDialog';
 
-type Open = { kind: 'on'; setup: TotpSetup } | { kind: 'off' } | null;
+// Turning it on starts with the password: an access token alone must not be enough to set it up.
+type Open = { kind: 'password' } | { kind: 'on'; setup: TotpSetup } | { kind: 'off' } | null;
 
 /** Settings → Security → 2-step verification: its state, and the way to turn it on or off. */
 export function TwoStepSection() {
   const api = useApi();
   const t = useT();
-  const describe = useDescribeError();
   const user = useSessionStore(selectUser);
   const [open, setOpen] = useState<Open>(null);
   const [notice, setNotice] = useState<'isOn' | 'isOff' | null>(null);
-  const { pending, error, run } = useAction();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const enabled = user?.mfaEnabled ?? false;
-
-  const turnOn = async () => {
-    setNotice(null);
-    // Setup starts on the click, not in an effect, so it runs exactly once per opening.
-    const result = await run(() => startTwoStepSetup(api));
-    if (result?.ok) setOpen({ kind: 'on', setup: result.value });
-  };
 
   return (
     <section className="settings-section" aria-labelledby="two-step-heading">
@@ -49,11 +40,6 @@ export function TwoStepSection() {
         />
       </p>
       {notice && <FormNotice>{t(`settings.twoStep.${notice}`)}</FormNotice>}
-      {error && (
-        <FormAlert id="two-step-alert">
-          <p>{describe(error)}</p>
-        </FormAlert>
-      )}
       {enabled ? (
         <button
           type="button"
@@ -66,11 +52,31 @@ export function TwoStepSection() {
           <T id="settings.twoStep.turnOff" />
         </button>
       ) : (
-        <button type="button" className="button button-primary" onClick={() => void turnOn()} aria-disabled={pending}>
-          {pending ? t('settings.twoStep.preparing') : t('settings.twoStep.turnOn')}
+        <button
+          type="button"
+          className="button button-primary"
+          onClick={() => {
+            setNotice(null);
+            setOpen({ kind: 'password' });
+          }}
+        >
+          <T id="settings.twoStep.turnOn" />
         </button>
       )}
 
+      {open?.kind === 'password' && (
+        <PasswordCheckDialog
+          title={t('settings.turnOn.title')}
+          description={t('settings.turnOn.passwordIntro')}
+          submitLabel={t('settings.turnOn.continue')}
+          busyLabel={t('settings.twoStep.preparing')}
+          tone="primary"
+          action={(password) => startTwoStepSetup(api, password)}
+          onDone={(setup) => setOpen({ kind: 'on', setup })}
+          onClose={() => setOpen(null)}
+          fallbackFocus={() => headingRef.current}
+        />
+      )}
       {open?.kind === 'on' && (
         <TurnOnTwoStepDialog
           setup={open.setup}

@@ -39,9 +39,18 @@ export class SecuritySettingsPage {
     await expect(this.heading).toBeVisible();
   }
 
-  /** Step 1 of turning it on: the dialog with the QR code; returns the key as shown (groups of four). */
-  async startTurningOn(): Promise<string> {
+  /**
+   * Step 1 of turning it on: the password that unlocks setup, then the dialog with the QR
+   * code; returns the key as shown (groups of four). `atPassword` runs while the password
+   * step is open (a check of that screen, say).
+   */
+  async startTurningOn(password: string, atPassword?: () => Promise<void>): Promise<string> {
     await this.turnOnButton.click();
+    const passwordField = this.dialog.getByLabel(this.copy.name('Password'), { exact: true });
+    await expect(passwordField).toBeFocused();
+    await atPassword?.();
+    await passwordField.fill(password);
+    await this.dialog.getByRole('button', { name: this.copy.name('Continue') }).click();
     await expect(
       this.dialog.getByRole('heading', { name: this.copy.pattern(/^Step 1 of 3/, {}, /Step 1 of 3/) }),
     ).toBeVisible();

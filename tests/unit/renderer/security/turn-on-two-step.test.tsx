@@ -7,6 +7,8 @@ import './patient-queries';
 
 afterEach(() => vi.restoreAllMocks());
 
+const WRONG_PASSWORD = 'That isn’t your current password. Check it and try again.';
+
 /** jsdom's Blob has no text(); its FileReader does the same job. */
 function readBlob(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -17,15 +19,57 @@ function readBlob(blob: Blob): Promise<string> {
   });
 }
 
+type User = ReturnType<typeof renderApp>['user'];
+
+/** "Turn on", then the password that unlocks setup; answers the setup dialog that follows. */
+async function startWithPassword(user: User) {
+  await user.click(await screen.findByRole('button', { name: 'Turn on 2-step verification' }));
+  const check = await screen.findByRole('dialog', { name: 'Turn on 2-step verification' });
+  await user.type(within(check).getByLabelText('Password'), 'correct horse battery');
+  await user.click(within(check).getByRole('button', { name: 'Continue' }));
+  return screen
+    .findByRole('heading', { name: /Step 1 of 3/ })
+    .then(() => screen.getByRole('dialog', { name: 'Turn on 2-step verification' }));
+}
+
 async function openSetup() {
   const fake = createFakeApi({}, signedIn);
   const view = renderApp(fake.api, '/settings');
-  await view.user.click(await screen.findByRole('button', { name: 'Turn on 2-step verification' }));
-  const dialog = await screen.findByRole('dialog', { name: 'Turn on 2-step verification' });
+  const dialog = await startWithPassword(view.user);
   return { ...fake, ...view, dialog };
 }
 
 describe('Settings → Security: turning on 2-step verification', () => {
+  it('asks for the password first, and starts setup only with it', async () => {
+    const fake = createFakeApi({}, signedIn);
+    const { user } = renderApp(fake.api, '/settings');
+    await user.click(await screen.findByRole('button', { name: 'Turn on 2-step verification' }));
+    const check = await screen.findByRole('dialog', { name: 'Turn on 2-step verification' });
+    expect(within(check).getByLabelText('Password')).toHaveFocus();
+    await user.click(within(check).getByRole('button', { name: 'Continue' }));
+    expect(within(check).getByLabelText('Password')).toHaveAccessibleDescription('Enter your password.');
+    expect(fake.api.security.startTotpSetup).not.toHaveBeenCalled();
+
+    await user.type(within(check).getByLabelText('Password'), 'correct horse battery');
+    await user.click(within(check).getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByRole('heading', { name: /Step 1 of 3/ })).toBeInTheDocument();
+    expect(fake.api.security.startTotpSetup).toHaveBeenCalledWith({ password: 'correct horse battery' });
+  });
+
+  it('says so when the password is wrong, and stays on the password', async () => {
+    const fake = createFakeApi({ security: { startTotpSetup: async () => failure('INVALID_CREDENTIALS') } }, signedIn);
+    const { user } = renderApp(fake.api, '/settings');
+    await user.click(await screen.findByRole('button', { name: 'Turn on 2-step verification' }));
+    const check = await screen.findByRole('dialog', { name: 'Turn on 2-step verification' });
+    await user.type(within(check).getByLabelText('Password'), 'not my password');
+    await user.click(within(check).getByRole('button', { name: 'Continue' }));
+
+    expect(await within(check).findByRole('alert')).toHaveTextContent(WRONG_PASSWORD);
+    expect(within(check).getByLabelText('Password')).toHaveFocus();
+    expect(within(check).getByLabelText('Password')).toHaveValue('');
+    expect(screen.queryByRole('heading', { name: /Step 1 of 3/ })).not.toBeInTheDocument();
+  });
+
   it('shows a QR code of the otpauth URL and the key in groups of four, with a copy button', async () => {
     const { user, dialog, api } = await openSetup();
 
@@ -48,7 +92,9 @@ describe('Settings → Security: turning on 2-step verification', () => {
     vi.spyOn(navigator.clipboard, 'writeText').mockRejectedValue(new DOMException('denied', 'NotAllowedError'));
     let copied: string | null = null;
     // jsdom has no execCommand; the stand-in records what was selected when "copy" ran.
-    document.execCommand = vi.fn(() => ((copied = (document.activeElement as HTMLTextAreaElement | null)?.value ?? null), true));
+    document.execCommand = vi.fn(
+      () => ((copied = (document.activeElement as HTMLTextAreaElement | null)?.value ?? null), true),
+    );
     const button = within(dialog).getByRole('button', { name: 'Copy key' });
 
     await user.click(button);
@@ -70,7 +116,11 @@ describe('Settings → Security: turning on 2-step verification', () => {
 
     expect(api.security.enableTotp).toHaveBeenCalledWith({ code: '123456' });
     const list = await within(dialog).findByRole('list', { name: 'Recovery codes' });
-    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(recoveryCodes);
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(recoveryCodes);
 
     // Done without the box ticked: refused, and the box says why.
     await user.click(within(dialog).getByRole('button', { name: 'Done' }));
@@ -119,13 +169,14 @@ describe('Settings → Security: turning on 2-step verification', () => {
   it('says so when the code is wrong, and keeps the dialog on the code step', async () => {
     const fake = createFakeApi({ security: { enableTotp: async () => failure('MFA_INVALID') } }, signedIn);
     const { user } = renderApp(fake.api, '/settings');
-    await user.click(await screen.findByRole('button', { name: 'Turn on 2-step verification' }));
-    const dialog = await screen.findByRole('dialog');
+    const dialog = await startWithPassword(user);
     await user.click(within(dialog).getByRole('button', { name: 'Next' }));
     await user.type(within(dialog).getByLabelText('6-digit code'), '000000');
     await user.click(within(dialog).getByRole('button', { name: 'Turn on' }));
 
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent('That code didn’t work. Codes can be used once; wait for the next one.');
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'That code didn’t work. Codes can be used once; wait for the next one.',
+    );
     expect(within(dialog).getByLabelText('6-digit code')).toHaveFocus();
     expect(within(dialog).queryByRole('list', { name: 'Recovery codes' })).not.toBeInTheDocument();
   });
@@ -137,7 +188,9 @@ describe('Settings → Security: turning on 2-step verification', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Turn on' }));
 
     expect(api.security.enableTotp).not.toHaveBeenCalled();
-    expect(within(dialog).getByLabelText('6-digit code')).toHaveAccessibleDescription('Enter the 6-digit code your app shows now.');
+    expect(within(dialog).getByLabelText('6-digit code')).toHaveAccessibleDescription(
+      'Enter the 6-digit code your app shows now.',
+    );
   });
 
   it('closes freely before the code is confirmed, changing nothing', async () => {
