@@ -56,7 +56,7 @@ export function createMailer(options: MailerOptions): Mailer {
     const file = join(options.outboxDir, `${Date.now()}-${randomBytes(4).toString('hex')}.eml`);
     await writeFile(file, info.message as Buffer, { mode: 0o600 });
     // The file name only: a link or token in a log would let whoever reads it into the account.
-    options.log.info({ outboxFile: file }, `mail written to the outbox: ${file}; link: ${message.link}`);
+    options.log.info({ outboxFile: file }, `mail written to the outbox: ${file}`);
   }
 
   return {
