@@ -32,7 +32,7 @@ import { createLogger, logLevelFromEnv, stderrAndFile } from '../services/log/lo
 import { packageVersion, supportedPlatform, userDataDir } from '../services/platform/app-identity';
 import { readSettings } from '../services/settings/settings-service';
 import { createJsonFileStore } from '../services/storage/json-file-store';
-import { checkServiceUrl } from '../services/security/service-url';
+import { serviceUrlProblem } from '../services/security/service-url';
 import { type BrowserHost, startBrowserHost } from './host-server';
 import { openHostStore } from './host-store';
 import { openKeyringVault } from './keyring-vault';
@@ -74,16 +74,8 @@ const port = values.port === undefined ? 0 : Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535)
   fail(t('desktop.host.badPort', { value: String(values.port) }));
 const apiBaseUrl = values.api ?? process.env.PALISADE_API_URL ?? DEFAULT_API_URL;
-try {
-  new URL(apiBaseUrl);
-} catch {
-  fail(t('desktop.host.badApiUrl', { url: apiBaseUrl }));
-}
-try {
-  checkServiceUrl(apiBaseUrl);
-} catch (error) {
-  fail((error as Error).message);
-}
+const apiUrlProblem = serviceUrlProblem(apiBaseUrl);
+if (apiUrlProblem) fail(t(apiUrlProblem, { url: apiBaseUrl }));
 const machineSeed = values['machine-seed'] ?? process.env.PALISADE_MACHINE_SEED;
 if (machineSeed !== undefined && machineSeed.trim() === '') fail(t('desktop.host.emptySeed'));
 if (machineSeed !== undefined)

@@ -1,11 +1,14 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, session, shell } from 'electron';
+import { resolveLocale } from '../../shared/i18n/languages';
 import { createAppServices, DEFAULT_API_URL } from '../services/app-services';
 import { openLogFile } from '../services/log/log-file';
 import { createLogger, logLevelFromEnv, stderrAndFile } from '../services/log/logger';
 import { PRODUCT_NAME, supportedPlatform, userDataDir } from '../services/platform/app-identity';
-import { checkServiceUrl } from '../services/security/service-url';
+import { formatDesktopMessage } from '../services/i18n/desktop-i18n';
+import { environmentLanguages } from '../services/i18n/system-languages';
+import { serviceUrlProblem } from '../services/security/service-url';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { listenForDeepLinks } from './deep-links';
 import { forwardEvents, registerIpcHandlers } from './ipc-bridge';
@@ -41,11 +44,13 @@ registerAppScheme();
 app.enableSandbox();
 
 // Passwords and tokens go only to an https service, or to plain http on this computer.
-let apiBaseUrl = DEFAULT_API_URL;
-try {
-  apiBaseUrl = checkServiceUrl(process.env.PALISADE_API_URL ?? DEFAULT_API_URL);
-} catch (error) {
-  process.stderr.write(`PALISADE_API_URL: ${(error as Error).message}\n`);
+// Before the app is ready only the environment's languages are known; this is a message for
+// whoever set the variable, on the terminal that started the app.
+const apiBaseUrl = process.env.PALISADE_API_URL ?? DEFAULT_API_URL;
+const apiUrlProblem = serviceUrlProblem(apiBaseUrl);
+if (apiUrlProblem) {
+  const locale = resolveLocale('system', environmentLanguages(process.env));
+  process.stderr.write(`PALISADE_API_URL: ${formatDesktopMessage(locale, apiUrlProblem, { url: apiBaseUrl })}\n`);
   app.exit(1);
 }
 

@@ -1,19 +1,21 @@
+import type { DesktopMessageId } from '../i18n/desktop-catalogues';
+
 /**
- * The account service's address: `https`, or plain `http` only on this computer's own
- * loopback (a development service). Anything else would send passwords and tokens in the clear.
+ * What is wrong with the account service's address, or null when it may be used: `https`,
+ * or plain `http` only on this computer's own loopback (a development service). Anything
+ * else would send passwords and tokens in the clear. The answer names a desktop message
+ * (its placeholder is `{url}`), so the refusal is said in the user's language.
  */
-export function checkServiceUrl(text: string): string {
+export function serviceUrlProblem(text: string): DesktopMessageId | null {
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    throw new Error(`The account service address "${text}" is not a URL. Give one such as https://account.example.`);
+    return 'desktop.serviceUrl.notAUrl';
   }
-  if (url.protocol === 'https:') return text;
-  if (url.protocol === 'http:' && isLoopback(url.hostname)) return text;
-  throw new Error(
-    `The account service address "${text}" is not https. Use its https:// address; plain http is only allowed for a service on this computer (127.0.0.1, localhost or [::1]).`,
-  );
+  if (url.protocol === 'https:') return null;
+  if (url.protocol === 'http:' && isLoopback(url.hostname)) return null;
+  return 'desktop.serviceUrl.notHttps';
 }
 
 function isLoopback(hostname: string): boolean {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkServiceUrl } from '../../../electron/services/security/service-url';
+import { formatDesktopMessage } from '../../../electron/services/i18n/desktop-i18n';
+import { serviceUrlProblem } from '../../../electron/services/security/service-url';
 
 describe('the account service address', () => {
   it.each([
@@ -9,13 +10,25 @@ describe('the account service address', () => {
     'https://palisade.example',
     'https://anything',
   ])('accepts %s', (url) => {
-    expect(checkServiceUrl(url)).toBe(url);
+    expect(serviceUrlProblem(url)).toBeNull();
   });
 
   it.each(['http://palisade.example', 'http://10.0.0.5:4600', 'http://127.0.0.1.evil.example', 'ftp://127.0.0.1'])(
     'refuses %s, saying to use https',
     (url) => {
-      expect(() => checkServiceUrl(url)).toThrow(/not https\. Use its https:\/\/ address/);
+      expect(serviceUrlProblem(url)).toBe('desktop.serviceUrl.notHttps');
     },
   );
+
+  it('tells an address that is not a URL apart from a plain-http one', () => {
+    expect(serviceUrlProblem('palisade.example')).toBe('desktop.serviceUrl.notAUrl');
+  });
+
+  it('says the refusal in the user’s language, naming the address', () => {
+    const url = 'http://palisade.example';
+    expect(formatDesktopMessage('en', 'desktop.serviceUrl.notHttps', { url })).toMatch(
+      /"http:\/\/palisade\.example" is not https\. Use its https:\/\/ address/,
+    );
+    expect(formatDesktopMessage('de', 'desktop.serviceUrl.notHttps', { url })).toMatch(/„http:\/\/palisade\.example“ verwendet kein https/);
+  });
 });
