@@ -22,6 +22,11 @@ export interface ServiceConfig {
   /** Requests a minute to each /v1/auth/* route from one client address. */
   authRateLimit: number;
   logLevel: string;
+  /**
+   * The secret component hashes are hashed again with before they are stored
+   * (COMPONENT_SECRET); undefined means the one kept in `<dataDir>/keys`.
+   */
+  componentSecret: string | undefined;
   /** Where log lines go (stdout when undefined); tests capture them here. */
   logStream: DestinationStream | undefined;
   /** The service's clock; tests move it to expire tokens and lockouts. */
@@ -45,6 +50,8 @@ const envSchema = z.object({
   PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   AUTH_RATE_LIMIT: z.coerce.number().int().positive().default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // At least 32 characters: a guessable secret would let a database copy be brute-forced again.
+  COMPONENT_SECRET: optionalText.pipe(z.string().min(32).optional()),
 });
 
 /** Beside the desktop app's own data, in its user-data folder. */
@@ -76,6 +83,7 @@ export function loadConfig(
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     authRateLimit: e.AUTH_RATE_LIMIT,
     logLevel: e.LOG_LEVEL,
+    componentSecret: e.COMPONENT_SECRET,
     logStream: undefined,
     now: () => new Date(),
     ...overrides,
