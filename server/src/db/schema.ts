@@ -16,6 +16,8 @@ export interface UsersTable {
   /** Wrong passwords in a row since the last success or lockout. */
   failed_login_count: Generated<number>;
   locked_until: Timestamp | null;
+  /** The last wrong password: failures more than a day older are forgotten (identity/lockout.ts). */
+  last_failed_login_at: Timestamp | null;
   mfa_enabled: Generated<boolean>;
   /** What its e-mails are written in; English unless chosen at sign-up or since. */
   language: Generated<Language>;
@@ -62,12 +64,41 @@ export interface RefreshTokensTable {
   used_at: Timestamp | null;
 }
 
+/**
+ * One per account and installation (migration 0006): a sign-in that presents the token is
+ * judged by its own count of wrong passwords and codes, not by the account's lock.
+ */
+export interface DeviceTokensTable {
+  id: string;
+  /** sha256 of the token, hex; the token itself is only ever in the app's key store. */
+  token_hash: string;
+  user_id: string;
+  failed_count: Generated<number>;
+  last_failed_at: Timestamp | null;
+  locked_until: Timestamp | null;
+  created_at: Timestamp;
+  last_used_at: Timestamp;
+}
+
+/** Failures of addresses that have no account, counted and locked as an account's are (migration 0006). */
+export interface UnknownAddressFailuresTable {
+  /** sha256 of the normalised address, hex. */
+  email_hash: string;
+  failed_count: Generated<number>;
+  last_failed_at: Timestamp;
+  locked_until: Timestamp | null;
+  /** A day after the last failure, or when the lock ends if later: then the row is forgotten. */
+  expires_at: Timestamp;
+}
+
 /** The protection tables are declared in protection-tables.ts, the 2-step verification ones in security-tables.ts. */
 export interface Database extends ProtectionTables, SecurityTables {
   users: UsersTable;
   email_tokens: EmailTokensTable;
   sessions: SessionsTable;
   refresh_tokens: RefreshTokensTable;
+  device_tokens: DeviceTokensTable;
+  unknown_address_failures: UnknownAddressFailuresTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -31,6 +31,8 @@ export interface MfaChallengesTable {
   created_at: Timestamp;
   expires_at: Timestamp;
   used_at: Timestamp | null;
+  /** The device token the sign-in came with (migration 0006): its second step is judged by that token's count. */
+  device_token_id: string | null;
 }
 
 /** The tables of 2-step verification and sign-in notices (migration 0003_security). */
