@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLineText } from '../text';
 import { emailSchema } from './identity';
 import { isoTimeSchema } from './subscriptions';
 
@@ -55,20 +56,18 @@ export type DeviceStatus = (typeof deviceStatuses)[number];
 export const DEVICE_NAME_MAX_LENGTH = 64;
 
 /**
- * Device names: trimmed, 1–64 characters (as a person counts them), no control
- * characters. Bidirectional overrides are refused too: they can make a name display as
- * something other than what it is.
+ * Device names: trimmed, 1–64 characters (as a person counts them), one line, no control
+ * or text-direction characters (../text.ts): a name must display as what it is.
  */
-export const deviceNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'Enter a name for this device.')
-  .refine(
-    (s) => [...s].length <= DEVICE_NAME_MAX_LENGTH,
-    `Device names are at most ${DEVICE_NAME_MAX_LENGTH} characters.`,
-  )
-  .refine((s) => !/[\p{Cc}\u2028\u2029]/u.test(s), 'Device names cannot contain control characters.')
-  .refine((s) => !/[\u202a-\u202e\u2066-\u2069]/u.test(s), 'Device names cannot contain text-direction controls.');
+export const deviceNameSchema = singleLineText({
+  min: 1,
+  max: DEVICE_NAME_MAX_LENGTH,
+  countCodePoints: true,
+  messages: {
+    tooShort: 'Enter a name for this device.',
+    tooLong: `Device names are at most ${DEVICE_NAME_MAX_LENGTH} characters.`,
+  },
+});
 
 export const deviceSchema = z.object({
   id: z.string(),
@@ -92,9 +91,9 @@ export const registerDeviceBodySchema = z.object({
   components: z.array(sha256HexSchema).min(1).max(MAX_FINGERPRINT_COMPONENTS),
   name: deviceNameSchema,
   /** A display string such as "Windows 11 Pro 23H2". */
-  os: z.string().trim().min(1).max(128),
+  os: singleLineText({ min: 1, max: 128 }),
   platform: devicePlatformSchema,
-  appVersion: z.string().trim().min(1).max(64),
+  appVersion: singleLineText({ min: 1, max: 64 }),
 });
 export type RegisterDeviceBody = z.infer<typeof registerDeviceBodySchema>;
 export const transferDeviceBodySchema = registerDeviceBodySchema;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { languageSchema } from '../i18n/languages';
+import { secretText, singleLineText } from '../text';
 
 /**
  * Bodies and responses of the account service's identity routes (docs/api.md,
@@ -15,15 +16,14 @@ export const emailSchema = z
   .max(254)
   .pipe(z.email({ message: 'Enter an e-mail address like name@example.com.' }));
 
-/** Policy (length, common passwords) is checked separately so it can answer WEAK_PASSWORD. */
-export const passwordInputSchema = z.string().min(1).max(1024);
+/**
+ * Policy (length, common passwords) is checked separately so it can answer WEAK_PASSWORD.
+ * Any character but NUL (../text.ts, `secretText`).
+ */
+export const passwordInputSchema = secretText({ min: 1, max: 1024 });
 
-export const personNameSchema = z
-  .string()
-  .trim()
-  .min(1, 'Enter your name.')
-  .max(100)
-  .refine((s) => !/\p{Cc}/u.test(s), 'Names cannot contain control characters.');
+/** A person's name, as the app shows it and the e-mails greet with it (../text.ts). */
+export const personNameSchema = singleLineText({ min: 1, max: 100, messages: { tooShort: 'Enter your name.' } });
 
 /** Tokens from e-mail links: opaque, URL-safe. */
 export const emailTokenSchema = z
@@ -48,7 +48,7 @@ export const loginBodySchema = z.object({
   email: emailSchema,
   password: passwordInputSchema,
   /** A name for this session, shown in the account's session list. */
-  deviceName: z.string().trim().max(64).optional(),
+  deviceName: singleLineText({ min: 0, max: 64 }).optional(),
 });
 
 export const tokenPairSchema = z.object({
