@@ -1,5 +1,6 @@
 import { useIntl, type IntlShape } from 'react-intl';
 import type { AppError } from '../../../shared/errors';
+import { isTextFormat } from '../../../shared/text';
 import { fieldProblemSchema, type FieldProblem } from '../../../shared/validation-details';
 
 export type FieldErrors = Partial<Record<string, string>>;
@@ -29,7 +30,10 @@ export function useFieldErrors(error: AppError | null): FieldErrors {
   return fieldErrors(useIntl(), error);
 }
 
-/** One field's problem as a sentence: "Use at most 100 characters.", "Enter a valid e-mail address." */
+/**
+ * One field's problem as a sentence: "Use at most 100 characters.", "Enter a valid e-mail
+ * address.", or, for the text rule (shared/text.ts), that it holds characters that cannot be used.
+ */
 export function describeFieldProblem(intl: IntlShape, problem: FieldProblem): string {
   const { code, minimum, maximum, format } = problem;
   if (code === 'invalid_type') return intl.formatMessage({ id: 'errors.field.required' });
@@ -41,6 +45,7 @@ export function describeFieldProblem(intl: IntlShape, problem: FieldProblem): st
   if (code === 'too_big' && maximum !== undefined)
     return intl.formatMessage({ id: 'errors.field.tooLong' }, { maximum });
   if (code === 'invalid_format') {
+    if (isTextFormat(format)) return intl.formatMessage({ id: 'errors.field.characters' });
     return intl.formatMessage({ id: format === 'email' ? 'errors.field.email' : 'errors.field.format' });
   }
   if (code === 'invalid_value') return intl.formatMessage({ id: 'errors.field.choice' });
