@@ -36,6 +36,8 @@ export const serviceErrorCodes = [
   'SEAT_LIMIT_REACHED',
   'SUBSCRIPTION_EXPIRED',
   'DEVICE_DEACTIVATED',
+  'SEAT_CHANGES_LIMITED',
+  'DEVICE_MISMATCH',
   'PAYMENT_DECLINED',
 ] as const;
 
@@ -94,6 +96,16 @@ export const errorDetailsSchemas = {
     suspectGroup: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).optional(),
   }),
   DEVICE_DEACTIVATED: z.object({ deactivatedAt: z.iso.datetime({ offset: true }) }),
+  /**
+   * The subscription freed `limit` seats (deactivations and moves) in the last `windowDays`
+   * days; the next is possible at `retryAt`, `retryAfterSeconds` from the answer.
+   */
+  SEAT_CHANGES_LIMITED: retryAfterDetailsSchema.extend({
+    subscriptionId: z.string(),
+    limit: z.number().int().positive(),
+    windowDays: z.number().int().positive(),
+    retryAt: z.iso.datetime({ offset: true }),
+  }),
   LICENCE_KEY_CHANGED: z.object({ pinnedThumbprint: z.string(), offeredThumbprint: z.string(), pinnedAt: z.string() }),
   LEASE_INVALID: z.object({ reason: z.string() }),
   UNRECOGNISED: z.object({ serviceCode: z.string() }),

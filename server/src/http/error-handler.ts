@@ -16,7 +16,7 @@ const frameworkErrors: Record<number, { failure: Failure; message: string }> = {
 
 /** Sends a ServiceError as the envelope, with its code's status. */
 export function sendServiceError(reply: FastifyReply, error: ServiceError): FastifyReply {
-  if (error.code === 'RATE_LIMITED' && error.details?.retryAfterSeconds !== undefined) {
+  if ((error.code === 'RATE_LIMITED' || error.code === 'SEAT_CHANGES_LIMITED') && error.details?.retryAfterSeconds !== undefined) {
     void reply.header('retry-after', String(error.details.retryAfterSeconds));
   }
   return reply.code(error.statusCode).send(errorBody(error.code, error.message, error.details));

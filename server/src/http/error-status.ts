@@ -27,6 +27,8 @@ const statusOfCode = {
   SEAT_LIMIT_REACHED: 409,
   SUBSCRIPTION_EXPIRED: 409,
   DEVICE_DEACTIVATED: 410,
+  SEAT_CHANGES_LIMITED: 429,
+  DEVICE_MISMATCH: 409,
   PAYMENT_DECLINED: 402,
 } as const satisfies Record<ServiceErrorCode, number>;
 
