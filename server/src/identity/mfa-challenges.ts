@@ -9,15 +9,18 @@ export interface MfaChallenge {
   userId: string;
   deviceName: string | null;
   clientAddress: string | null;
+  /** The device token the sign-in came with, whose count judges the second step; null without one. */
+  deviceTokenId: string | null;
 }
 
 /**
  * The `mfaToken` of a sign-in whose password was right: 256 random bits, stored hashed, bound
- * to that account and to the device name and address the session will carry.
+ * to that account, to the device name and address the session will carry, and to the
+ * device token the sign-in presented (if any).
  */
 export async function issueMfaChallenge(
   db: Db,
-  input: { userId: string; deviceName: string | null; clientAddress: string | null; now: Date },
+  input: { userId: string; deviceName: string | null; clientAddress: string | null; deviceTokenId: string | null; now: Date },
 ): Promise<string> {
   const token = newSecretToken();
   await db
@@ -27,6 +30,7 @@ export async function issueMfaChallenge(
       user_id: input.userId,
       device_name: input.deviceName,
       client_address: input.clientAddress,
+      device_token_id: input.deviceTokenId,
       created_at: input.now,
       expires_at: new Date(input.now.getTime() + MFA_CHALLENGE_TTL_MS),
       used_at: null,
@@ -39,12 +43,12 @@ export async function issueMfaChallenge(
 export async function findMfaChallenge(db: Db, token: string, now: Date): Promise<MfaChallenge | null> {
   const row = await db
     .selectFrom('mfa_challenges')
-    .select(['token_hash', 'user_id', 'device_name', 'client_address'])
+    .select(['token_hash', 'user_id', 'device_name', 'client_address', 'device_token_id'])
     .where('token_hash', '=', hashToken(token))
     .where('used_at', 'is', null)
     .where('expires_at', '>', now)
     .executeTakeFirst();
-  return row ? { tokenHash: row.token_hash, userId: row.user_id, deviceName: row.device_name, clientAddress: row.client_address } : null;
+  return row ? { tokenHash: row.token_hash, userId: row.user_id, deviceName: row.device_name, clientAddress: row.client_address, deviceTokenId: row.device_token_id } : null;
 }
 
 /** Uses up a challenge after a right code; false when another request used it first. */

@@ -61,7 +61,7 @@ export async function signIn(
 
   const origin = { deviceName: input.deviceName || null, clientAddress: input.clientAddress ?? null };
   if (user.mfa_enabled) {
-    const mfaToken = await issueMfaChallenge(db, { userId: user.id, ...origin, now: services.now() });
+    const mfaToken = await issueMfaChallenge(db, { userId: user.id, ...origin, deviceTokenId: null, now: services.now() });
     return { mfaRequired: true, mfaToken };
   }
   return startSignedInSession(services, user, origin);
