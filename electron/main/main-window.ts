@@ -33,6 +33,8 @@ export function createMainWindow({ preload, url, windowState, devTools, title }:
       navigateOnDragDrop: false,
       spellcheck: false,
       safeDialogs: true,
+      // A middle click must not open a link in a new window behind the navigation rules.
+      disableBlinkFeatures: 'Auxclick',
       devTools,
     },
   });
