@@ -54,6 +54,9 @@ function refuseUpgrade(socket: Duplex, status: number, reason: string) {
  * over an authenticated WebSocket, so the app runs in any browser with the same services
  * and handlers as the Electron main process.
  */
+/** What a peer's reset or abort leaves behind: nothing to do, the socket is destroyed already. */
+function peerGone() {}
+
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const { dispatcher, events, rendererDir, logger } = options;
   const server = createServer();
@@ -105,6 +108,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   }
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    // A peer that resets mid-request must cost it its request, never the process.
+    req.on('error', peerGone);
+    res.on('error', peerGone);
     handle(req, res).catch((error: unknown) => {
       logger.error('request failed', { error: describeError(error) });
       if (!res.headersSent) plain(res, 500, 'Internal Server Error');
@@ -113,8 +119,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  wss.on('error', (error) => logger.warn('bridge server error', { error: describeError(error) }));
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Once upgraded, the socket is ours alone: without a listener, a reset kills the process.
+    socket.on('error', peerGone);
     const pathname = new URL(req.url ?? '/', origin).pathname;
     if (pathname !== BRIDGE_PATH) return refuseUpgrade(socket, 404, 'not found');
     const refusal = auth.refuseUpgrade(req);
@@ -130,6 +139,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   };
 
   wss.on('connection', (ws: WebSocket) => {
+    // An oversized or malformed frame: ws closes the connection (1009, 1002…) and tells us here.
+    ws.on('error', (error) => logger.warn('closed a bridge connection', { error: describeError(error) }));
     let alive = true;
     ws.on('pong', () => (alive = true));
     const heartbeat = setInterval(() => {

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import type { ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream';
 import { cacheControlOf, contentTypeOf } from '../services/static/renderer-files';
 
 /** Streams one file of the built renderer with the app's security headers. */
@@ -9,7 +10,6 @@ export function sendFile(res: ServerResponse, path: string, headOnly: boolean, h
     res.end();
     return;
   }
-  const stream = createReadStream(path);
-  stream.on('error', () => res.destroy());
-  stream.pipe(res);
+  // pipeline destroys both sides when either fails (a read error, a peer that went away).
+  pipeline(createReadStream(path), res, () => {});
 }
