@@ -40,7 +40,8 @@ export const signupBodySchema = z.object({
   /** The language of the account's e-mails (the app's, at sign-up); English when left out. */
   language: languageSchema.optional(),
 });
-export const signupResponseSchema = z.object({ userId: z.string() });
+/** `202 {}` whether or not the address has an account: the answer tells nobody which. */
+export const signupResponseSchema = z.object({});
 
 export const confirmBodySchema = z.object({ token: emailTokenSchema });
 
@@ -75,4 +76,5 @@ export const refreshBodySchema = z.object({ refreshToken: z.string().min(1).max(
 export const logoutBodySchema = refreshBodySchema;
 
 export const forgotBodySchema = z.object({ email: emailSchema });
+export const resendConfirmationBodySchema = z.object({ email: emailSchema });
 export const resetBodySchema = z.object({ token: emailTokenSchema, password: passwordInputSchema });

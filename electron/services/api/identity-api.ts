@@ -10,7 +10,8 @@ import type { ApiClient } from './api-client';
 
 /** The identity routes (docs/api.md), typed. Bodies are sent as given; the service validates them. */
 export interface IdentityApi {
-  signup(body: SignUpInput): Promise<{ userId: string }>;
+  /** Answers the same whether or not the address has an account (the service e-mails the difference). */
+  signup(body: SignUpInput): Promise<void>;
   confirm(token: string): Promise<void>;
   login(body: { email: string; password: string; deviceName?: string }): Promise<LoginResponse>;
   mfa(body: { mfaToken: string; code: string }): Promise<TokenPair>;
@@ -22,7 +23,9 @@ export interface IdentityApi {
 
 export function createIdentityApi(client: ApiClient): IdentityApi {
   return {
-    signup: (body) => client.request({ method: 'POST', path: '/v1/auth/signup', body, schema: signupResponseSchema }),
+    signup: async (body) => {
+      await client.request({ method: 'POST', path: '/v1/auth/signup', body, schema: signupResponseSchema });
+    },
     confirm: (token) => client.request({ method: 'POST', path: '/v1/auth/confirm', body: { token } }),
     login: (body) => client.request({ method: 'POST', path: '/v1/auth/login', body, schema: loginResponseSchema }),
     mfa: (body) => client.request({ method: 'POST', path: '/v1/auth/mfa', body, schema: tokenPairSchema }),
