@@ -1,4 +1,5 @@
 import type { Language } from '../../../shared/i18n/languages';
+import { neutralisedText } from '../../../shared/text';
 import { escapeHtml } from '../html/escape-html';
 import { type MessageId, messagesIn } from '../i18n/service-messages';
 import type { MailMessage } from './mailer';
@@ -31,6 +32,23 @@ function greetingOf(name: string | undefined): Sentence {
   return name === undefined ? { id: 'mail.greetingNoName' } : { id: 'mail.greeting', values: { name } };
 }
 
+/**
+ * A sentence whose values are safe on one line: a name stored before the text rule (or
+ * from anywhere) cannot break a line of the body or subject, nor reorder the text around it.
+ */
+function inert(sentence: Sentence): Sentence {
+  if (sentence.values === undefined) return sentence;
+  const values = Object.fromEntries(
+    Object.entries(sentence.values).map(([name, value]) => [
+      name,
+      typeof value === 'string' ? neutralisedText(value) : value,
+    ]),
+  );
+  return { ...sentence, values };
+}
+
+const inertFact = (fact: Fact): Fact => ({ ...fact, value: neutralisedText(fact.value) });
+
 const document = (language: Language, paragraphs: string[]) => `<!doctype html>
 <html lang="${language}"><body style="${bodyStyle}">
 ${paragraphs.join('\n')}
@@ -53,28 +71,34 @@ export function linkMail(
   },
 ): MailMessage {
   const { text, html } = messagesIn(language);
-  const greeting = greetingOf(mail.name);
+  const greeting = inert(greetingOf(mail.name));
+  const [subject, intro, action, outro] = [
+    inert(mail.subject),
+    inert(mail.intro),
+    inert(mail.action),
+    inert(mail.outro),
+  ];
   const link = escapeHtml(mail.link);
   return {
     to: mail.to,
-    subject: text(mail.subject.id, mail.subject.values),
+    subject: text(subject.id, subject.values),
     text: [
       text(greeting.id, greeting.values),
       '',
-      text(mail.intro.id, mail.intro.values),
+      text(intro.id, intro.values),
       '',
       mail.link,
       '',
-      text(mail.outro.id, mail.outro.values),
+      text(outro.id, outro.values),
       '',
       text('mail.signature'),
     ].join('\n'),
     html: document(language, [
       `<p>${html(greeting.id, greeting.values)}</p>`,
-      `<p>${html(mail.intro.id, mail.intro.values)}</p>`,
-      `<p><a href="${link}" style="${buttonStyle}">${html(mail.action.id, mail.action.values)}</a></p>`,
+      `<p>${html(intro.id, intro.values)}</p>`,
+      `<p><a href="${link}" style="${buttonStyle}">${html(action.id, action.values)}</a></p>`,
       `<p>${html('mail.openThisLink', {}, { link: `<a href="${link}">${link}</a>` })}</p>`,
-      `<p>${html(mail.outro.id, mail.outro.values)}</p>`,
+      `<p>${html(outro.id, outro.values)}</p>`,
       `<p>${html('mail.signature')}</p>`,
     ]),
     link: mail.link,
@@ -86,10 +110,13 @@ export function noticeMail(
   recipient: Recipient,
   subject: Sentence,
   paragraphs: Sentence[],
-  facts: Fact[] = [],
+  givenFacts: Fact[] = [],
 ): MailMessage {
   const { text, html } = messagesIn(recipient.language);
-  const greeting = greetingOf(recipient.name);
+  const greeting = inert(greetingOf(recipient.name));
+  const facts = givenFacts.map(inertFact);
+  const sentences = paragraphs.map(inert);
+  const { id: subjectId, values: subjectValues } = inert(subject);
   const factLines = facts.map((fact) => text(fact.id, { [fact.name]: fact.value }));
   const factList =
     facts.length > 0
@@ -97,11 +124,11 @@ export function noticeMail(
       : '';
   return {
     to: recipient.email,
-    subject: text(subject.id, subject.values),
+    subject: text(subjectId, subjectValues),
     text: [
       text(greeting.id, greeting.values),
       '',
-      ...paragraphs.flatMap((p, i) => {
+      ...sentences.flatMap((p, i) => {
         const line = text(p.id, p.values);
         return i === 0 && facts.length > 0 ? [line, '', ...factLines, ''] : [line, ''];
       }),
@@ -109,7 +136,7 @@ export function noticeMail(
     ].join('\n'),
     html: document(recipient.language, [
       `<p>${html(greeting.id, greeting.values)}</p>`,
-      ...paragraphs.map((p, i) => `<p>${html(p.id, p.values)}</p>${i === 0 ? factList : ''}`),
+      ...sentences.map((p, i) => `<p>${html(p.id, p.values)}</p>${i === 0 ? factList : ''}`),
       `<p>${html('mail.signature')}</p>`,
     ]),
   };
