@@ -61,7 +61,7 @@ describe('Boot', () => {
     act(() => useConnectionStore.getState().setStatus('unauthorised'));
 
     expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('This page isn’t connected to Palisade');
-    expect(screen.getByText('Open the link printed in the terminal where you ran npm start.')).toBeInTheDocument();
+    expect(screen.getByText('Press Enter in the terminal where Palisade is running to get a fresh link, or run npm start again.')).toBeInTheDocument();
   });
 });
 
@@ -90,7 +90,7 @@ describe('Browser host', () => {
 
     set('closed');
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Palisade has stopped or lost its connection');
-    expect(screen.getByText('Open the link printed in the terminal where you ran npm start.')).toBeInTheDocument();
+    expect(screen.getByText('Press Enter in the terminal where Palisade is running to get a fresh link, or run npm start again.')).toBeInTheDocument();
     expect(screen.queryByRole('navigation')).not.toBeInTheDocument();
 
     set('connecting');
