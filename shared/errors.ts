@@ -33,6 +33,7 @@ export const serviceErrorCodes = [
   'KEY_MALFORMED',
   'KEY_UNKNOWN',
   'KEY_ALREADY_USED',
+  'PLAN_MISMATCH',
   'SEAT_LIMIT_REACHED',
   'SUBSCRIPTION_EXPIRED',
   'DEVICE_DEACTIVATED',
@@ -95,6 +96,8 @@ export const errorDetailsSchemas = {
     reason: z.enum(['length', 'characters', 'checksum']),
     suspectGroup: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).optional(),
   }),
+  /** A key extends only a subscription of its own plan. */
+  PLAN_MISMATCH: z.object({ keyPlan: z.string(), subscriptionPlan: z.string(), subscriptionId: z.string() }),
   DEVICE_DEACTIVATED: z.object({ deactivatedAt: z.iso.datetime({ offset: true }) }),
   /**
    * The subscription freed `limit` seats (deactivations and moves) in the last `windowDays`
