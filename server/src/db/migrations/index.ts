@@ -4,6 +4,7 @@ import * as protection from './0002_protection';
 import * as security from './0003_security';
 import * as activeDevicesIndex from './0004_active_devices_index';
 import * as accountLanguage from './0005_account_language';
+import * as deviceTokens from './0006_device_tokens';
 
 /**
  * Every migration, in order. Names sort by their number; a new one is the next
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0003_security': security,
   '0004_active_devices_index': activeDevicesIndex,
   '0005_account_language': accountLanguage,
+  '0006_device_tokens': deviceTokens,
 };
