@@ -50,6 +50,11 @@ export const loginBodySchema = z.object({
   password: passwordInputSchema,
   /** A name for this session, shown in the account's session list. */
   deviceName: singleLineText({ min: 0, max: 64 }).optional(),
+  /**
+   * The `deviceToken` this installation got at its last sign-in to this account: a sign-in
+   * that presents a valid one is judged by its own failure count, not by the account's lock.
+   */
+  deviceToken: z.string().min(1).max(512).optional(),
 });
 
 export const tokenPairSchema = z.object({
@@ -59,12 +64,16 @@ export const tokenPairSchema = z.object({
 });
 export type TokenPair = z.infer<typeof tokenPairSchema>;
 
+/** A completed sign-in: the token pair and the installation's device token (a new value each time: keep it, per account). */
+export const signedInSchema = tokenPairSchema.extend({ deviceToken: z.string() });
+export type SignedIn = z.infer<typeof signedInSchema>;
+
 export const mfaChallengeSchema = z.object({
   mfaRequired: z.literal(true),
   mfaToken: z.string(),
 });
 
-export const loginResponseSchema = z.union([tokenPairSchema, mfaChallengeSchema]);
+export const loginResponseSchema = z.union([signedInSchema, mfaChallengeSchema]);
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
 export const mfaBodySchema = z.object({
