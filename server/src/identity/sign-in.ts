@@ -1,15 +1,18 @@
-import type { LoginResponse, TokenPair } from '../../../shared/api/identity';
+import { sql } from 'kysely';
+import type { LoginResponse, SignedIn, TokenPair } from '../../../shared/api/identity';
+import type { Db } from '../db/database';
 import type { User } from '../db/schema';
 import { ServiceError } from '../http/service-error';
 import { newSignInMail } from '../mail/security-mails';
 import type { Services } from '../services';
 import { issueMfaChallenge } from './mfa-challenges';
 import type { SignInOrigin } from './new-sign-in';
-import { clearWrongPasswords, lockedForSeconds, recordWrongPassword } from './lockout';
+import { keepDeviceToken } from './device-tokens';
+import { accountFailures, deviceTokenFailures, unknownAddressFailures, unknownAddressHash } from './lockout';
 import { verifyAgainstDummy, verifyPassword } from './password-hashing';
+import { hashToken } from './secret-tokens';
 import { rotateRefreshToken, startSession } from './sessions';
 import { sendConfirmation } from './sign-up';
-import { findUserByEmail } from './users';
 
 /** One answer for an unknown e-mail and a wrong password, so neither reveals the other. */
 export const invalidCredentials = () =>
@@ -23,32 +26,67 @@ export const accountLocked = (retryAfterSeconds: number) =>
   );
 
 /**
+ * Who signs in and what judges the attempt, in one query whatever the case, so neither an
+ * unknown address nor a device token changes how long it takes: the account (if the address
+ * has one), the device token presented (if it is one of that account's) and, for an address
+ * with no account, its live failure row.
+ */
+async function findSignInSubject(db: Db, email: string, deviceToken: string | undefined, now: Date) {
+  const emailHash = unknownAddressHash(email);
+  const row = await db
+    .selectFrom(sql<{ probe: number }>`(select 1 as probe)`.as('probe'))
+    .leftJoin('users', (join) => join.on('users.email', '=', email))
+    .leftJoin('device_tokens', (join) =>
+      // A hash is hex: '' matches no token.
+      join.onRef('device_tokens.user_id', '=', 'users.id').on('device_tokens.token_hash', '=', deviceToken ? hashToken(deviceToken) : ''),
+    )
+    .leftJoin('unknown_address_failures', (join) =>
+      join.on('users.id', 'is', null).on('unknown_address_failures.email_hash', '=', emailHash).on('unknown_address_failures.expires_at', '>', now),
+    )
+    .selectAll('users')
+    .select([
+      'device_tokens.id as device_token_id',
+      'device_tokens.failed_count as device_token_failed_count',
+      'device_tokens.last_failed_at as device_token_last_failed_at',
+      'device_tokens.locked_until as device_token_locked_until',
+      'unknown_address_failures.locked_until as unknown_locked_until',
+    ])
+    .executeTakeFirstOrThrow();
+  const { device_token_id, device_token_failed_count, device_token_last_failed_at, device_token_locked_until, unknown_locked_until, ...userColumns } = row;
+  if (userColumns.id === null) {
+    return { user: undefined, deviceTokenId: null, failures: unknownAddressFailures(db, emailHash, unknown_locked_until ? { locked_until: unknown_locked_until } : null) };
+  }
+  const user = userColumns as User;
+  if (device_token_id === null) return { user, deviceTokenId: null, failures: accountFailures(db, user) };
+  const token = { id: device_token_id, failed_count: device_token_failed_count ?? 0, last_failed_at: device_token_last_failed_at, locked_until: device_token_locked_until };
+  return { user, deviceTokenId: device_token_id, failures: deviceTokenFailures(db, token, user) };
+}
+
+/**
  * Checks the password and starts a session. Order matters: the lock is checked first (a
  * locked account spends no hashing), the password next, and only a right password
- * learns that the e-mail still needs confirming.
+ * learns that the e-mail still needs confirming. An address with no account takes the same
+ * steps (a dummy hash, its own count and lock), so neither the 401 nor the 423 tells.
  */
 export async function signIn(
   services: Services,
-  input: { email: string; password: string; deviceName?: string | undefined; clientAddress?: string | undefined },
+  input: { email: string; password: string; deviceName?: string | undefined; deviceToken?: string | undefined; clientAddress?: string | undefined },
 ): Promise<LoginResponse> {
   const { db } = services;
-  const user = await findUserByEmail(db, input.email);
-  if (!user) {
-    await verifyAgainstDummy(input.password);
-    throw invalidCredentials();
-  }
+  const { user, deviceTokenId, failures } = await findSignInSubject(db, input.email, input.deviceToken, services.now());
 
-  const locked = lockedForSeconds(user, services.now());
+  const locked = failures.lockedFor(services.now());
   if (locked > 0) throw accountLocked(locked);
 
-  if (!(await verifyPassword(user.password_hash, input.password))) {
-    const lockedNow = await recordWrongPassword(db, user.id, services.now());
+  const right = user ? await verifyPassword(user.password_hash, input.password) : await verifyAgainstDummy(input.password);
+  if (!user || !right) {
+    const lockedNow = await failures.record(services.now());
     if (lockedNow > 0) throw accountLocked(lockedNow);
     throw invalidCredentials();
   }
   // With 2-step verification on, the count clears only after the second step: otherwise a
   // right password would wipe the wrong codes and make guessing codes endless.
-  if (!user.mfa_enabled && (user.failed_login_count > 0 || user.locked_until)) await clearWrongPasswords(db, user.id);
+  if (!user.mfa_enabled) await failures.clear();
 
   if (!user.email_confirmed_at) {
     // The first e-mail may be lost or expired, and there is no other way to get one.
@@ -61,21 +99,24 @@ export async function signIn(
 
   const origin = { deviceName: input.deviceName || null, clientAddress: input.clientAddress ?? null };
   if (user.mfa_enabled) {
-    const mfaToken = await issueMfaChallenge(db, { userId: user.id, ...origin, deviceTokenId: null, now: services.now() });
+    // The second step is judged by the same count, so the challenge remembers the token.
+    const mfaToken = await issueMfaChallenge(db, { userId: user.id, ...origin, deviceTokenId, now: services.now() });
     return { mfaRequired: true, mfaToken };
   }
-  return startSignedInSession(services, user, origin);
+  return startSignedInSession(services, user, origin, deviceTokenId);
 }
 
 /**
- * Starts the session of a completed sign-in and, when it comes from a device the account
- * has not seen before (see new-sign-in.ts), e-mails a "new sign-in" notice.
+ * Starts the session of a completed sign-in, renews (or issues) the installation's device
+ * token and, when it comes from a device the account has not seen before (see
+ * new-sign-in.ts), e-mails a "new sign-in" notice.
  */
-export async function startSignedInSession(services: Services, user: User, origin: SignInOrigin): Promise<TokenPair> {
+export async function startSignedInSession(services: Services, user: User, origin: SignInOrigin, deviceTokenId: string | null): Promise<SignedIn> {
   const now = services.now();
   const session = await startSession(services.db, { userId: user.id, origin, now });
+  const deviceToken = await keepDeviceToken(services.db, { userId: user.id, deviceTokenId, now });
   if (session.fromNewDevice) services.mailer.sendLater(newSignInMail(user, { ...origin, when: now }));
-  return tokenPair(services, user.id, session.sessionId, session.refreshToken);
+  return { ...tokenPair(services, user.id, session.sessionId, session.refreshToken), deviceToken };
 }
 
 /** Rotates the refresh token and issues a fresh access token for the same session. */

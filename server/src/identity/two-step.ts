@@ -1,9 +1,10 @@
-import type { TokenPair } from '../../../shared/api/identity';
+import type { SignedIn } from '../../../shared/api/identity';
 import type { User } from '../db/schema';
 import { ServiceError } from '../http/service-error';
 import { mfaDisabledMail, mfaEnabledMail, recoveryCodeUsedMail } from '../mail/security-mails';
 import type { Services } from '../services';
-import { clearWrongPasswords, lockedForSeconds, recordWrongPassword } from './lockout';
+import { findDeviceTokenById } from './device-tokens';
+import { accountFailures, deviceTokenFailures, lockedForSeconds, recordWrongPassword } from './lockout';
 import { consumeMfaChallenge, findMfaChallenge } from './mfa-challenges';
 import { mfaKeys } from './mfa-keys';
 import { verifyPassword } from './password-hashing';
@@ -105,9 +106,10 @@ export async function disableTotp(services: Services, userId: string, password: 
  * The second step of a sign-in: a TOTP code (each time step once, one step of drift either
  * way) or a recovery code (each once) trades the `mfaToken` for a session. A forged,
  * used or expired token is MFA_INVALID; a wrong code counts toward the lockout as a wrong
- * password does.
+ * password does: against the device token the sign-in came with, if it came with a valid
+ * one, else against the account.
  */
-export async function completeMfaSignIn(services: Services, input: { mfaToken: string; code: string }): Promise<TokenPair> {
+export async function completeMfaSignIn(services: Services, input: { mfaToken: string; code: string }): Promise<SignedIn> {
   const { db } = services;
   const now = services.now();
   const challenge = await findMfaChallenge(db, input.mfaToken, now);
@@ -118,7 +120,9 @@ export async function completeMfaSignIn(services: Services, input: { mfaToken: s
   if (!user?.mfa_enabled) {
     throw new ServiceError('MFA_INVALID', 'This sign-in has expired. Sign in again with your password.');
   }
-  const locked = lockedForSeconds(user, now);
+  const deviceToken = challenge.deviceTokenId ? await findDeviceTokenById(db, challenge.deviceTokenId, user.id) : undefined;
+  const failures = deviceToken ? deviceTokenFailures(db, deviceToken, user) : accountFailures(db, user);
+  const locked = failures.lockedFor(now);
   if (locked > 0) throw accountLocked(locked);
 
   const keys = await mfaKeys(services.config.dataDir);
@@ -133,14 +137,14 @@ export async function completeMfaSignIn(services: Services, input: { mfaToken: s
     accepted = recoveryCodesLeft !== null;
   }
   if (!accepted) {
-    const lockedNow = await recordWrongPassword(db, user.id, now);
+    const lockedNow = await failures.record(now);
     if (lockedNow > 0) throw accountLocked(lockedNow);
     throw mfaInvalid();
   }
   if (!(await consumeMfaChallenge(db, challenge.tokenHash, now))) {
     throw new ServiceError('MFA_INVALID', 'This sign-in was already completed. Sign in again with your password.');
   }
-  await clearWrongPasswords(db, user.id);
+  await failures.clear();
   if (recoveryCodesLeft !== null) services.mailer.sendLater(recoveryCodeUsedMail(user, now, recoveryCodesLeft));
-  return startSignedInSession(services, user, { deviceName: challenge.deviceName, clientAddress: challenge.clientAddress });
+  return startSignedInSession(services, user, { deviceName: challenge.deviceName, clientAddress: challenge.clientAddress }, deviceToken?.id ?? null);
 }
