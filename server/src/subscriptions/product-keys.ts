@@ -45,7 +45,8 @@ export async function mintProductKeys(
         })),
       )
       .execute();
-    keys.push(...fresh.map(formatProductKey));
+    // Not `map(formatProductKey)`: its second parameter would get the index.
+    keys.push(...fresh.map((key) => formatProductKey(key)));
   }
   return keys;
 }
