@@ -91,9 +91,9 @@ const bidiControls = new RegExp(`[${BIDI_CONTROLS}]`, 'gu');
 /**
  * Text from anywhere (stored before the rule, or from a source that never had it) made
  * safe to put into a line of a sentence: each run of control characters and line
- * separators becomes one space, bidirectional overrides and isolates are dropped. It can
- * then neither break a line, nor start a header, nor reorder the text around it.
+ * separators becomes one space, bidirectional overrides and isolates are dropped, the ends
+ * are trimmed. It can then neither break a line nor reorder the text around it.
  */
 export function neutralisedText(text: string): string {
-  return text.replace(bidiControls, '').replace(lineBreakers, ' ');
+  return text.replace(bidiControls, '').replace(lineBreakers, ' ').trim();
 }
