@@ -11,7 +11,7 @@ export const EMAIL_TOKEN_TTL_MS: Record<EmailTokenPurpose, number> = {
  * A new single-use token for an e-mail link; only its hash is stored. A new reset token
  * retires the earlier ones, so only the newest reset e-mail works.
  */
-export async function issueEmailToken(db: Db, userId: string, purpose: EmailTokenPurpose, now: Date): Promise<string> {
+async function issueEmailToken(db: Db, userId: string, purpose: EmailTokenPurpose, now: Date): Promise<string> {
   const token = newSecretToken();
   if (purpose === 'reset_password') {
     await db
@@ -34,6 +34,43 @@ export async function issueEmailToken(db: Db, userId: string, purpose: EmailToke
     })
     .execute();
   return token;
+}
+
+/** At most one e-mail of a purpose a minute and five an hour to one account (docs/api.md "Identity"). */
+export const EMAIL_TOKEN_LIMITS = [
+  { windowMs: 60 * 1000, max: 1 },
+  { windowMs: 60 * 60 * 1000, max: 5 },
+] as const;
+
+/**
+ * `issueEmailToken` within the account's limit: null when the account has had its share of
+ * these e-mails (or does not exist). The tokens already issued are the count, so every
+ * mail that carries one is counted wherever it was asked for; the account's row is locked
+ * while counting, so requests racing for one account take turns and cannot both slip under.
+ * An unknown id runs the same lock and count and gets null.
+ */
+export async function issueLimitedEmailToken(
+  db: Db,
+  userId: string,
+  purpose: EmailTokenPurpose,
+  now: Date,
+): Promise<string | null> {
+  return db.transaction().execute(async (trx) => {
+    const account = await trx.selectFrom('users').select('id').where('id', '=', userId).forUpdate().executeTakeFirst();
+    const longest = Math.max(...EMAIL_TOKEN_LIMITS.map((limit) => limit.windowMs));
+    const recent = await trx
+      .selectFrom('email_tokens')
+      .select('created_at')
+      .where('user_id', '=', userId)
+      .where('purpose', '=', purpose)
+      .where('created_at', '>', new Date(now.getTime() - longest))
+      .execute();
+    const overLimit = EMAIL_TOKEN_LIMITS.some(
+      (limit) => recent.filter((row) => row.created_at.getTime() > now.getTime() - limit.windowMs).length >= limit.max,
+    );
+    if (!account || overLimit) return null;
+    return issueEmailToken(trx, userId, purpose, now);
+  });
 }
 
 /**

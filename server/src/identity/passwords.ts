@@ -3,7 +3,7 @@ import { passwordResetMail } from '../mail/identity-mails';
 import { passwordChangedMail } from '../mail/security-mails';
 import type { Services } from '../services';
 import { emailLink } from './email-links';
-import { consumeEmailToken, isLiveEmailToken, issueEmailToken } from './email-tokens';
+import { consumeEmailToken, isLiveEmailToken, issueLimitedEmailToken } from './email-tokens';
 import { lockedForSeconds, recordWrongPassword } from './lockout';
 import { hashPassword, verifyPassword } from './password-hashing';
 import { assertPasswordAcceptable } from './password-policy';
@@ -11,14 +11,19 @@ import { revokeSessions } from './sessions';
 import { accountLocked, invalidCredentials } from './sign-in';
 import { findUserByEmail, findUserById } from './users';
 
+/** Stands in for the account an unknown address does not have, so both cases run the same statements. */
+const NO_ACCOUNT = '00000000-0000-0000-0000-000000000000';
+
 /**
- * E-mails a reset link when the account exists. The caller answers 202 either way, and
- * the mail goes out in the background, so neither the answer nor its timing tells.
+ * The work of "Forgot password?", done after the route has answered 202: a reset link
+ * for an address that has an account, within its limit (one a minute, five an hour:
+ * email-tokens.ts). An unknown address runs the same look-up, lock and count, and sends
+ * nothing.
  */
 export async function requestPasswordReset(services: Services, email: string): Promise<void> {
   const user = await findUserByEmail(services.db, email);
-  if (!user) return;
-  const token = await issueEmailToken(services.db, user.id, 'reset_password', services.now());
+  const token = await issueLimitedEmailToken(services.db, user?.id ?? NO_ACCOUNT, 'reset_password', services.now());
+  if (!user || token === null) return;
   services.mailer.sendLater(passwordResetMail(user, emailLink(services.publicUrl(), 'reset_password', token)));
 }
 

@@ -1,39 +1,43 @@
 import { randomUUID } from 'node:crypto';
 import type { Language } from '../../../shared/i18n/languages';
 import { isUniqueViolation } from '../db/database';
+import type { User } from '../db/schema';
 import { ServiceError } from '../http/service-error';
-import { confirmationMail } from '../mail/identity-mails';
+import { accountExistsMail, confirmationMail } from '../mail/identity-mails';
 import type { Recipient } from '../mail/mail-layout';
 import type { Services } from '../services';
 import { emailLink } from './email-links';
-import { consumeEmailToken, issueEmailToken } from './email-tokens';
+import { consumeEmailToken, issueLimitedEmailToken } from './email-tokens';
 import { hashPassword } from './password-hashing';
-import { assertPasswordAcceptable } from './password-policy';
+import { findUserByEmail } from './users';
 
-const emailTaken = () =>
-  new ServiceError('EMAIL_TAKEN', 'An account with this e-mail address already exists. Sign in, or reset your password.');
+export interface SignUpInput {
+  email: string;
+  password: string;
+  name: string;
+  language?: Language | undefined;
+}
 
-/** Creates an unconfirmed account and e-mails its confirmation link. */
-export async function signUp(
-  services: Services,
-  input: { email: string; password: string; name: string; language?: Language | undefined },
-): Promise<{ userId: string }> {
-  assertPasswordAcceptable(input.password);
+/**
+ * The work of `POST /v1/auth/signup`, done after the route has answered 202 (the password
+ * policy is checked before, the same for every address). A new address gets an unconfirmed
+ * account and its confirmation e-mail; an address that has an account gets an e-mail
+ * saying so, and its account is left as it is. The password is hashed in both cases.
+ */
+export async function signUp(services: Services, input: SignUpInput): Promise<void> {
   const { db } = services;
-  const existing = await db.selectFrom('users').select('id').where('email', '=', input.email).executeTakeFirst();
-  if (existing) throw emailTaken();
+  const passwordHash = await hashPassword(input.password);
+  const existing = await findUserByEmail(db, input.email);
+  if (existing) return tellTheOwner(services, existing);
 
   const now = services.now();
-  const userId = randomUUID();
+  const user = { id: randomUUID(), email: input.email, name: input.name, language: input.language ?? 'en' } as const;
   try {
     await db
       .insertInto('users')
       .values({
-        id: userId,
-        email: input.email,
-        name: input.name,
-        language: input.language ?? 'en',
-        password_hash: await hashPassword(input.password),
+        ...user,
+        password_hash: passwordHash,
         email_confirmed_at: null,
         locked_until: null,
         password_changed_at: now,
@@ -42,17 +46,49 @@ export async function signUp(
       })
       .execute();
   } catch (error) {
-    // Two sign-ups racing for one address: the unique index decides.
-    if (isUniqueViolation(error)) throw emailTaken();
+    // Two sign-ups racing for one address: the unique index decides, and the later one is
+    // a sign-up for a taken address.
+    const winner = isUniqueViolation(error) ? await findUserByEmail(db, input.email) : undefined;
+    if (winner) return tellTheOwner(services, winner);
     throw error;
   }
-  await sendConfirmation(services, { id: userId, email: input.email, name: input.name, language: input.language ?? 'en' });
-  return { userId };
+  await sendConfirmation(services, user);
 }
 
+/** A sign-up for an address that has an account: an e-mail to its owner, and nothing else changes. */
+async function tellTheOwner(services: Services, user: User): Promise<void> {
+  if (!user.email_confirmed_at) {
+    // Whoever signs up again for an unconfirmed account most likely lost the first e-mail
+    // (or it expired): a fresh confirmation link is what helps, within the same limits as
+    // any other confirmation e-mail. A password reset also confirms the address, so an
+    // owner who did not set this account up can still take it over by "Forgot password?".
+    return sendConfirmation(services, user);
+  }
+  // The sign-in instructions and a reset link, for an owner who forgot they had an account
+  // (or its password). It carries a reset token, so it shares the reset e-mails' limit.
+  const token = await issueLimitedEmailToken(services.db, user.id, 'reset_password', services.now());
+  if (token === null) return;
+  services.mailer.sendLater(accountExistsMail(user, emailLink(services.publicUrl(), 'reset_password', token)));
+}
+
+/**
+ * E-mails a fresh confirmation link, unless the account has had one in the last minute or
+ * five in the last hour (email-tokens.ts): sign-up, sign-in and confirm/resend all come
+ * here, so none of them can be used to flood the address.
+ */
 export async function sendConfirmation(services: Services, user: { id: string } & Recipient): Promise<void> {
-  const token = await issueEmailToken(services.db, user.id, 'confirm_email', services.now());
+  const token = await issueLimitedEmailToken(services.db, user.id, 'confirm_email', services.now());
+  if (token === null) return;
   services.mailer.sendLater(confirmationMail(user, emailLink(services.publicUrl(), 'confirm_email', token)));
+}
+
+/**
+ * The work of `POST /v1/auth/confirm/resend`, after its 202: a new confirmation e-mail
+ * when the address has an account that is still unconfirmed, within the limits above.
+ */
+export async function resendConfirmation(services: Services, email: string): Promise<void> {
+  const user = await findUserByEmail(services.db, email);
+  if (user && !user.email_confirmed_at) await sendConfirmation(services, user);
 }
 
 /** Confirms the address the token was sent to. */

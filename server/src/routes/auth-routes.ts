@@ -8,6 +8,7 @@ import {
   logoutBodySchema,
   mfaBodySchema,
   refreshBodySchema,
+  resendConfirmationBodySchema,
   resetBodySchema,
   signupBodySchema,
   signupResponseSchema,
@@ -16,30 +17,40 @@ import {
 import { requireAuth } from '../http/authenticate';
 import { noContent } from '../http/no-content';
 import { errorResponses } from '../http/service-error';
+import { assertPasswordAcceptable } from '../identity/password-policy';
 import { requestPasswordReset, resetPassword } from '../identity/passwords';
 import { endSessionOfRefreshToken, revokeSessions } from '../identity/sessions';
 import { refreshSession, signIn } from '../identity/sign-in';
-import { confirmEmail, signUp } from '../identity/sign-up';
+import { confirmEmail, resendConfirmation, signUp } from '../identity/sign-up';
 import { completeMfaSignIn } from '../identity/two-step';
 import type { Services } from '../services';
+import { afterAnswer } from './after-answer';
 
 /** docs/api.md "Identity": every route under /v1/auth, each rate-limited per client address. */
 export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const config = { rateLimit: { max: services.config.authRateLimit, timeWindow: 60_000 } };
   const tags = ['identity'];
 
+  // Sign-up, resend and forgot-password answer 202 before they touch the database, the
+  // same for every address, and do their work after the answer (after-answer.ts): neither
+  // the answer nor its timing tells whether the address has an account.
   app.post(
     '/v1/auth/signup',
     {
       config,
       schema: {
         tags,
-        summary: 'Create an account; a confirmation e-mail is sent',
+        summary: 'Create an account (answers 202 whether or not the address has one; the e-mail tells its owner)',
         body: signupBodySchema,
-        response: { 201: signupResponseSchema, ...errorResponses },
+        response: { 202: signupResponseSchema, ...errorResponses },
       },
     },
-    async (request, reply) => reply.code(201).send(await signUp(services, request.body)),
+    async (request, reply) => {
+      // The one refusal: it depends on the password alone, never on the address.
+      assertPasswordAcceptable(request.body.password);
+      afterAnswer(reply, 'sign-up', () => signUp(services, request.body));
+      return reply.code(202).send({});
+    },
   );
 
   app.post(
@@ -56,6 +67,23 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
     async (request) => {
       await confirmEmail(services, request.body.token);
       return { confirmed: true as const };
+    },
+  );
+
+  app.post(
+    '/v1/auth/confirm/resend',
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'E-mail a new confirmation link to an unconfirmed account (answers 202 whatever the address)',
+        body: resendConfirmationBodySchema,
+        response: errorResponses,
+      },
+    },
+    async (request, reply) => {
+      afterAnswer(reply, 'confirmation resend', () => resendConfirmation(services, request.body.email));
+      return noContent(reply, 202);
     },
   );
 
@@ -139,7 +167,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
       },
     },
     async (request, reply) => {
-      await requestPasswordReset(services, request.body.email);
+      afterAnswer(reply, 'password reset request', () => requestPasswordReset(services, request.body.email));
       return noContent(reply, 202);
     },
   );
