@@ -70,11 +70,11 @@ export const GOOD_PASSWORD = 'a quiet lighthouse at dawn';
 export async function confirmedAccount(api: Client, smtp: SmtpCapture, label = 'user', name = 'Test Person') {
   const email = uniqueEmail(label);
   const signup = await api.post('/v1/auth/signup', { email, password: GOOD_PASSWORD, name });
-  expect(signup.status, JSON.stringify(signup.body)).toBe(201);
+  expect(signup.status, JSON.stringify(signup.body)).toBe(202);
   const mail = await smtp.waitForMessage(email, { subject: /confirm/i });
   const confirm = await api.post('/v1/auth/confirm', { token: linkToken(mail, '/confirm').token });
   expect(confirm.status).toBe(200);
-  return { email, password: GOOD_PASSWORD, name, userId: (signup.body as { userId: string }).userId };
+  return { email, password: GOOD_PASSWORD, name };
 }
 
 export async function signIn(api: Client, email: string, password: string): Promise<TokenPair> {
