@@ -30,6 +30,8 @@ export function nextMidStep(clock: Clock): void {
 export async function accountWithTwoStep(api: Client, smtp: SmtpCapture, clock: Clock, label: string) {
   const account = await confirmedAccount(api, smtp, label);
   const tokens = expectTokens(await api.post('/v1/auth/login', { email: account.email, password: account.password, deviceName: 'Setup laptop' }));
+  // Sign-up answers no id (it answers every address alike); the account says its own.
+  const { id: userId } = (await api.get('/v1/account', tokens.accessToken)).body as { id: string };
   const setup = await api.post('/v1/account/mfa/totp/setup', { password: account.password }, tokens.accessToken);
   expect(setup.status, JSON.stringify(setup.body)).toBe(200);
   const { secret, otpauthUrl } = setup.body as { secret: string; otpauthUrl: string };
@@ -39,7 +41,7 @@ export async function accountWithTwoStep(api: Client, smtp: SmtpCapture, clock: 
   const { recoveryCodes } = enable.body as { recoveryCodes: string[] };
   // The enabling code used up this step: later sign-ins start at the next one.
   nextMidStep(clock);
-  return { ...account, tokens, secret, otpauthUrl, recoveryCodes };
+  return { ...account, userId, tokens, secret, otpauthUrl, recoveryCodes };
 }
 
 /** Signs in with the password; 2-step verification is on, so the answer is a challenge. */
