@@ -55,7 +55,7 @@ describe('a running service process', () => {
     expect(
       (await client(service.url).post('/v1/auth/signup', { email, password: 'an outbox lighthouse', name: 'Otto' }))
         .status,
-    ).toBe(201);
+    ).toBe(202);
     let files: string[] = [];
     for (let i = 0; i < 50 && files.length === 0; i++) {
       files = await readdir(service.outboxDir).catch(() => []);

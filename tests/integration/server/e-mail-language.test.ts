@@ -13,7 +13,7 @@ describe("e-mails in the account's language", () => {
       name: 'Jana Schmidt',
       language: 'de',
     });
-    expect(signup.status).toBe(201);
+    expect(signup.status).toBe(202);
 
     const confirmation = await smtp.waitForMessage(email);
     expect(confirmation.subject).toBe('Bestätigen Sie Ihre E-Mail-Adresse für Palisade');
@@ -57,7 +57,7 @@ describe("e-mails in the account's language", () => {
 
   it('writes in English when sign-up names no language, and refuses a language it does not speak', async () => {
     const email = uniqueEmail('english');
-    expect((await api.post('/v1/auth/signup', { email, password: GOOD_PASSWORD, name: 'Sam Jones' })).status).toBe(201);
+    expect((await api.post('/v1/auth/signup', { email, password: GOOD_PASSWORD, name: 'Sam Jones' })).status).toBe(202);
     expect((await smtp.waitForMessage(email)).subject).toBe('Confirm your e-mail address for Palisade');
 
     for (const language of ['fr', 'german', 'EN', 1]) {
