@@ -18,12 +18,12 @@ import { errorBody, json, type LocalService, startLocalService } from '../suppor
 function serveAccount(service: LocalService) {
   const state = { mfaEnabled: false, sessions: ['s-here', 's-desk'], loggedOutAll: false, logoutAllStatus: 204 };
   service.route('POST', '/v1/auth/login', (_hit, res) =>
-    state.mfaEnabled ? json(res, 200, { mfaRequired: true, mfaToken: 'challenge' }) : json(res, 200, { accessToken: 'access', refreshToken: 'refresh', expiresIn: 600 }),
+    state.mfaEnabled ? json(res, 200, { mfaRequired: true, mfaToken: 'challenge' }) : json(res, 200, { accessToken: 'access', refreshToken: 'refresh', expiresIn: 600, deviceToken: 'device' }),
   );
   service.route('POST', '/v1/auth/mfa', (hit, res) => {
     const { code } = hit.body as { code: string };
     if (code !== '123456') return json(res, 401, errorBody('MFA_INVALID'));
-    json(res, 200, { accessToken: 'access', refreshToken: 'refresh', expiresIn: 600 });
+    json(res, 200, { accessToken: 'access', refreshToken: 'refresh', expiresIn: 600, deviceToken: 'device' });
   });
   service.route('POST', '/v1/auth/logout', (_hit, res) => json(res, 204));
   service.route('GET', '/v1/account', (_hit, res) =>
