@@ -6,8 +6,9 @@ import { fakeMachine, registerBody, signedInAccount } from '../protection/protec
 import { type Answer, confirmedAccount, expectError, GOOD_PASSWORD, uniqueEmail } from './http';
 
 /**
- * PostgreSQL refuses NUL in text, so a NUL that got past validation was a 500 there (and
- * stored as is on PGlite). Every free-text field refuses it at the door with field details.
+ * PostgreSQL (PGlite too) refuses NUL in text, so a NUL that got past validation was a
+ * 500 once it reached the database. Every free-text field refuses it at the door with
+ * field details.
  * Run with DATABASE_URL set for PostgreSQL, without for PGlite.
  */
 const { smtp, api } = useService();
