@@ -1,10 +1,10 @@
-import type { TokenVault } from './token-vault';
+import { deviceTokensIn } from './device-token-map';
+import type { SecretSlot, TokenVault } from './token-vault';
 
-/** Keeps the refresh token for this run only: the user signs in again next launch. */
-export function createMemoryVault(): TokenVault {
+/** One secret held for this run only. */
+export function memorySlot(): SecretSlot {
   let secret: string | null = null;
   return {
-    kind: 'memory',
     get: async () => secret,
     set: async (value) => {
       secret = value;
@@ -12,5 +12,17 @@ export function createMemoryVault(): TokenVault {
     clear: async () => {
       secret = null;
     },
+  };
+}
+
+/** Keeps the refresh token and device tokens for this run only: the user signs in again next launch. */
+export function createMemoryVault(): TokenVault {
+  const refresh = memorySlot();
+  return {
+    kind: 'memory',
+    get: refresh.get,
+    set: refresh.set,
+    clear: refresh.clear,
+    ...deviceTokensIn(memorySlot()),
   };
 }
