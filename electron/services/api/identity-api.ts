@@ -1,8 +1,10 @@
 import {
   loginResponseSchema,
+  signedInSchema,
   signupResponseSchema,
   tokenPairSchema,
   type LoginResponse,
+  type SignedIn,
   type TokenPair,
 } from '../../../shared/api/identity';
 import type { SignUpInput } from '../../../shared/contract/auth';
@@ -13,8 +15,8 @@ export interface IdentityApi {
   /** Answers the same whether or not the address has an account (the service e-mails the difference). */
   signup(body: SignUpInput): Promise<void>;
   confirm(token: string): Promise<void>;
-  login(body: { email: string; password: string; deviceName?: string }): Promise<LoginResponse>;
-  mfa(body: { mfaToken: string; code: string }): Promise<TokenPair>;
+  login(body: { email: string; password: string; deviceName?: string; deviceToken?: string }): Promise<LoginResponse>;
+  mfa(body: { mfaToken: string; code: string }): Promise<SignedIn>;
   refresh(refreshToken: string): Promise<TokenPair>;
   logout(refreshToken: string): Promise<void>;
   forgotPassword(email: string): Promise<void>;
@@ -28,7 +30,7 @@ export function createIdentityApi(client: ApiClient): IdentityApi {
     },
     confirm: (token) => client.request({ method: 'POST', path: '/v1/auth/confirm', body: { token } }),
     login: (body) => client.request({ method: 'POST', path: '/v1/auth/login', body, schema: loginResponseSchema }),
-    mfa: (body) => client.request({ method: 'POST', path: '/v1/auth/mfa', body, schema: tokenPairSchema }),
+    mfa: (body) => client.request({ method: 'POST', path: '/v1/auth/mfa', body, schema: signedInSchema }),
     refresh: (refreshToken) => client.request({ method: 'POST', path: '/v1/auth/refresh', body: { refreshToken }, schema: tokenPairSchema }),
     logout: (refreshToken) => client.request({ method: 'POST', path: '/v1/auth/logout', body: { refreshToken } }),
     forgotPassword: (email) => client.request({ method: 'POST', path: '/v1/auth/password/forgot', body: { email } }),
