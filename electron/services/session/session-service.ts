@@ -1,5 +1,5 @@
 import type { Account } from '../../../shared/api/account';
-import type { TokenPair } from '../../../shared/api/identity';
+import type { SignedIn, TokenPair } from '../../../shared/api/identity';
 import type { AccountUpdate } from '../../../shared/contract/account';
 import type { SignUpInput } from '../../../shared/contract/auth';
 import type { SessionState, SessionUser } from '../../../shared/contract/session';
@@ -73,16 +73,18 @@ const toUser = (account: Account): SessionUser => ({
 });
 
 /**
- * Owns the session: the access token in memory, the refresh token in the vault, who is
- * signed in. Nothing here returns a token to its callers except `accessToken`, which only
- * the API client uses; handlers return users and session states.
+ * Owns the session: the access token in memory, the refresh token and the installation's
+ * device tokens in the vault, who is signed in. Nothing here returns a token to its callers
+ * except `accessToken`, which only the API client uses; handlers return users and session
+ * states.
  */
 export function createSessionService(options: SessionServiceOptions): SessionService {
   const { identity, account, vault, deviceName, logger = silentLogger, now = Date.now, events, mfaTtlMs = 5 * 60_000 - 15_000 } = options;
 
   let access: { token: string; expiresAt: number } | null = null;
   let user: SessionUser | null = null;
-  let mfa: { token: string; expiresAt: number } | null = null;
+  /** A sign-in waiting for its second step; `email` names the account whose device token it ends with. */
+  let mfa: { token: string; expiresAt: number; email: string } | null = null;
   let refreshing: Promise<string> | null = null;
   /** Bumped on every sign-in and sign-out, so a refresh that started before cannot resurrect an old session. */
   let generation = 0;
@@ -178,6 +180,19 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
     return snapshot();
   }
 
+  /**
+   * Every completed sign-in hands out the installation's device token for the account (a new
+   * value each time); the vault keeps it beside the refresh token, across sign-out. A vault
+   * that cannot keep it costs only this: the next sign-in is judged as a new installation's.
+   */
+  async function keepDeviceToken(email: string, signedIn: SignedIn) {
+    try {
+      await vault.setDeviceToken(email, signedIn.deviceToken);
+    } catch (error) {
+      logger.warn('could not keep the device token', { error: describeError(error) });
+    }
+  }
+
   async function restore(): Promise<void> {
     if (!(await vault.get())) return;
     const started = generation;
@@ -232,12 +247,15 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
     confirmEmail: async (code) => identity.confirm(emailToken(code)),
     async signIn({ email, password }) {
       const name = typeof deviceName === 'function' ? deviceName() : deviceName;
-      const answer = await identity.login({ email, password, ...(name !== undefined && { deviceName: name }) });
+      // With this installation's token the sign-in is judged by its own failures, not by a lock others caused.
+      const deviceToken = await vault.deviceToken(email).catch(() => null);
+      const answer = await identity.login({ email, password, ...(name !== undefined && { deviceName: name }), ...(deviceToken !== null && { deviceToken }) });
       if ('mfaRequired' in answer) {
         // The MFA token stays here; the renderer only learns that a code is needed.
-        mfa = { token: answer.mfaToken, expiresAt: now() + mfaTtlMs };
+        mfa = { token: answer.mfaToken, expiresAt: now() + mfaTtlMs, email };
         return { status: 'mfaRequired' };
       }
+      await keepDeviceToken(email, answer);
       return { status: 'signedIn', session: await establish(answer) };
     },
     async verifyMfa(code) {
@@ -246,8 +264,10 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
         throw new AppFailure({ code: 'NOT_SIGNED_IN', message: 'Your sign-in took too long. Enter your e-mail and password again.' });
       }
       // Codes are pasted as "123 456"; no code or recovery code contains a space.
-      const pair = await identity.mfa({ mfaToken: mfa.token, code: code.replace(/\s+/g, '') });
-      return establish(pair);
+      const { email } = mfa;
+      const signedIn = await identity.mfa({ mfaToken: mfa.token, code: code.replace(/\s+/g, '') });
+      await keepDeviceToken(email, signedIn);
+      return establish(signedIn);
     },
     async signOut() {
       const refreshToken = await vault.get();

@@ -26,16 +26,18 @@ function serveIdentity(service: LocalService, opts: { refreshDelayMs?: number; m
     currentRefresh = `refresh-${serial}`;
     return { accessToken: currentAccess, refreshToken: currentRefresh, expiresIn: 600 };
   };
+  // Like the real one, every completed sign-in hands out a new value of the installation's device token.
+  const signedIn = () => ({ ...pair(), deviceToken: `device-${serial}` });
   service.route('POST', '/v1/auth/login', (hit, res) => {
     const body = hit.body as { password: string };
     if (body.password !== 'correct horse') return json(res, 401, errorBody('INVALID_CREDENTIALS'));
     if (opts.mfa) return json(res, 200, { mfaRequired: true, mfaToken: 'mfa-challenge' });
-    json(res, 200, pair());
+    json(res, 200, signedIn());
   });
   service.route('POST', '/v1/auth/mfa', (hit, res) => {
     const body = hit.body as { mfaToken: string; code: string };
     if (body.mfaToken !== 'mfa-challenge' || body.code !== '123456') return json(res, 401, errorBody('MFA_INVALID'));
-    json(res, 200, pair());
+    json(res, 200, signedIn());
   });
   service.route('POST', '/v1/auth/refresh', async (hit, res) => {
     if (opts.refreshDelayMs) await new Promise((r) => setTimeout(r, opts.refreshDelayMs));
@@ -177,5 +179,70 @@ describe('signing in and out', () => {
     await session.confirmEmail('  https://palisade.example/confirm?token=abcdefghijklmnop1234  ');
     expect(service.hits.at(-1)?.body).toEqual({ token: 'abcdefghijklmnop1234' });
     await expect(session.confirmEmail('hello there')).rejects.toMatchObject({ code: 'TOKEN_INVALID' });
+  });
+});
+
+describe("the installation's device token", () => {
+  const logins = () => service.hits.filter((h) => h.path === '/v1/auth/login').map((h) => (h.body as { deviceToken?: string }).deviceToken);
+
+  it('is sent at the next sign-in, also after signing out: it belongs to the installation, not the session', async () => {
+    serveIdentity(service);
+    const vault = createMemoryVault();
+    const session = makeSession(vault);
+    await session.signIn({ email: profile.email, password: 'correct horse' });
+    expect(await vault.deviceToken(profile.email)).toBe('device-1');
+
+    await session.signOut();
+    expect(await vault.get()).toBeNull();
+    expect(await vault.deviceToken(profile.email)).toBe('device-1');
+
+    await session.signIn({ email: ` ${profile.email.toUpperCase()}`, password: 'correct horse' });
+    expect(logins()).toEqual([undefined, 'device-1']);
+    // The service handed out the next value; the vault keeps that one.
+    expect(await vault.deviceToken(profile.email)).toBe('device-2');
+  });
+
+  it('is kept per account, so each account is sent its own', async () => {
+    serveIdentity(service);
+    const vault = createMemoryVault();
+    const session = makeSession(vault);
+    await session.signIn({ email: 'anna@example.test', password: 'correct horse' });
+    await session.signOut();
+    await session.signIn({ email: 'bob@example.test', password: 'correct horse' });
+    await session.signOut();
+    await session.signIn({ email: 'Anna@Example.test', password: 'correct horse' });
+    await session.signIn({ email: 'bob@example.test', password: 'correct horse' });
+    expect(logins()).toEqual([undefined, undefined, 'device-1', 'device-2']);
+  });
+
+  it('is sent even with a wrong password, and a refused sign-in keeps it', async () => {
+    serveIdentity(service);
+    const vault = createMemoryVault();
+    const session = makeSession(vault);
+    await session.signIn({ email: profile.email, password: 'correct horse' });
+    await session.signOut();
+    await expect(session.signIn({ email: profile.email, password: 'wrong horse' })).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    expect(logins()).toEqual([undefined, 'device-1']);
+    expect(await vault.deviceToken(profile.email)).toBe('device-1');
+  });
+
+  it('comes from the second step when 2-step verification is on, for the account that started the sign-in', async () => {
+    serveIdentity(service, { mfa: true });
+    const vault = createMemoryVault();
+    const session = makeSession(vault);
+    await session.signIn({ email: profile.email, password: 'correct horse' });
+    expect(await vault.deviceToken(profile.email)).toBeNull();
+    await session.verifyMfa('123456');
+    expect(await vault.deviceToken(profile.email)).toBe('device-1');
+    await session.signOut();
+    await session.signIn({ email: profile.email, password: 'correct horse' });
+    expect(logins()).toEqual([undefined, 'device-1']);
+  });
+
+  it('never reaches the renderer', async () => {
+    serveIdentity(service);
+    const session = makeSession();
+    const outcome = await session.signIn({ email: profile.email, password: 'correct horse' });
+    expect(JSON.stringify([outcome, changes, await session.state()])).not.toContain('device-');
   });
 });
