@@ -31,6 +31,11 @@ export const subscriptionSchema = z.object({
   startsAt: isoTimeSchema,
   expiresAt: isoTimeSchema,
   autoRenew: z.boolean(),
+  /**
+   * The last group of the latest product key spent on it (`7QX2M`), so two subscriptions
+   * of one plan can be told apart; absent when no key started or extended it.
+   */
+  keyLastGroup: z.string().length(5).optional(),
 });
 export type Subscription = z.infer<typeof subscriptionSchema>;
 export const subscriptionListSchema = z.array(subscriptionSchema);
@@ -39,7 +44,36 @@ export const subscriptionListSchema = z.array(subscriptionSchema);
  * The activate body takes any string a person typed; the service runs `checkProductKey`
  * on it so that a bad key answers `400 KEY_MALFORMED` rather than VALIDATION_FAILED.
  */
-export const activateBodySchema = z.object({ productKey: z.string().max(100) });
+export const activateBodySchema = z.object({
+  productKey: z.string().max(100),
+  /** Add the key's term to this subscription (same plan) instead of starting a new one. */
+  extendSubscriptionId: z.string().min(1).max(128).optional(),
+});
+
+/** What a key would add, asked before it is spent so the person can choose to extend. */
+export const keyPreviewBodySchema = z.object({ productKey: z.string().max(100) });
+export const keyPreviewSchema = z.object({
+  plan: planIdSchema,
+  planName: z.string(),
+  termYears: z.number().int().positive(),
+});
+export type KeyPreview = z.infer<typeof keyPreviewSchema>;
+
+/** Whole calendar years in UTC (a term that starts on 29 February ends on 1 March). */
+export function addYears(date: Date, years: number): Date {
+  const end = new Date(date);
+  end.setUTCFullYear(end.getUTCFullYear() + years);
+  return end;
+}
+
+/**
+ * A key's term added to a subscription runs from the later of now and its expiry, so an
+ * expired subscription gets the whole term and a running one loses no day it paid for.
+ */
+export function extendedExpiry(expiresAt: Date | string, termYears: number, now: Date): Date {
+  const expiry = new Date(expiresAt);
+  return addYears(expiry.getTime() > now.getTime() ? expiry : now, termYears);
+}
 
 export const productKeyProblems = {
   characters: 'A product key has only letters and digits.',
