@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { subscriptionSchema } from '../api/subscriptions';
+import { keyPreviewSchema, subscriptionSchema } from '../api/subscriptions';
 import { invoke, none } from './define';
 
 /** The account's subscriptions, and activating a product key. */
@@ -7,7 +7,14 @@ export const subscriptionsContract = {
   subscriptions: {
     list: invoke(none, z.array(subscriptionSchema)),
     /** Any text a person typed or pasted; the main process normalises and checks it. */
-    activate: invoke(z.object({ productKey: z.string().max(100) }).strict(), subscriptionSchema),
+    activate: invoke(
+      z
+        .object({ productKey: z.string().max(100), extendSubscriptionId: z.string().min(1).max(128).optional() })
+        .strict(),
+      subscriptionSchema,
+    ),
+    /** What the key would add (plan and term), without spending it: asked before the extend-or-add choice. */
+    previewKey: invoke(z.object({ productKey: z.string().max(100) }).strict(), keyPreviewSchema),
   },
 } as const;
 

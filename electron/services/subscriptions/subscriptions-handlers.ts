@@ -6,7 +6,8 @@ export function createSubscriptionsHandlers(subscriptions: SubscriptionsService)
   return {
     subscriptions: {
       list: () => subscriptions.list(),
-      activate: ({ productKey }) => subscriptions.activate(productKey),
+      activate: ({ productKey, extendSubscriptionId }) => subscriptions.activate(productKey, extendSubscriptionId),
+      previewKey: ({ productKey }) => subscriptions.previewKey(productKey),
     },
   };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { productKeyProblems, type Subscription } from '../../../shared/api/subscriptions';
+import { type KeyPreview, productKeyProblems, type Subscription } from '../../../shared/api/subscriptions';
 import { AppFailure } from '../../../shared/errors';
 import { checkProductKey } from '../../../shared/product-key';
 import type { SubscriptionsApi } from '../api/subscriptions-api';
@@ -7,22 +7,33 @@ import type { SubscriptionsApi } from '../api/subscriptions-api';
 export interface SubscriptionsService {
   list(): Promise<Subscription[]>;
   /** Takes the key as typed or pasted; a key that cannot be right never leaves this computer. */
-  activate(typed: string): Promise<Subscription>;
+  activate(typed: string, extendSubscriptionId?: string): Promise<Subscription>;
+  /** What the key would add, so the person can choose to extend a subscription of its plan. */
+  previewKey(typed: string): Promise<KeyPreview>;
 }
 
-export function createSubscriptionsService(api: SubscriptionsApi, newIdempotencyKey: () => string = randomUUID): SubscriptionsService {
+/** The canonical key, or KEY_MALFORMED with the field's reason: a key that cannot be right never leaves this computer. */
+function checkedKey(typed: string): string {
+  const checked = checkProductKey(typed);
+  if (checked.ok) return checked.key;
+  throw new AppFailure({
+    code: 'KEY_MALFORMED',
+    message: productKeyProblems[checked.reason],
+    details: {
+      reason: checked.reason,
+      ...(checked.suspectGroup !== undefined && { suspectGroup: checked.suspectGroup }),
+    },
+  });
+}
+
+export function createSubscriptionsService(
+  api: SubscriptionsApi,
+  newIdempotencyKey: () => string = randomUUID,
+): SubscriptionsService {
   return {
     list: () => api.list(),
-    async activate(typed) {
-      const checked = checkProductKey(typed);
-      if (!checked.ok) {
-        throw new AppFailure({
-          code: 'KEY_MALFORMED',
-          message: productKeyProblems[checked.reason],
-          details: { reason: checked.reason, ...(checked.suspectGroup !== undefined && { suspectGroup: checked.suspectGroup }) },
-        });
-      }
-      return api.activate(checked.key, newIdempotencyKey());
-    },
+    activate: (typed, extendSubscriptionId) =>
+      api.activate(checkedKey(typed), newIdempotencyKey(), extendSubscriptionId),
+    previewKey: (typed) => api.preview(checkedKey(typed)),
   };
 }

@@ -45,6 +45,7 @@ function handlers(overrides: Partial<{ [K in keyof Handlers]: Partial<Handlers[K
     subscriptions: {
       list: async () => [],
       activate: async () => Promise.reject(new AppFailure({ code: 'KEY_UNKNOWN', message: 'x' })),
+      previewKey: async () => Promise.reject(new AppFailure({ code: 'KEY_UNKNOWN', message: 'x' })),
     },
     thisComputer: {
       status: async () => signedOutComputer,

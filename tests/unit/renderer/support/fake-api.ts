@@ -92,6 +92,7 @@ export function createFakeApi(overrides: FakeOverrides = {}, session: SessionSta
     subscriptions: {
       list: async () => ok([]),
       activate: async () => failure('KEY_UNKNOWN'),
+      previewKey: async () => failure('KEY_UNKNOWN'),
     },
     thisComputer: {
       status: async () => ok(unregisteredComputer),
