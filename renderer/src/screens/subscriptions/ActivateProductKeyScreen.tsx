@@ -2,8 +2,8 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import '../../styles/subscriptions.css';
 import '../../styles/page-parts.css';
 import { Link } from 'react-router';
-import type { Subscription } from '../../../../shared/api/subscriptions';
-import { activateProductKey } from '../../actions/subscriptions-actions';
+import type { KeyPreview, Subscription } from '../../../../shared/api/subscriptions';
+import { activateProductKey, previewProductKey } from '../../actions/subscriptions-actions';
 import { useApi } from '../../api/api-context';
 import { paths } from '../../app/paths';
 import { useAction } from '../../app/use-action';
@@ -19,8 +19,13 @@ import { useRegisteredNotice } from '../this-computer/registered-notice';
 import { isCompleteKey, keyProblem } from './product-key-entry';
 import { problemOfError, productKeySentence } from './product-key-sentences';
 import { ProductKeyField } from './ProductKeyField';
+import { ExtendOrAddChoice, type KeyUse } from './ExtendOrAddChoice';
 
-/** Activate a product: one key field, then the plan it added and a way to protect this computer. */
+/**
+ * Activate a product: one key field; for a key of a plan the account already has, the
+ * choice to extend one of those subscriptions or add it separately; then what it added and
+ * a way to protect this computer.
+ */
 export function ActivateProductKeyScreen() {
   const api = useApi();
   const t = useT();
@@ -34,6 +39,8 @@ export function ActivateProductKeyScreen() {
   const [key, setKey] = useState('');
   const [keyError, setKeyError] = useState<string | null>(null);
   const [added, setAdded] = useState<Subscription | null>(null);
+  const [extended, setExtended] = useState(false);
+  const [choice, setChoice] = useState<{ preview: KeyPreview; options: Subscription[] } | null>(null);
   const [protecting, setProtecting] = useState(false);
   const [registered, setRegistered] = useState<Registered | null>(null);
   const { pending, error, setError, run } = useAction();
@@ -44,26 +51,55 @@ export function ActivateProductKeyScreen() {
     if (added) resultRef.current?.focus();
   }, [added]);
 
+  /** A refusal that is about the key is said at the field, in the field's words. */
+  const showKeyRefusal = (refusal: Parameters<typeof problemOfError>[0]): boolean => {
+    const problem = problemOfError(refusal);
+    if (!problem) return false;
+    const sentence = productKeySentence(problem);
+    setKeyError(t(sentence.id, sentence.values));
+    setError(null);
+    return true;
+  };
+
+  const spendKey = async (keyUse: KeyUse) => {
+    const result = await run(() => activateProductKey(api, key, keyUse ?? undefined));
+    if (!result) return;
+    if (result.ok) {
+      setChoice(null);
+      setExtended(keyUse !== null);
+      setAdded(result.value);
+    } else if (showKeyRefusal(result.error)) {
+      setChoice(null);
+    }
+  };
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!isCompleteKey(key)) {
-      setKeyError(t(key === '' ? 'subscriptions.productKey.missing' : 'subscriptions.productKey.incomplete'));
+    if (key === '') {
+      setKeyError(t('subscriptions.productKey.missing'));
       return;
     }
     if (keyProblem(key)) return;
-    setKeyError(null);
-    const result = await run(() => activateProductKey(api, key));
-    if (!result || result.ok) {
-      if (result?.ok) setAdded(result.value);
+    if (!isCompleteKey(key)) {
+      setKeyError(t('subscriptions.productKey.incomplete'));
       return;
     }
-    // A key the main process found mistyped is said at the field, in the field's words.
-    const problem = problemOfError(result.error);
-    if (problem) {
-      const sentence = productKeySentence(problem);
-      setKeyError(t(sentence.id, sentence.values));
-      setError(null);
+    setKeyError(null);
+    // Only an account that has subscriptions can extend one: ask what the key is for first.
+    if (subscriptions && subscriptions.length > 0) {
+      const preview = await run(() => previewProductKey(api, key));
+      if (!preview) return;
+      if (!preview.ok) {
+        showKeyRefusal(preview.error);
+        return;
+      }
+      const options = subscriptions.filter((s) => s.plan === preview.value.plan);
+      if (options.length > 0) {
+        setChoice({ preview: preview.value, options });
+        return;
+      }
     }
+    await spendKey(null);
   };
 
   const unprotected =
@@ -77,13 +113,20 @@ export function ActivateProductKeyScreen() {
         <section aria-labelledby="added-heading" className="activation-result">
           <div role="status">
             <h2 id="added-heading" ref={resultRef} tabIndex={-1}>
-              <T id="subscriptions.activate.added" values={{ plan: added.planName }} />
+              <T
+                id={extended ? 'subscriptions.activate.extended' : 'subscriptions.activate.added'}
+                values={{ plan: added.planName }}
+              />
             </h2>
             <p>
-              <T
-                id="subscriptions.activate.addedSeats"
-                values={{ seats: added.seats, date: formatDate(added.expiresAt) }}
-              />
+              {extended ? (
+                <T id="subscriptions.activate.extendedUntil" values={{ date: formatDate(added.expiresAt) }} />
+              ) : (
+                <T
+                  id="subscriptions.activate.addedSeats"
+                  values={{ seats: added.seats, date: formatDate(added.expiresAt) }}
+                />
+              )}
             </p>
           </div>
           {registered ? (
@@ -113,6 +156,7 @@ export function ActivateProductKeyScreen() {
                 className="button button-secondary"
                 onClick={() => {
                   setAdded(null);
+                  setExtended(false);
                   setKey('');
                 }}
               >
@@ -121,6 +165,18 @@ export function ActivateProductKeyScreen() {
             </div>
           )}
         </section>
+      ) : choice ? (
+        <ExtendOrAddChoice
+          preview={choice.preview}
+          options={choice.options}
+          pending={pending}
+          error={error}
+          onConfirm={(keyUse) => void spendKey(keyUse)}
+          onBack={() => {
+            setChoice(null);
+            setError(null);
+          }}
+        />
       ) : (
         <>
           <p className="lead">

@@ -70,6 +70,18 @@ export function SubscriptionCard({
   return (
     <article className="card subscription-card" data-status={s.status} aria-labelledby={`${id}-plan`}>
       <Heading id={`${id}-plan`}>{s.planName}</Heading>
+      {/* Two subscriptions of one plan differ in when they started and the key they came from. */}
+      <p className="subscription-origin">
+        <T id="subscriptions.card.since" values={{ date: <LongDate iso={s.startsAt} /> }} />
+      </p>
+      {s.keyLastGroup && (
+        <p className="subscription-origin">
+          <T
+            id="subscriptions.card.keyEnding"
+            values={{ group: <span className="product-key-group">{s.keyLastGroup}</span> }}
+          />
+        </p>
+      )}
       <SeatMeter used={s.seatsUsed} seats={s.seats} label={t('subscriptions.card.seatsLabel', { plan: s.planName })} />
       {s.status === 'expired' ? (
         <p className="subscription-expired">

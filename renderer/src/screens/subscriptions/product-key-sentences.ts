@@ -3,8 +3,8 @@ import type { ProductKeyCheck } from '../../../../shared/product-key';
 import type { AppError } from '../../../../shared/errors';
 import type { MessageId } from '../../i18n/catalogues';
 
-/** Why a key as typed cannot be right, as `checkProductKey` says. */
-export type ProductKeyProblem = Extract<ProductKeyCheck, { ok: false }>;
+/** Why a key as typed cannot be right, as `checkProductKey` says; `tooMany` when it has more than 20 symbols. */
+export type ProductKeyProblem = Extract<ProductKeyCheck, { ok: false }> & { tooMany?: boolean };
 
 /**
  * The one place a product-key check becomes a sentence: the field's own check as the person
@@ -14,7 +14,13 @@ export function productKeySentence(problem: Omit<ProductKeyProblem, 'ok'>): {
   id: MessageId;
   values?: { group: number };
 } {
-  if (problem.reason === 'length') return { id: 'subscriptions.productKey.incomplete' };
+  if (problem.reason === 'length') {
+    // A group is named for a length problem only when there is one symbol too many.
+    if (problem.suspectGroup !== undefined) {
+      return { id: 'subscriptions.productKey.extraInGroup', values: { group: problem.suspectGroup } };
+    }
+    return { id: problem.tooMany ? 'subscriptions.productKey.tooMany' : 'subscriptions.productKey.incomplete' };
+  }
   if (problem.reason === 'characters') return { id: 'subscriptions.productKey.characters' };
   if (problem.suspectGroup !== undefined) {
     return { id: 'subscriptions.productKey.checkGroup', values: { group: problem.suspectGroup } };
