@@ -10,8 +10,8 @@ import { planIdSchema } from './plans';
  */
 export const LEASE_ALGORITHM = 'EdDSA';
 
-/** A lease lives this long unless a heartbeat renews it. */
-export const LEASE_TTL_DAYS = 14;
+// A lease lives 7 days during its device's first 30, 14 after, unless a heartbeat renews
+// it: the service decides (server/src/licence/lease-term.ts); the client reads `expiresAt`.
 
 export const leasePayloadSchema = z.object({
   deviceId: z.string().min(1),

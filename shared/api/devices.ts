@@ -106,7 +106,12 @@ export const seatLimitDetailsSchema = z.object({ devices: z.array(deviceSchema) 
 
 export const renameDeviceBodySchema = z.object({ name: deviceNameSchema });
 
-export const heartbeatBodySchema = z.object({ fingerprint: sha256HexSchema });
+/** The machine sends what it is now: the service checks it is still the device (the half rule). */
+export const heartbeatBodySchema = z.object({
+  fingerprint: sha256HexSchema,
+  components: z.array(sha256HexSchema).min(1).max(MAX_FINGERPRINT_COMPONENTS),
+});
+export type HeartbeatBody = z.infer<typeof heartbeatBodySchema>;
 export const heartbeatResponseSchema = z.object({ lease: z.string().min(1) });
 
 export const invitationBodySchema = z.object({

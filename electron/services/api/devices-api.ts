@@ -4,6 +4,7 @@ import {
   type DevicePlatform,
   deviceListSchema,
   deviceSchema,
+  type HeartbeatBody,
   heartbeatResponseSchema,
   invitationAcceptResponseSchema,
   invitationResponseSchema,
@@ -23,7 +24,8 @@ export interface DevicesApi {
   transfer(fromDeviceId: string, body: RegisterDeviceBody, idempotencyKey: string): Promise<RegisterResponse>;
   rename(id: string, name: string): Promise<Device>;
   deactivate(id: string): Promise<void>;
-  heartbeat(id: string, fingerprint: string): Promise<{ lease: string }>;
+  /** This machine as it is now; `DEVICE_MISMATCH` when it is not the device any more. */
+  heartbeat(id: string, machine: HeartbeatBody): Promise<{ lease: string }>;
   invite(body: { platform: DevicePlatform; email?: string }): Promise<Invitation>;
   acceptInvitation(token: string): Promise<{ platform: DevicePlatform }>;
 }
@@ -46,8 +48,14 @@ export function createDevicesApi(client: ApiClient): DevicesApi {
       }),
     rename: (id, name) => client.request({ method: 'PATCH', path: devicePath(id), body: { name }, schema: deviceSchema, auth: true }),
     deactivate: (id) => client.request({ method: 'DELETE', path: devicePath(id), auth: true }),
-    heartbeat: (id, fingerprint) =>
-      client.request({ method: 'POST', path: `${devicePath(id)}/heartbeat`, body: { fingerprint }, schema: heartbeatResponseSchema, auth: true }),
+    heartbeat: (id, machine) =>
+      client.request({
+        method: 'POST',
+        path: `${devicePath(id)}/heartbeat`,
+        body: { fingerprint: machine.fingerprint, components: machine.components },
+        schema: heartbeatResponseSchema,
+        auth: true,
+      }),
     invite: (body) => client.request({ method: 'POST', path: '/v1/devices/invitations', body, schema: invitationResponseSchema, auth: true }),
     acceptInvitation: (token) =>
       client.request({

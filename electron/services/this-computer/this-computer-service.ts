@@ -236,7 +236,10 @@ export function createThisComputerService(options: ThisComputerOptions): ThisCom
     const started = generation;
     const fp = await fingerprint.current();
     try {
-      const { lease } = await devices.heartbeat(held.device.id, fp.fingerprint);
+      const { lease } = await devices.heartbeat(held.device.id, {
+        fingerprint: fp.fingerprint,
+        components: fp.components.map((c) => c.hash),
+      });
       const payload = await leases.accept(lease, { deviceId: held.device.id, fingerprint: fp.fingerprint });
       if (started !== generation) return;
       save({ ...held, lease, lastCheckedAt: now().toISOString() });

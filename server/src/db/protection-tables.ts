@@ -39,14 +39,26 @@ export interface DevicesTable {
   os: string;
   platform: DevicePlatform;
   app_version: string;
+  /** Both hashed again with the service secret (devices/component-keys.ts) once `components_keyed`. */
   fingerprint: string;
   components: string[];
+  /** False on rows written without the service secret (from before it, the demo seed): keyed once at start. */
+  components_keyed: Generated<boolean>;
   status: DeviceStatus;
   registered_at: Timestamp;
   last_seen_at: Timestamp;
   deactivated_at: Timestamp | null;
   deactivated_reason: DeactivatedReason | null;
   replaces_device_id: string | null;
+}
+
+/** A seat freed (deactivation or move) of migration 0008: what the seat-change limit counts. */
+export interface SeatChangesTable {
+  /** The device that was deactivated; a device is deactivated once. */
+  device_id: string;
+  subscription_id: string;
+  reason: DeactivatedReason;
+  changed_at: Timestamp;
 }
 
 export interface IdempotencyRecordsTable {
@@ -75,6 +87,7 @@ export interface ProtectionTables {
   subscriptions: SubscriptionsTable;
   product_keys: ProductKeysTable;
   devices: DevicesTable;
+  seat_changes: SeatChangesTable;
   idempotency_records: IdempotencyRecordsTable;
   device_invitations: DeviceInvitationsTable;
 }

@@ -45,21 +45,3 @@ export async function renameDevice(db: Db, input: { userId: string; id: string; 
   if (!row) throw deviceNotFound();
   return toDevice(row);
 }
-
-/**
- * Frees the device's seat at once. Removing a device that is already removed changes
- * nothing and succeeds, so a retried DELETE is harmless.
- */
-export async function deactivateDevice(db: Db, input: { userId: string; id: string; now: Date }): Promise<void> {
-  const id = asUuid(input.id);
-  const updated = await db
-    .updateTable('devices')
-    .set({ status: 'deactivated', deactivated_at: input.now, deactivated_reason: 'removed' })
-    .where('id', '=', id)
-    .where('user_id', '=', input.userId)
-    .where('status', '=', 'active')
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) > 0) return;
-  const exists = await db.selectFrom('devices').select('id').where('id', '=', id).where('user_id', '=', input.userId).executeTakeFirst();
-  if (!exists) throw deviceNotFound();
-}

@@ -1,34 +1,46 @@
+import { matchesSameMachine } from '../../../shared/device-match';
 import type { Db } from '../db/database';
 import { asUuid } from '../db/ids';
+import { ServiceError } from '../http/service-error';
 import type { LeaseSigner } from '../licence/lease-signer';
+import type { ComponentKeys } from './component-keys';
 import { deviceDeactivated, deviceNotFound } from './devices';
 
 /**
- * `POST /v1/devices/:id/heartbeat`: the device is still here; it gets a fresh lease.
+ * `POST /v1/devices/:id/heartbeat`, inside a transaction: the device is still here; it
+ * gets a fresh lease, if the machine asking still is that device.
  *
- * The lease names the fingerprint the machine sends now, which becomes the device's
- * fingerprint: after a part changes, the client's fingerprint moves while the service
- * (by the half-match rule, at its last registration) still calls it the same machine.
- * Fingerprints are computed by the client, so checking them here would stop nobody.
+ * The machine sends its components; by the half rule against the device's stored ones it
+ * is the same machine (one new part passes), and what it sends becomes what is stored, so
+ * parts may change one at a time. A machine that does not match is another computer using
+ * the device's id: `409 DEVICE_MISMATCH` and no lease, or one seat could protect any
+ * number of machines that learnt the id.
  */
 export async function heartbeat(
-  db: Db,
-  input: { userId: string; id: string; fingerprint: string; now: Date; leases: LeaseSigner },
+  trx: Db,
+  input: { userId: string; id: string; fingerprint: string; components: readonly string[]; now: Date; leases: LeaseSigner; keys: ComponentKeys },
 ): Promise<{ lease: string }> {
-  const id = asUuid(input.id);
-  const device = await db
-    .updateTable('devices')
-    .set({ last_seen_at: input.now, fingerprint: input.fingerprint })
-    .where('id', '=', id)
+  const device = await trx
+    .selectFrom('devices')
+    .select(['id', 'subscription_id', 'status', 'components', 'registered_at', 'deactivated_at'])
+    .where('id', '=', asUuid(input.id))
     .where('user_id', '=', input.userId)
-    .where('status', '=', 'active')
-    .returning(['id', 'subscription_id', 'fingerprint'])
+    .forUpdate()
     .executeTakeFirst();
-  if (!device) {
-    const gone = await db.selectFrom('devices').select('deactivated_at').where('id', '=', id).where('user_id', '=', input.userId).executeTakeFirst();
-    throw gone ? deviceDeactivated(gone) : deviceNotFound();
+  if (!device) throw deviceNotFound();
+  if (device.status !== 'active') throw deviceDeactivated(device);
+  const presented = input.keys.keyAll(input.components);
+  if (!matchesSameMachine(device.components, presented)) {
+    throw new ServiceError('DEVICE_MISMATCH', 'This machine is not the one registered as this device. Register it as a device of its own.', {
+      deviceId: device.id,
+    });
   }
-  const subscription = await db
+  await trx
+    .updateTable('devices')
+    .set({ last_seen_at: input.now, fingerprint: input.keys.key(input.fingerprint), components: presented, components_keyed: true })
+    .where('id', '=', device.id)
+    .execute();
+  const subscription = await trx
     .selectFrom('subscriptions')
     .select(['id', 'plan', 'expires_at'])
     .where('id', '=', device.subscription_id)
@@ -36,8 +48,9 @@ export async function heartbeat(
   const lease = input.leases.sign(
     {
       deviceId: device.id,
+      deviceRegisteredAt: device.registered_at,
       subscriptionId: subscription.id,
-      fingerprint: device.fingerprint,
+      fingerprint: input.fingerprint,
       plan: subscription.plan,
       protectedUntil: subscription.expires_at,
     },

@@ -8,22 +8,26 @@ import { ServiceError } from '../http/service-error';
 import type { WriteResult } from '../idempotency/idempotent-write';
 import type { LeaseSigner } from '../licence/lease-signer';
 import { findSameMachine } from '../../../shared/device-match';
+import type { ComponentKeys } from './component-keys';
 import { deviceDeactivated, deviceNotFound, toDevice } from './devices';
+import { assertSeatChangeAllowed, recordSeatChange } from './seat-changes';
 import { assertSeatFree, chooseSubscription, lockSeats, namedSubscription } from './seat-limit';
 
 export interface DeviceWriteContext {
   userId: string;
   now: Date;
   leases: LeaseSigner;
+  keys: ComponentKeys;
 }
 
-/** `{ device, lease }` with the status the route answers. */
-function answer(statusCode: 200 | 201, device: DeviceRow, subscription: SubscriptionRow, context: DeviceWriteContext): WriteResult {
+/** `{ device, lease }` with the status the route answers; the lease names the fingerprint the machine sent. */
+function answer(statusCode: 200 | 201, device: DeviceRow, body: RegisterDeviceBody, subscription: SubscriptionRow, context: DeviceWriteContext): WriteResult {
   const lease = context.leases.sign(
     {
       deviceId: device.id,
+      deviceRegisteredAt: device.registered_at,
       subscriptionId: subscription.id,
-      fingerprint: device.fingerprint,
+      fingerprint: body.fingerprint,
       plan: subscription.plan,
       protectedUntil: subscription.expires_at,
     },
@@ -32,23 +36,28 @@ function answer(statusCode: 200 | 201, device: DeviceRow, subscription: Subscrip
   return { statusCode, body: { device: toDevice(device), lease } };
 }
 
-/** What the machine says about itself; components are a set, so duplicates are dropped. */
-const machineFields = (body: RegisterDeviceBody, now: Date) => ({
-  fingerprint: body.fingerprint,
-  components: [...new Set(body.components)],
+/**
+ * What the machine says about itself, as stored: its fingerprint and components keyed with
+ * the service secret (component-keys.ts); components are a set, so duplicates are dropped.
+ */
+const machineFields = (body: RegisterDeviceBody, keys: ComponentKeys, now: Date) => ({
+  fingerprint: keys.key(body.fingerprint),
+  components: keys.keyAll(body.components),
+  components_keyed: true,
   os: body.os,
   app_version: body.appVersion,
   last_seen_at: now,
 });
 
-function newDevice(body: RegisterDeviceBody, userId: string, subscriptionId: string, now: Date, replaces: string | null): DeviceRow {
+function newDevice(body: RegisterDeviceBody, context: DeviceWriteContext, subscriptionId: string, replaces: string | null): DeviceRow {
+  const { userId, now, keys } = context;
   return {
     id: randomUUID(),
     user_id: userId,
     subscription_id: subscriptionId,
     name: body.name,
     platform: body.platform,
-    ...machineFields(body, now),
+    ...machineFields(body, keys, now),
     status: 'active',
     registered_at: now,
     deactivated_at: null,
@@ -66,7 +75,8 @@ function newDevice(body: RegisterDeviceBody, userId: string, subscriptionId: str
 export async function registerDevice(trx: Db, body: RegisterDeviceBody, context: DeviceWriteContext): Promise<WriteResult> {
   const { userId, now } = context;
   const seats = await lockSeats(trx, userId);
-  const same = findSameMachine(seats.devices, body.components, (device) => device.components);
+  const presented = context.keys.keyAll(body.components);
+  const same = findSameMachine(seats.devices, presented, (device) => device.components);
   const subscription =
     body.subscriptionId !== undefined
       ? namedSubscription(seats.subscriptions, body.subscriptionId, now)
@@ -76,17 +86,17 @@ export async function registerDevice(trx: Db, body: RegisterDeviceBody, context:
     if (same.subscription_id !== subscription.id) await assertSeatFree(trx, subscription);
     const updated = await trx
       .updateTable('devices')
-      .set({ ...machineFields(body, now), subscription_id: subscription.id })
+      .set({ ...machineFields(body, context.keys, now), subscription_id: subscription.id })
       .where('id', '=', same.id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    return answer(200, updated, subscription, context);
+    return answer(200, updated, body, subscription, context);
   }
 
   await assertSeatFree(trx, subscription);
-  const device = newDevice(body, userId, subscription.id, now, null);
+  const device = newDevice(body, context, subscription.id, null);
   await trx.insertInto('devices').values(device).execute();
-  return answer(201, device, subscription, context);
+  return answer(201, device, body, subscription, context);
 }
 
 /**
@@ -116,7 +126,7 @@ export async function transferDevice(trx: Db, oldDeviceId: string, body: Registe
   }
   const subscription = namedSubscription(seats.subscriptions, old.subscription_id, now);
 
-  const same = findSameMachine(seats.devices, body.components, (device) => device.components);
+  const same = findSameMachine(seats.devices, context.keys.keyAll(body.components), (device) => device.components);
   if (same) {
     throw new ServiceError(
       'CONFLICT',
@@ -127,14 +137,17 @@ export async function transferDevice(trx: Db, oldDeviceId: string, body: Registe
     );
   }
 
+  // Moving frees the old device's seat while its lease stays valid: a seat change.
+  await assertSeatChangeAllowed(trx, subscription, now);
   await trx
     .updateTable('devices')
     .set({ status: 'deactivated', deactivated_at: now, deactivated_reason: 'transferred' })
     .where('id', '=', old.id)
     .execute();
+  await recordSeatChange(trx, { deviceId: old.id, subscriptionId: subscription.id, reason: 'transferred', now });
   // The old device's seat is free now (it was active on this subscription, so it was counted).
   await assertSeatFree(trx, subscription, subscription.used - 1);
-  const device = newDevice(body, userId, subscription.id, now, old.id);
+  const device = newDevice(body, context, subscription.id, old.id);
   await trx.insertInto('devices').values(device).execute();
-  return answer(201, device, subscription, context);
+  return answer(201, device, body, subscription, context);
 }

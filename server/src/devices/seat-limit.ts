@@ -19,9 +19,10 @@ import { subscriptionNotFound } from '../subscriptions/subscriptions';
  *      committed, and no other writer can add one until we commit;
  * then counts each subscription's devices from that list, checks the seats, and inserts
  * or moves the device. The same list answers the same-machine rule, so two registrations
- * of one machine cannot both miss each other either. Removing a device only frees a seat
- * and takes no lock: a count that still includes a device being removed concurrently
- * errs on the side of the limit. (PGlite runs one transaction at a time anyway.)
+ * of one machine cannot both miss each other either. Removing a device frees a seat, which
+ * needs no lock for this limit, but it is a seat change: it takes the same lock
+ * (`lockSubscriptions`) so the seat-change limit (seat-changes.ts) holds under concurrency
+ * too. (PGlite runs one transaction at a time anyway.)
  */
 
 /** A subscription locked for a seat change, with its active devices counted. */
@@ -45,8 +46,12 @@ export const activeDevices = (db: Db, userId: string) =>
     .where('status', '=', 'active')
     .orderBy('registered_at');
 
+/** Step 1 alone: the account's subscription rows, locked in id order. Seat changes (removals) need no more. */
+export const lockSubscriptions = (trx: Db, userId: string) =>
+  trx.selectFrom('subscriptions').selectAll().where('user_id', '=', userId).orderBy('id').forUpdate().execute();
+
 export async function lockSeats(trx: Db, userId: string): Promise<LockedSeats> {
-  const locked = await trx.selectFrom('subscriptions').selectAll().where('user_id', '=', userId).orderBy('id').forUpdate().execute();
+  const locked = await lockSubscriptions(trx, userId);
   const devices = await activeDevices(trx, userId).execute();
   const used = new Map<string, number>();
   for (const device of devices) used.set(device.subscription_id, (used.get(device.subscription_id) ?? 0) + 1);

@@ -2,16 +2,18 @@ import { type KeyObject, sign as signBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { exportJWK } from 'jose';
 import type { LicencePublicJwk } from '../../../shared/api/devices';
-import { LEASE_ALGORITHM, LEASE_TTL_DAYS, type LeasePayload } from '../../../shared/lease';
+import { LEASE_ALGORITHM, type LeasePayload } from '../../../shared/lease';
 import type { PlanId } from '../../../shared/plans';
 import { loadOrCreateSigningKey, type SigningKey } from '../identity/signing-key';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { leaseExpiry } from './lease-term';
 
 /** What a lease is about: one active device on one subscription. */
 export interface LeaseSubject {
   deviceId: string;
+  /** When the device registered: a new device gets shorter leases (lease-term.ts). */
+  deviceRegisteredAt: Date;
   subscriptionId: string;
+  /** The fingerprint as the client computes it (the stored one is keyed). */
   fingerprint: string;
   plan: PlanId;
   /** The subscription's expiry. */
@@ -43,7 +45,7 @@ export class LeaseSigner {
   }
 
   /**
-   * A lease that lasts LEASE_TTL_DAYS from `now`; a heartbeat gets the next one. A compact
+   * A lease that lasts 7 or 14 days from `now` (lease-term.ts); a heartbeat gets the next one. A compact
    * JWS as jose's CompactSign makes it, signed with node:crypto in place: WebCrypto goes
    * through the thread pool and costs milliseconds per lease inside the registration
    * transaction. Leases are verified with jose, by the desktop and the tests.
@@ -56,7 +58,7 @@ export class LeaseSigner {
       plan: subject.plan,
       protectedUntil: subject.protectedUntil.toISOString(),
       issuedAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + LEASE_TTL_DAYS * DAY_MS).toISOString(),
+      expiresAt: leaseExpiry(subject.deviceRegisteredAt, now).toISOString(),
     };
     const signingInput = `${this.encodedHeader}.${base64url(JSON.stringify(payload))}`;
     return `${signingInput}.${signBytes(null, Buffer.from(signingInput), this.privateKey).toString('base64url')}`;

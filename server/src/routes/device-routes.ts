@@ -14,14 +14,16 @@ import {
   transferDeviceBodySchema,
 } from '../../../shared/api/devices';
 import { emailTokenSchema } from '../../../shared/api/identity';
-import { deactivateDevice, listDevices, renameDevice } from '../devices/devices';
+import type { ComponentKeys } from '../devices/component-keys';
+import { listDevices, renameDevice } from '../devices/devices';
 import { heartbeat } from '../devices/heartbeat';
 import { acceptInvitation, inviteDevice } from '../devices/invitations';
 import { registerDevice, transferDevice } from '../devices/registration';
+import { removeDevice } from '../devices/remove-device';
 import { requireAuth } from '../http/authenticate';
 import { noContent } from '../http/no-content';
 import { errorResponses, ServiceError } from '../http/service-error';
-import { idempotencyHeadersSchema, idempotentWrite, sendWriteResult } from '../idempotency/idempotent-write';
+import { idempotencyHeadersSchema, idempotentWrite, sendWriteResult, type WriteResult } from '../idempotency/idempotent-write';
 import type { LeaseSigner } from '../licence/lease-signer';
 import type { Services } from '../services';
 import { idParamsSchema } from './id-params';
@@ -29,8 +31,18 @@ import { idParamsSchema } from './id-params';
 /** Invitations can send e-mail to any address: a few an hour from one client is plenty. */
 const INVITATIONS_PER_HOUR = 30;
 
+/** A recorded `429 SEAT_CHANGES_LIMITED` carries its wait in the body; say it in `Retry-After` too, as the error handler does. */
+function retryAfterOf(result: WriteResult): string | undefined {
+  if (result.statusCode !== 429) return undefined;
+  const seconds = (result.body as { error?: { details?: { retryAfterSeconds?: unknown } } }).error?.details?.retryAfterSeconds;
+  return typeof seconds === 'number' ? String(seconds) : undefined;
+}
+
 /** docs/api.md "Devices" (the licence key is in licence-routes.ts). */
-export const deviceRoutes: FastifyPluginAsyncZod<{ services: Services; leases: LeaseSigner }> = async (app, { services, leases }) => {
+export const deviceRoutes: FastifyPluginAsyncZod<{ services: Services; leases: LeaseSigner; keys: ComponentKeys }> = async (
+  app,
+  { services, leases, keys },
+) => {
   const tags = ['devices'];
   const security = [{ bearerAuth: [] }];
 
@@ -62,7 +74,7 @@ export const deviceRoutes: FastifyPluginAsyncZod<{ services: Services; leases: L
       const result = await idempotentWrite(
         services.db,
         { userId, key: request.headers['idempotency-key'], route: 'POST /v1/devices', payload: request.body, now },
-        (trx) => registerDevice(trx, request.body, { userId, now, leases }),
+        (trx) => registerDevice(trx, request.body, { userId, now, leases, keys }),
       );
       return sendWriteResult(reply, result);
     },
@@ -88,10 +100,19 @@ export const deviceRoutes: FastifyPluginAsyncZod<{ services: Services; leases: L
     '/v1/devices/:id',
     {
       onRequest: app.authenticate,
-      schema: { tags, security, summary: 'Deactivate a device; its seat is free at once', params: idParamsSchema, response: errorResponses },
+      schema: {
+        tags,
+        security,
+        summary:
+          'Deactivate an active device, its seat free at once (429 SEAT_CHANGES_LIMITED after 2 × seats in 30 days); forget a deactivated one',
+        params: idParamsSchema,
+        response: errorResponses,
+      },
     },
     async (request, reply) => {
-      await deactivateDevice(services.db, { userId: requireAuth(request).userId, id: request.params.id, now: services.now() });
+      const { userId } = requireAuth(request);
+      const now = services.now();
+      await services.db.transaction().execute((trx) => removeDevice(trx, { userId, id: request.params.id, now }));
       return noContent(reply);
     },
   );
@@ -122,8 +143,10 @@ export const deviceRoutes: FastifyPluginAsyncZod<{ services: Services; leases: L
           payload: { id: request.params.id, body: request.body },
           now,
         },
-        (trx) => transferDevice(trx, request.params.id, request.body, { userId, now, leases }),
+        (trx) => transferDevice(trx, request.params.id, request.body, { userId, now, leases, keys }),
       );
+      const retryAfter = retryAfterOf(result);
+      if (retryAfter !== undefined) void reply.header('retry-after', retryAfter);
       return sendWriteResult(reply, result);
     },
   );
@@ -135,20 +158,21 @@ export const deviceRoutes: FastifyPluginAsyncZod<{ services: Services; leases: L
       schema: {
         tags,
         security,
-        summary: 'The device is still here: a fresh 14-day lease (410 DEVICE_DEACTIVATED once removed)',
+        summary:
+          'The device is still here: a fresh lease, 7 days in its first 30, 14 after (409 DEVICE_MISMATCH from another machine, 410 DEVICE_DEACTIVATED once removed)',
         params: idParamsSchema,
         body: heartbeatBodySchema,
         response: { 200: heartbeatResponseSchema, ...errorResponses },
       },
     },
-    async (request) =>
-      heartbeat(services.db, {
-        userId: requireAuth(request).userId,
-        id: request.params.id,
-        fingerprint: request.body.fingerprint,
-        now: services.now(),
-        leases,
-      }),
+    async (request) => {
+      const { userId } = requireAuth(request);
+      const now = services.now();
+      const { fingerprint, components } = request.body;
+      return services.db
+        .transaction()
+        .execute((trx) => heartbeat(trx, { userId, id: request.params.id, fingerprint, components, now, leases, keys }));
+    },
   );
 
   app.post(

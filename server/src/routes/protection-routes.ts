@@ -1,4 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { ComponentKeys } from '../devices/component-keys';
+import { rekeyStoredComponents } from '../devices/rekey-components';
 import { LeaseSigner } from '../licence/lease-signer';
 import type { Services } from '../services';
 import { deviceRoutes } from './device-routes';
@@ -8,12 +10,17 @@ import { subscriptionRoutes } from './subscription-routes';
 
 /**
  * Protection in one registration: subscriptions and product keys, devices, the licence key
- * (loaded, or made on first start, from DATA_DIR) and the invitation install page.
+ * and the component secret (loaded, or made on first start, from DATA_DIR; the secret from
+ * COMPONENT_SECRET when set) and the invitation install page. Devices stored before the
+ * component secret are keyed with it here, once, before the first request.
  */
 export const protectionRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {
   const leases = await LeaseSigner.load(services.config.dataDir);
+  const keys = await ComponentKeys.load(services.config);
+  const rekeyed = await rekeyStoredComponents(services.db, keys);
+  if (rekeyed > 0) app.log.info({ devices: rekeyed }, 'hashed stored device components with the component secret');
   await app.register(subscriptionRoutes, { services });
-  await app.register(deviceRoutes, { services, leases });
+  await app.register(deviceRoutes, { services, leases, keys });
   await app.register(licenceRoutes, { leases });
   installInstallPage(app, services);
 };

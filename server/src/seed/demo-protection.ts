@@ -55,6 +55,8 @@ export async function seedDemoProtection(db: Db, userId: string, now: Date): Pro
         app_version: '1.0.0',
         fingerprint: sha256([...components].sort().join('')),
         components,
+        // Made-up hashes, not keyed with the service secret: the next start keys them.
+        components_keyed: false,
         status: 'active',
         registered_at: new Date(seen.getTime() - 30 * 24 * HOUR_MS),
         last_seen_at: seen,

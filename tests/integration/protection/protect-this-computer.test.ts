@@ -2,11 +2,12 @@ import { compactVerify, importJWK } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { deviceListSchema, deviceSchema, heartbeatResponseSchema, licencePublicKeyResponseSchema } from '../../../shared/api/devices';
 import { subscriptionListSchema } from '../../../shared/api/subscriptions';
-import { LEASE_TTL_DAYS, leasePayloadSchema } from '../../../shared/lease';
+import { leasePayloadSchema } from '../../../shared/lease';
+import { NEW_DEVICE_LEASE_DAYS } from '../../../server/src/licence/lease-term';
 import { verifyLease } from '../../../electron/services/licence/verify-lease';
 import { useService } from '../../support/use-service';
 import { DAY, expectError, movableClock, signIn } from '../server/http';
-import { activate, fakeMachine, mintKeys, register, registerBody, sha256, signedInAccount, subscribedAccount, withNewParts } from './protection-fixture';
+import { activate, fakeMachine, heartbeatBody, mintKeys, register, registerBody, sha256, signedInAccount, subscribedAccount, withNewParts } from './protection-fixture';
 
 const clock = movableClock();
 
@@ -33,7 +34,7 @@ describe('registering this computer', () => {
     expect(protectedHeader.alg).toBe('EdDSA');
     const claims = leasePayloadSchema.parse(JSON.parse(new TextDecoder().decode(payload)));
     expect(claims).toMatchObject({ deviceId: device.id, subscriptionId: subscription.id, fingerprint: machine.fingerprint, plan: 'family', protectedUntil: subscription.expiresAt });
-    expect(Date.parse(claims.expiresAt) - Date.parse(claims.issuedAt)).toBe(LEASE_TTL_DAYS * DAY);
+    expect(Date.parse(claims.expiresAt) - Date.parse(claims.issuedAt)).toBe(NEW_DEVICE_LEASE_DAYS * DAY);
     const verified = await verifyLease(lease, jwk, { now: clock.now(), expectedFingerprint: machine.fingerprint });
     expect(verified).toMatchObject({ ok: true, lease: { deviceId: device.id } });
     // A lease with one changed byte does not verify.
@@ -178,12 +179,13 @@ describe('the device list', () => {
   it('renames, removes (freeing the seat at once) and lists most recently seen first', async () => {
     const { token, subscription } = await subscribedAccount(api, smtp, service.services.db, 'family', 'manage');
     const stranger = await subscribedAccount(api, smtp, service.services.db, 'family', 'manage-stranger');
-    const a = (await register(api, token, registerBody(fakeMachine(), { name: 'Old laptop' }))).device;
+    const aMachine = fakeMachine();
+    const a = (await register(api, token, registerBody(aMachine, { name: 'Old laptop' }))).device;
     clock.advance(1000);
     const b = (await register(api, token, registerBody(fakeMachine(), { name: 'Desktop' }))).device;
     expect((await devicesOf(token)).map((d) => d.id)).toEqual([b.id, a.id]);
     clock.advance(1000);
-    const hb = heartbeatResponseSchema.parse((await api.post(`/v1/devices/${a.id}/heartbeat`, { fingerprint: sha256('a') }, token)).body);
+    const hb = heartbeatResponseSchema.parse((await api.post(`/v1/devices/${a.id}/heartbeat`, heartbeatBody(aMachine), token)).body);
     expect(hb.lease).toBeTruthy();
     expect((await devicesOf(token)).map((d) => d.id)).toEqual([a.id, b.id]);
 
@@ -198,12 +200,18 @@ describe('the device list', () => {
     expectError(await api.request('DELETE', `/v1/devices/${a.id}`, { token: stranger.token }), 404, 'NOT_FOUND');
     expect((await api.request('DELETE', `/v1/devices/${a.id}`, { token })).status).toBe(204);
     expect(await seatsUsed(token, subscription.id)).toBe(1);
-    expect((await api.request('DELETE', `/v1/devices/${a.id}`, { token })).status).toBe(204); // a retry changes nothing
     expectError(await api.request('DELETE', `/v1/devices/${crypto.randomUUID()}`, { token }), 404, 'NOT_FOUND');
     const listed = await devicesOf(token);
     expect(listed.find((d) => d.id === a.id)).toMatchObject({ status: 'deactivated', name: 'Kitchen laptop' });
     expect(listed.find((d) => d.id === b.id)).toMatchObject({ status: 'active' });
     expect(await devicesOf(stranger.token)).toEqual([]);
+
+    // Deleting a deactivated device forgets it: gone from the list, no seat freed.
+    expectError(await api.request('DELETE', `/v1/devices/${a.id}`, { token: stranger.token }), 404, 'NOT_FOUND');
+    expect((await api.request('DELETE', `/v1/devices/${a.id}`, { token })).status).toBe(204);
+    expect((await devicesOf(token)).map((d) => d.id)).toEqual([b.id]);
+    expect(await seatsUsed(token, subscription.id)).toBe(1);
+    expectError(await api.request('DELETE', `/v1/devices/${a.id}`, { token }), 404, 'NOT_FOUND');
   });
 });
 
@@ -213,7 +221,7 @@ describe('heartbeats and leases', () => {
     const machine = fakeMachine();
     const { device } = await register(api, token, registerBody(machine));
     clock.advance(5 * 60_000); // within the access token's 10 minutes
-    const answer = await api.post(`/v1/devices/${device.id}/heartbeat`, { fingerprint: machine.fingerprint }, token);
+    const answer = await api.post(`/v1/devices/${device.id}/heartbeat`, heartbeatBody(machine), token);
     expect(answer.status).toBe(200);
     const { lease } = heartbeatResponseSchema.parse(answer.body);
     const verified = await verifyLease(lease, (await publicKey()).jwk, { now: clock.now(), expectedFingerprint: machine.fingerprint });
@@ -225,10 +233,10 @@ describe('heartbeats and leases', () => {
 
     expectError(await api.post(`/v1/devices/${device.id}/heartbeat`, { fingerprint: 'not hex' }, token), 400, 'VALIDATION_FAILED');
     const stranger = await signedInAccount(api, smtp, 'heartbeat-stranger');
-    expectError(await api.post(`/v1/devices/${device.id}/heartbeat`, { fingerprint: machine.fingerprint }, stranger.token), 404, 'NOT_FOUND');
+    expectError(await api.post(`/v1/devices/${device.id}/heartbeat`, heartbeatBody(machine), stranger.token), 404, 'NOT_FOUND');
 
     expect((await api.request('DELETE', `/v1/devices/${device.id}`, { token })).status).toBe(204);
-    const gone = expectError(await api.post(`/v1/devices/${device.id}/heartbeat`, { fingerprint: machine.fingerprint }, token), 410, 'DEVICE_DEACTIVATED');
+    const gone = expectError(await api.post(`/v1/devices/${device.id}/heartbeat`, heartbeatBody(machine), token), 410, 'DEVICE_DEACTIVATED');
     expect(Math.abs(Date.parse(gone?.deactivatedAt as string) - clock.now().getTime())).toBeLessThan(5_000);
   });
 
@@ -272,7 +280,8 @@ describe('the API document', () => {
 describe('an ended subscription', () => {
   it('takes no new devices: 409 SUBSCRIPTION_EXPIRED', async () => {
     const account = await subscribedAccount(api, smtp, service.services.db, 'family', 'expired');
-    const kept = await register(api, account.token, registerBody(fakeMachine()));
+    const keptMachine = fakeMachine();
+    const kept = await register(api, account.token, registerBody(keptMachine));
     clock.advance(400 * DAY);
     const { accessToken } = await signIn(api, account.email, account.password);
     expect(expectError(await api.post('/v1/devices', registerBody(fakeMachine()), accessToken), 409, 'SUBSCRIPTION_EXPIRED')).toMatchObject({
@@ -280,7 +289,7 @@ describe('an ended subscription', () => {
     });
     expectError(await api.post('/v1/devices', registerBody(fakeMachine(), { subscriptionId: account.subscription.id }), accessToken), 409, 'SUBSCRIPTION_EXPIRED');
     // Its device still answers heartbeats; the lease says until when it was protected.
-    const { lease } = heartbeatResponseSchema.parse((await api.post(`/v1/devices/${kept.device.id}/heartbeat`, { fingerprint: sha256('x') }, accessToken)).body);
+    const { lease } = heartbeatResponseSchema.parse((await api.post(`/v1/devices/${kept.device.id}/heartbeat`, heartbeatBody(keptMachine), accessToken)).body);
     const claims = JSON.parse(Buffer.from(lease.split('.')[1]!, 'base64url').toString()) as { protectedUntil: string };
     expect(Date.parse(claims.protectedUntil)).toBeLessThan(clock.now().getTime());
     // A new key brings protection back, and the next registration goes there.

@@ -30,6 +30,9 @@ export function withNewParts(machine: Machine, count: number, label = randomUUID
   return machineOf(machine.components.map((c, i) => (i < count ? sha256(`${label}/new-part-${i}`) : c)));
 }
 
+/** `POST /v1/devices/:id/heartbeat` from this machine. */
+export const heartbeatBody = (machine: Machine) => ({ fingerprint: machine.fingerprint, components: machine.components });
+
 export function registerBody(machine: Machine, extra: Partial<RegisterDeviceBody> = {}): RegisterDeviceBody {
   return {
     fingerprint: machine.fingerprint,

@@ -3,7 +3,7 @@ import { deviceListSchema, heartbeatResponseSchema, registerDeviceResponseSchema
 import { subscriptionListSchema } from '../../../shared/api/subscriptions';
 import { useService } from '../../support/use-service';
 import { DAY, expectError, movableClock, signIn } from '../server/http';
-import { fakeMachine, register, registerBody, subscribedAccount, withNewParts } from './protection-fixture';
+import { fakeMachine, heartbeatBody, register, registerBody, subscribedAccount, withNewParts } from './protection-fixture';
 
 const clock = movableClock();
 
@@ -18,12 +18,13 @@ describe('a full plan', () => {
   it('answers 409 SEAT_LIMIT_REACHED with the plan’s devices, oldest activity first, then takes the machine once a seat is freed', async () => {
     const { token, subscription } = await subscribedAccount(api, smtp, service.services.db, 'family', 'full');
     const devices = [];
+    const machines = Array.from({ length: 5 }, () => fakeMachine());
     for (let i = 0; i < 5; i++) {
-      devices.push((await register(api, token, registerBody(fakeMachine(), { name: `Device ${i}` }))).device);
+      devices.push((await register(api, token, registerBody(machines[i]!, { name: `Device ${i}` }))).device);
       clock.advance(1000);
     }
     // Device 0 checks in: now device 1 is the one seen longest ago.
-    expect((await api.post(`/v1/devices/${devices[0]!.id}/heartbeat`, { fingerprint: fakeMachine().fingerprint }, token)).status).toBe(200);
+    expect((await api.post(`/v1/devices/${devices[0]!.id}/heartbeat`, heartbeatBody(machines[0]!), token)).status).toBe(200);
 
     const sixth = registerBody(fakeMachine(), { name: 'One too many' });
     const details = seatLimitDetailsSchema.parse(expectError(await api.post('/v1/devices', sixth, token), 409, 'SEAT_LIMIT_REACHED'));
@@ -59,8 +60,8 @@ describe('moving protection to a new machine', () => {
     expect(await seatsUsed(token)).toBe(1);
 
     // The old machine learns it was removed; the new one has a working lease.
-    expectError(await api.post(`/v1/devices/${old.id}/heartbeat`, { fingerprint: oldMachine.fingerprint }, token), 410, 'DEVICE_DEACTIVATED');
-    heartbeatResponseSchema.parse((await api.post(`/v1/devices/${moved.device.id}/heartbeat`, { fingerprint: newMachine.fingerprint }, token)).body);
+    expectError(await api.post(`/v1/devices/${old.id}/heartbeat`, heartbeatBody(oldMachine), token), 410, 'DEVICE_DEACTIVATED');
+    heartbeatResponseSchema.parse((await api.post(`/v1/devices/${moved.device.id}/heartbeat`, heartbeatBody(newMachine), token)).body);
     // The old machine registering again is a new device, and the plan is full.
     expectError(await api.post('/v1/devices', registerBody(oldMachine), token), 409, 'SEAT_LIMIT_REACHED');
   });

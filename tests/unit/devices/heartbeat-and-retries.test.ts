@@ -57,7 +57,9 @@ describe('heartbeat schedule', () => {
     restarted.thisComputer.setUser('u1');
     await vi.waitFor(() => expect(heartbeats()).toBe(1));
     const sent = svc.service.hits.find((h) => h.path === '/v1/devices/dev_1/heartbeat');
-    expect(sent?.body).toEqual({ fingerprint: restarted.fingerprintValue });
+    // What the machine is now, so the service can tell it is still the device.
+    expect(sent?.body).toEqual({ fingerprint: restarted.fingerprintValue, components: expect.arrayContaining([expect.stringMatching(/^[0-9a-f]{64}$/)]) });
+    expect((sent?.body as { components: string[] }).components).toEqual(restarted.components);
     expect(restarted.changes.at(-1)).toMatchObject({ state: 'protected', offline: false, lastCheckedAt: NOW.toISOString() });
     restarted.thisComputer.stop();
   });

@@ -80,6 +80,8 @@ export interface Computer {
   fingerprint: FingerprintService;
   /** The fingerprint this machine presents (synthetic: the OS is what unit tests fake). */
   fingerprintValue: string;
+  /** The component hashes that fingerprint is made of. */
+  components: string[];
 }
 
 /**
@@ -117,5 +119,5 @@ export function makeComputer(
     ...(options.heartbeatIntervalMs !== undefined && { heartbeatIntervalMs: options.heartbeatIntervalMs }),
     ...(options.newIdempotencyKey !== undefined && { newIdempotencyKey: options.newIdempotencyKey }),
   });
-  return { thisComputer, store, changes, events, fingerprint, fingerprintValue: syntheticFingerprint(seed).fingerprint };
+  return { thisComputer, store, changes, events, fingerprint, fingerprintValue: syntheticFingerprint(seed).fingerprint, components: syntheticFingerprint(seed).components.map((c) => c.hash) };
 }

@@ -1,0 +1,63 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { ServiceConfig } from '../config';
+
+/** Where the embedded setup keeps its secret: beside the signing keys, owner-only. */
+export const componentSecretFile = (dataDir: string) => join(dataDir, 'keys', 'component-secret');
+
+/**
+ * Hashes the component hashes (and fingerprint) a client sends once more, with HMAC-SHA256
+ * under a service secret, before they are stored or compared (docs/api.md, "Devices").
+ *
+ * A client's hashes are keyed with the app key, which ships in the app: with a database
+ * copy alone, a MAC address (24 unknown bits behind a vendor prefix) is found in minutes
+ * by hashing candidates. Without this secret the stored values match nothing one can
+ * compute. Equal inputs still give equal outputs, so the half rule works on them as before.
+ */
+export class ComponentKeys {
+  private constructor(private readonly secret: Buffer) {}
+
+  /** COMPONENT_SECRET when set (every instance of a deployment sets the same), else the one in DATA_DIR, made on first start. */
+  static async load(config: Pick<ServiceConfig, 'componentSecret' | 'dataDir'>): Promise<ComponentKeys> {
+    if (config.componentSecret !== undefined) return new ComponentKeys(Buffer.from(config.componentSecret, 'utf8'));
+    return new ComponentKeys(Buffer.from(await loadOrCreateSecret(componentSecretFile(config.dataDir)), 'utf8'));
+  }
+
+  /** One value, keyed. */
+  key(hash: string): string {
+    return createHmac('sha256', this.secret).update(hash).digest('hex');
+  }
+
+  /** A machine's components as stored: keyed, duplicates dropped. */
+  keyAll(hashes: readonly string[]): string[] {
+    return [...new Set(hashes.map((hash) => this.key(hash)))];
+  }
+}
+
+/** 32 random bytes, base64url, written exclusively (`wx`) so two processes starting together agree on one. */
+async function loadOrCreateSecret(file: string): Promise<string> {
+  try {
+    return readSecret(await readFile(file, 'utf8'));
+  } catch (error) {
+    if (!hasCode(error, 'ENOENT')) throw error;
+  }
+  const secret = randomBytes(32).toString('base64url');
+  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
+  try {
+    await writeFile(file, `${secret}\n`, { flag: 'wx', mode: 0o600 });
+    return secret;
+  } catch (error) {
+    if (!hasCode(error, 'EEXIST')) throw error;
+    return readSecret(await readFile(file, 'utf8'));
+  }
+}
+
+function readSecret(text: string): string {
+  const secret = text.trim();
+  if (secret.length < 32) throw new Error('The component secret file holds fewer than 32 characters.');
+  return secret;
+}
+
+const hasCode = (error: unknown, code: string): boolean =>
+  typeof error === 'object' && error !== null && 'code' in error && error.code === code;
