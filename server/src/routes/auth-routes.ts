@@ -11,6 +11,7 @@ import {
   resendConfirmationBodySchema,
   resetBodySchema,
   signupBodySchema,
+  signedInSchema,
   signupResponseSchema,
   tokenPairSchema,
 } from '../../../shared/api/identity';
@@ -109,7 +110,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
         tags,
         summary: 'Second step of a sign-in: a TOTP code or a recovery code for the mfaToken of /v1/auth/login',
         body: mfaBodySchema,
-        response: { 200: tokenPairSchema, ...errorResponses },
+        response: { 200: signedInSchema, ...errorResponses },
       },
     },
     async (request) => completeMfaSignIn(services, request.body),
