@@ -63,12 +63,13 @@ export function CreateAccountScreen() {
       return;
     }
 
+    // The service answers the same whether or not the address has an account (it tells the
+    // address's owner by e-mail), so a success always goes on to "check your e-mail".
     const result = await run(() => signUp(api, { name: cleanName, email: address, password }));
     if (result?.ok) navigate(paths.checkEmail, { state: { email: result.value.email } });
   };
 
   const fromService = fieldErrors(intl, error);
-  if (error?.code === 'EMAIL_TAKEN') fromService.email ??= t('auth.email.taken');
   fromService.password ??= weakPasswordProblem(intl, error);
 
   const externalLink = (href: string) => (chunks: ReactNode[]) => (
@@ -84,13 +85,6 @@ export function CreateAccountScreen() {
         {error && (
           <FormAlert id="create-account-alert">
             <p>{describeError(error)}</p>
-            {error.code === 'EMAIL_TAKEN' && (
-              <p>
-                <Link to={paths.signIn} state={{ email: email.trim() }}>
-                  {t('auth.createAccount.signInInstead')}
-                </Link>
-              </p>
-            )}
           </FormAlert>
         )}
         <TextField
