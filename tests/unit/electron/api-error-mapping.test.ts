@@ -26,10 +26,10 @@ const fast = { retryBaseDelayMs: 1, retryMaxDelayMs: 2 } as const;
 
 describe('HTTP errors become shared error codes', () => {
   it('passes the service code, message and details through', async () => {
-    service.route('POST', '/v1/auth/signup', (_h, res) => json(res, 409, errorBody('EMAIL_TAKEN', 'That e-mail is in use.')));
+    service.route('POST', '/v1/devices', (_h, res) => json(res, 409, errorBody('CONFLICT', 'That machine is a device already.')));
     const client = createApiClient({ baseUrl: service.url, ...fast });
-    const failure = await failureOf(client.request({ method: 'POST', path: '/v1/auth/signup', body: {} }));
-    expect(failure.toError()).toEqual({ code: 'EMAIL_TAKEN', message: 'That e-mail is in use.' });
+    const failure = await failureOf(client.request({ method: 'POST', path: '/v1/devices', body: {} }));
+    expect(failure.toError()).toEqual({ code: 'CONFLICT', message: 'That machine is a device already.' });
     expect(failure.status).toBe(409);
   });
 
