@@ -18,7 +18,6 @@ export const serviceErrorCodes = [
   'CONFLICT',
   'INTERNAL',
   // identity
-  'EMAIL_TAKEN',
   'WEAK_PASSWORD',
   'TOKEN_INVALID',
   'INVALID_CREDENTIALS',
