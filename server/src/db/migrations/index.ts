@@ -5,6 +5,7 @@ import * as security from './0003_security';
 import * as activeDevicesIndex from './0004_active_devices_index';
 import * as accountLanguage from './0005_account_language';
 import * as deviceTokens from './0006_device_tokens';
+import * as invitationAddressIndex from './0007_invitation_address_index';
 import * as seatChangesAndKeyedComponents from './0008_seat_changes_and_keyed_components';
 
 /**
@@ -18,5 +19,6 @@ export const migrations: Record<string, Migration> = {
   '0004_active_devices_index': activeDevicesIndex,
   '0005_account_language': accountLanguage,
   '0006_device_tokens': deviceTokens,
+  '0007_invitation_address_index': invitationAddressIndex,
   '0008_seat_changes_and_keyed_components': seatChangesAndKeyedComponents,
 };
