@@ -37,7 +37,7 @@ export class Accounts {
 
   /** Signs up and follows the confirmation link, so the person can sign in straight away. */
   async createConfirmed(person: Person): Promise<Person> {
-    await this.post('/v1/auth/signup', { email: person.email, password: person.password, name: person.name }, 201);
+    await this.post('/v1/auth/signup', { email: person.email, password: person.password, name: person.name }, 202);
     const mail = await this.smtp.waitForMessage(person.email, { subject: subjects.confirmation });
     const token = new URL(linkIn(mail, '/confirm')).searchParams.get('token');
     await this.post('/v1/auth/confirm', { token }, 200);

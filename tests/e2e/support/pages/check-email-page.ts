@@ -23,7 +23,7 @@ export class CheckEmailPage {
     await expect(this.heading).toBeVisible();
     if (email)
       await expect(this.page.getByRole('main')).toContainText(
-        this.copy === english ? `We sent a message to ${email}` : email,
+        this.copy === english ? `If ${email} can be used for a new account, we’ve sent it a link` : email,
       );
   }
 
