@@ -16,6 +16,7 @@ import { useProtectionFeed, useProtectionStore } from '../../stores/protection-s
 import { RegisterPanel, type Registered } from '../this-computer/RegisterPanel';
 import { useRegisteredNotice } from '../this-computer/registered-notice';
 import { SeatLimitPanel } from './SeatLimitPanel';
+import { useSubscriptionName } from '../subscriptions/subscription-name';
 
 /**
  * The seat-limit flow on its own, reached from Devices: see a plan's devices, deactivate
@@ -26,6 +27,7 @@ export function SeatLimitScreen() {
   const t = useT();
   const describeError = useDescribeError();
   const registeredNotice = useRegisteredNotice();
+  const nameOf = useSubscriptionName();
   useProtectionFeed(api, ['thisComputer', 'subscriptions', 'devices']);
   const thisComputer = useProtectionStore((s) => s.thisComputer);
   const subscriptions = useProtectionStore((s) => s.subscriptions);
@@ -42,7 +44,12 @@ export function SeatLimitScreen() {
   const needsSeat = thisComputer?.state !== 'protected';
   const title = t(needsSeat || done ? 'devices.makeRoom' : 'devices.manageSeats');
   const usable = subscriptions?.filter((s) => s.status !== 'expired') ?? [];
-  const subscription = usable.find((s) => s.id === chosenId) ?? usable.find((s) => s.seatsUsed >= s.seats) ?? usable[0];
+  // Unless one is chosen: a full one, else one with devices (a key added separately starts empty).
+  const subscription =
+    usable.find((s) => s.id === chosenId) ??
+    usable.find((s) => s.seatsUsed >= s.seats) ??
+    usable.find((s) => s.seatsUsed > 0) ??
+    usable[0];
   const thisName = thisComputer?.device?.name ?? thisComputer?.suggestedName ?? t('thisComputer.fallbackName');
 
   const registered = (result: Registered) => setDone(registeredNotice(result));
@@ -113,7 +120,7 @@ export function SeatLimitScreen() {
                     checked={subscription.id === s.id}
                     onChange={() => setChosenId(s.id)}
                   />
-                  <label htmlFor={`seat-sub-${s.id}`}>{s.planName}</label>
+                  <label htmlFor={`seat-sub-${s.id}`}>{nameOf(s)}</label>
                 </div>
               ))}
             </fieldset>
