@@ -5,7 +5,7 @@ import { addYears, extendedExpiry, type KeyPreview } from '../../../../shared/ap
 import { formatProductKey, generateProductKey } from '../../../../shared/product-key';
 import { createFakeApi, failure, ok, signedIn } from '../support/fake-api';
 import { renderApp } from '../support/render-app';
-import { englishDate, resetProtectionStoreBeforeEach, subscription } from './fixtures';
+import { daysFromNow, englishDate, resetProtectionStoreBeforeEach, subscription } from './fixtures';
 
 resetProtectionStoreBeforeEach();
 
@@ -155,5 +155,21 @@ describe('the key field', () => {
     const field = await screen.findByRole('textbox', { name: 'Product key' }, { timeout: 5000 });
     await user.type(field, 'ＫＳＰ');
     expect(field).toHaveValue('KSP');
+  });
+});
+
+describe('Manage seats with two subscriptions of one plan', () => {
+  it('opens the one that has devices, and names both so they can be told apart', async () => {
+    const empty = subscription({ id: 'sub-empty', seatsUsed: 0, keyLastGroup: 'B4KTR', expiresAt: daysFromNow(700) });
+    const used = subscription({ id: 'sub-used', seatsUsed: 2, keyLastGroup: '7QX2M' });
+    const { api } = createFakeApi({ subscriptions: { list: async () => ok([empty, used]) } }, signedIn);
+    renderApp(api, '/devices/make-room');
+    const group = await screen.findByRole('group', {}, { timeout: 5000 });
+    expect(
+      within(group).getByRole('radio', { name: `Palisade Family (key …7QX2M, since ${englishDate(used.startsAt)})` }),
+    ).toBeChecked();
+    expect(
+      within(group).getByRole('radio', { name: `Palisade Family (key …B4KTR, since ${englishDate(empty.startsAt)})` }),
+    ).not.toBeChecked();
   });
 });
