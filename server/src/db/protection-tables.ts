@@ -27,6 +27,8 @@ export interface ProductKeysTable {
   used_at: Timestamp | null;
   used_by: string | null;
   subscription_id: string | null;
+  /** The key's last five symbols, kept when it is spent (migration 0009), for the subscription card. */
+  last_group: string | null;
 }
 
 export type DeactivatedReason = 'removed' | 'transferred';

@@ -7,6 +7,7 @@ import * as accountLanguage from './0005_account_language';
 import * as deviceTokens from './0006_device_tokens';
 import * as invitationAddressIndex from './0007_invitation_address_index';
 import * as seatChangesAndKeyedComponents from './0008_seat_changes_and_keyed_components';
+import * as productKeyLastGroup from './0009_product_key_last_group';
 
 /**
  * Every migration, in order. Names sort by their number; a new one is the next
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0006_device_tokens': deviceTokens,
   '0007_invitation_address_index': invitationAddressIndex,
   '0008_seat_changes_and_keyed_components': seatChangesAndKeyedComponents,
+  '0009_product_key_last_group': productKeyLastGroup,
 };
