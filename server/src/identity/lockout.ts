@@ -41,17 +41,19 @@ export function lockedForSeconds(user: Pick<User, 'locked_until'>, now: Date): n
 /**
  * The assignments that count one failure, evaluated against the row as it was (one atomic
  * statement, so concurrent guesses cannot slip past the threshold): the count starts at 1
- * when the last failure is from before `since`, and at the threshold the row locks until
- * `lockedUntil` and the count starts again.
+ * when the last failure is from before `since` (any older lock is then void too), and at
+ * the threshold the row locks until `lockedUntil` and the count starts again.
  */
 function countOneFailure(columns: { count: string; lastFailedAt: string; lockedUntil: string }, since: Date, lockedUntil: Date) {
   const count = sql.ref(columns.count);
   const last = sql.ref(columns.lastFailedAt);
-  const next = sql<number>`(case when ${last} is null or ${last} <= ${since}::timestamptz then 1 else ${count} + 1 end)`;
+  const fresh = sql<boolean>`(${last} is null or ${last} <= ${since}::timestamptz)`;
+  const next = sql<number>`(case when ${fresh} then 1 else ${count} + 1 end)`;
   const locks = sql<boolean>`${next} >= ${LOCKOUT_THRESHOLD}`;
   return {
     count: sql<number>`case when ${locks} then 0 else ${next} end`,
-    lockedUntil: sql<Date>`case when ${locks} then ${lockedUntil}::timestamptz else ${sql.ref(columns.lockedUntil)} end`,
+    // A lock from before `since` (a password reset, say) is void; a newer one, a concurrent failure's, stays.
+    lockedUntil: sql<Date | null>`case when ${locks} then ${lockedUntil}::timestamptz when ${fresh} then null else ${sql.ref(columns.lockedUntil)} end`,
   };
 }
 
