@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { type Subscription, subscriptionListSchema, subscriptionSchema } from '../../../shared/api/subscriptions';
+import {
+  addYears,
+  keyPreviewSchema,
+  type Subscription,
+  subscriptionListSchema,
+  subscriptionSchema,
+} from '../../../shared/api/subscriptions';
 import { generateProductKey, PRODUCT_KEY_CONFUSABLE_PAIRS } from '../../../shared/product-key';
 import { useService } from '../../support/use-service';
 import { DAY, expectError, movableClock, signIn } from '../server/http';
@@ -24,7 +30,14 @@ describe('activating a product key', () => {
     const [key] = await mintKeys(service.services.db, 'family', 1, 2);
     const before = clock.now();
     const subscription = await activate(api, token, key!);
-    expect(subscription).toMatchObject({ plan: 'family', planName: 'Palisade Family', seats: 5, seatsUsed: 0, status: 'active', autoRenew: false });
+    expect(subscription).toMatchObject({
+      plan: 'family',
+      planName: 'Palisade Family',
+      seats: 5,
+      seatsUsed: 0,
+      status: 'active',
+      autoRenew: false,
+    });
     const starts = new Date(subscription.startsAt);
     expect(Math.abs(starts.getTime() - before.getTime())).toBeLessThan(5_000);
     const expected = new Date(starts);
@@ -48,12 +61,17 @@ describe('activating a product key', () => {
   it('refuses malformed keys with 400 KEY_MALFORMED and says why', async () => {
     const { token } = await signedInAccount(api, smtp, 'malformed');
     const [key] = await mintKeys(service.services.db, 'family');
-    expect(expectError(await activateWith(token, 'ABCDE-12345'), 400, 'KEY_MALFORMED')).toMatchObject({ reason: 'length' });
-    expect(expectError(await activateWith(token, `${key!.slice(0, 22)}U`), 400, 'KEY_MALFORMED')).toMatchObject({ reason: 'characters' });
+    expect(expectError(await activateWith(token, 'ABCDE-12345'), 400, 'KEY_MALFORMED')).toMatchObject({
+      reason: 'length',
+    });
+    expect(expectError(await activateWith(token, `${key!.slice(0, 22)}U`), 400, 'KEY_MALFORMED')).toMatchObject({
+      reason: 'characters',
+    });
     // One symbol of the second group misread as its look-alike: the check symbol catches it,
     // and when the service names a suspect group it is the right one.
     const symbols = [...key!.replaceAll('-', '')];
-    const partner = (symbol: string) => PRODUCT_KEY_CONFUSABLE_PAIRS.find((pair) => pair.includes(symbol))?.replace(symbol, '');
+    const partner = (symbol: string) =>
+      PRODUCT_KEY_CONFUSABLE_PAIRS.find((pair) => pair.includes(symbol))?.replace(symbol, '');
     const position = [5, 6, 7, 8, 9].find((i) => partner(symbols[i]!) !== undefined);
     const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
     if (position === undefined) symbols[7] = alphabet[(alphabet.indexOf(symbols[7]!) + 1) % 32]!;
@@ -88,7 +106,8 @@ describe('activating a product key', () => {
     const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => activateWith(accounts[i % 2]!.token, key)));
     expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
     for (const answer of answers.filter((a) => a.status !== 201)) expectError(answer, 409, 'KEY_ALREADY_USED');
-    const owned = (await subscriptionsOf(accounts[0]!.token)).length + (await subscriptionsOf(accounts[1]!.token)).length;
+    const owned =
+      (await subscriptionsOf(accounts[0]!.token)).length + (await subscriptionsOf(accounts[1]!.token)).length;
     expect(owned).toBe(1);
   });
 
@@ -131,6 +150,115 @@ describe('activating a product key', () => {
   });
 });
 
+const extendWith = (
+  token: string,
+  productKey: string,
+  extendSubscriptionId: string,
+  headers: Record<string, string> = {},
+) => api.request('POST', '/v1/subscriptions/activate', { json: { productKey, extendSubscriptionId }, token, headers });
+
+const lastGroup = (key: string) => key.slice(-5);
+
+describe('extending a subscription with a key', () => {
+  it('adds the key’s term to that subscription, from its expiry, and shows the new key’s last group', async () => {
+    const { token } = await signedInAccount(api, smtp, 'extend');
+    const [first, second] = await mintKeys(service.services.db, 'family', 2, 2);
+    const subscription = await activate(api, token, first!);
+    expect(subscription.keyLastGroup).toBe(lastGroup(first!));
+
+    const answer = await extendWith(token, second!, subscription.id);
+    expect(answer.status).toBe(201);
+    const extended = subscriptionSchema.parse(answer.body);
+    expect(extended).toEqual({
+      ...subscription,
+      expiresAt: addYears(new Date(subscription.expiresAt), 2).toISOString(),
+      keyLastGroup: lastGroup(second!),
+    });
+    expect(await subscriptionsOf(token)).toEqual([extended]);
+    expectError(await extendWith(token, second!, subscription.id), 409, 'KEY_ALREADY_USED');
+  });
+
+  it('says what a key would add before it is spent', async () => {
+    const { token } = await signedInAccount(api, smtp, 'preview');
+    const [key] = await mintKeys(service.services.db, 'max', 1, 3);
+    const preview = async () =>
+      api.request('POST', '/v1/subscriptions/activate/preview', { json: { productKey: key!.toLowerCase() }, token });
+    const answer = await preview();
+    expect(answer.status).toBe(200);
+    expect(keyPreviewSchema.parse(answer.body)).toEqual({ plan: 'max', planName: 'Palisade Max', termYears: 3 });
+    expect(await subscriptionsOf(token)).toEqual([]);
+    await activate(api, token, key!);
+    expectError(await preview(), 409, 'KEY_ALREADY_USED');
+    const unknown = await api.request('POST', '/v1/subscriptions/activate/preview', {
+      json: { productKey: generateProductKey() },
+      token,
+    });
+    expectError(unknown, 404, 'KEY_UNKNOWN');
+    const typo = await api.request('POST', '/v1/subscriptions/activate/preview', {
+      json: { productKey: 'ABCDE' },
+      token,
+    });
+    expectError(typo, 400, 'KEY_MALFORMED');
+  });
+
+  it('refuses a key of another plan with 409 PLAN_MISMATCH and leaves the key unspent', async () => {
+    const { token } = await signedInAccount(api, smtp, 'mismatch');
+    const [family] = await mintKeys(service.services.db, 'family');
+    const [essentials] = await mintKeys(service.services.db, 'essentials');
+    const subscription = await activate(api, token, family!);
+    const details = expectError(await extendWith(token, essentials!, subscription.id), 409, 'PLAN_MISMATCH');
+    expect(details).toEqual({ keyPlan: 'essentials', subscriptionPlan: 'family', subscriptionId: subscription.id });
+    expect(await subscriptionsOf(token)).toEqual([subscription]);
+    // Not spent: it still starts a subscription of its own.
+    expect((await activate(api, token, essentials!)).plan).toBe('essentials');
+  });
+
+  it('answers 404 for another account’s subscription, or one that does not exist, and spends nothing', async () => {
+    const owner = await signedInAccount(api, smtp, 'extend-owner');
+    const stranger = await signedInAccount(api, smtp, 'extend-stranger');
+    const [ownerKey, strangerKey] = await mintKeys(service.services.db, 'family', 2);
+    const subscription = await activate(api, owner.token, ownerKey!);
+    expectError(await extendWith(stranger.token, strangerKey!, subscription.id), 404, 'NOT_FOUND');
+    expectError(await extendWith(stranger.token, strangerKey!, crypto.randomUUID()), 404, 'NOT_FOUND');
+    expectError(await extendWith(stranger.token, strangerKey!, 'not-an-id'), 404, 'NOT_FOUND');
+    expect(await subscriptionsOf(owner.token)).toEqual([subscription]);
+    expect((await activate(api, stranger.token, strangerKey!)).plan).toBe('family');
+  });
+
+  it('adds both terms when two keys extend one subscription at the same time', async () => {
+    const { token } = await signedInAccount(api, smtp, 'extend-race');
+    const [first, ...more] = await mintKeys(service.services.db, 'family', 5, 1);
+    const subscription = await activate(api, token, first!);
+    const answers = await Promise.all(more.map((key) => extendWith(token, key, subscription.id)));
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201, 201]);
+    const [after] = await subscriptionsOf(token);
+    expect(after?.expiresAt).toBe(addYears(new Date(subscription.expiresAt), 4).toISOString());
+  });
+
+  it('lets one key extend only once when the same extension races', async () => {
+    const { token } = await signedInAccount(api, smtp, 'extend-same-key');
+    const [first, second] = await mintKeys(service.services.db, 'family', 2, 1);
+    const subscription = await activate(api, token, first!);
+    const answers = await Promise.all(Array.from({ length: 10 }, () => extendWith(token, second!, subscription.id)));
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
+    for (const answer of answers.filter((a) => a.status !== 201)) expectError(answer, 409, 'KEY_ALREADY_USED');
+    const [after] = await subscriptionsOf(token);
+    expect(after?.expiresAt).toBe(addYears(new Date(subscription.expiresAt), 1).toISOString());
+  });
+
+  it('replays an extension for a repeated Idempotency-Key instead of adding the term twice', async () => {
+    const { token } = await signedInAccount(api, smtp, 'extend-idem');
+    const [first, second] = await mintKeys(service.services.db, 'family', 2, 1);
+    const subscription = await activate(api, token, first!);
+    const headers = { 'idempotency-key': crypto.randomUUID() };
+    const once = await extendWith(token, second!, subscription.id, headers);
+    const twice = await extendWith(token, second!, subscription.id, headers);
+    expect(twice.headers.get('idempotent-replayed')).toBe('true');
+    expect(twice.body).toEqual(once.body);
+    expectError(await activateWith(token, second, headers), 422, 'VALIDATION_FAILED');
+  });
+});
+
 describe('auto-renew', () => {
   it('turns on and off, and only on the caller’s own subscriptions', async () => {
     const owner = await signedInAccount(api, smtp, 'renew');
@@ -142,13 +270,27 @@ describe('auto-renew', () => {
     expect(subscriptionSchema.parse(on.body)).toEqual({ ...subscription, autoRenew: true });
     expect((await subscriptionsOf(owner.token))[0]?.autoRenew).toBe(true);
     // Cancelling keeps the term: only the flag changes.
-    const off = subscriptionSchema.parse((await api.patch(`/v1/subscriptions/${subscription.id}`, { autoRenew: false }, owner.token)).body);
+    const off = subscriptionSchema.parse(
+      (await api.patch(`/v1/subscriptions/${subscription.id}`, { autoRenew: false }, owner.token)).body,
+    );
     expect(off).toEqual(subscription);
 
-    expectError(await api.patch(`/v1/subscriptions/${subscription.id}`, { autoRenew: true }, stranger.token), 404, 'NOT_FOUND');
+    expectError(
+      await api.patch(`/v1/subscriptions/${subscription.id}`, { autoRenew: true }, stranger.token),
+      404,
+      'NOT_FOUND',
+    );
     expectError(await api.patch('/v1/subscriptions/not-an-id', { autoRenew: true }, owner.token), 404, 'NOT_FOUND');
-    expectError(await api.patch(`/v1/subscriptions/${crypto.randomUUID()}`, { autoRenew: true }, owner.token), 404, 'NOT_FOUND');
-    expectError(await api.patch(`/v1/subscriptions/${subscription.id}`, { autoRenew: 'yes' }, owner.token), 400, 'VALIDATION_FAILED');
+    expectError(
+      await api.patch(`/v1/subscriptions/${crypto.randomUUID()}`, { autoRenew: true }, owner.token),
+      404,
+      'NOT_FOUND',
+    );
+    expectError(
+      await api.patch(`/v1/subscriptions/${subscription.id}`, { autoRenew: 'yes' }, owner.token),
+      400,
+      'VALIDATION_FAILED',
+    );
   });
 });
 
