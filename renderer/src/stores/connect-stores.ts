@@ -60,7 +60,8 @@ export function connectStores(api: PalisadeApi): () => void {
 export function watchBridge(bridge: BrowserHostConnection, api: PalisadeApi): () => void {
   const { setStatus } = useConnectionStore.getState();
   setStatus(bridge.status());
-  let wasDown = false;
+  // A tab opened without a launch secret is refused before anything is asked: it is down already.
+  let wasDown = isDisconnected(bridge.status());
   return bridge.onStatus((status) => {
     setStatus(status);
     if (isDisconnected(status)) wasDown = true;
