@@ -6,7 +6,8 @@ import { event, invoke, none } from './define';
 /**
  * Where this computer stands:
  * - `signedOut`: nobody is signed in, so nothing is known yet;
- * - `unregistered`: signed in, this computer holds no seat;
+ * - `unregistered`: signed in, this computer holds no seat (with `formerDevice` when the
+ *   service said it is no longer the device it was registered as: `DEVICE_MISMATCH`);
  * - `protected`: a valid lease says it is protected until `protectedUntil`;
  * - `removed`: its device was deactivated (from another device or a move), at `removedAt`;
  * - `expired`: the subscription it is on has ended.
@@ -24,6 +25,12 @@ export const thisComputerStateSchema = z.object({
   licenceKeyChanged: z.boolean(),
   /** The name registration will suggest: the host name. */
   suggestedName: z.string(),
+  /**
+   * The device this computer was registered as, when the service no longer recognises this
+   * computer as it (too many parts changed, or its files were copied to another machine):
+   * it can be protected as a device of its own, or take that device's seat by a move.
+   */
+  formerDevice: deviceSchema.optional(),
 });
 export type ThisComputerState = z.infer<typeof thisComputerStateSchema>;
 

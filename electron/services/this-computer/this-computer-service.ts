@@ -90,6 +90,7 @@ export function createThisComputerService(options: ThisComputerOptions): ThisCom
     subscriptionExpired: false,
     checkedAt: null,
     suggestedName,
+    formerDevice: null,
   };
   const leases = createLeaseAcceptor({ licence, pins, now, logger, onKeyChange: (changed) => changed && emit() });
   const heartbeats = createHeartbeatScheduler({
@@ -202,7 +203,7 @@ export function createThisComputerService(options: ThisComputerOptions): ThisCom
       removedAt: null,
       lastCheckedAt: now().toISOString(),
     });
-    Object.assign(facts, { verified: lease, offline: false, subscriptionExpired: false });
+    Object.assign(facts, { verified: lease, offline: false, subscriptionExpired: false, formerDevice: null });
     heartbeats.start(false);
     emit();
     logger.info('this computer is registered', { deviceId: response.device.id });
@@ -259,6 +260,13 @@ export function createThisComputerService(options: ThisComputerOptions): ThisCom
           save(undefined);
           Object.assign(facts, { verified: null, offline: false, checkedAt: now().toISOString() });
           break;
+        case 'notThisDevice':
+          // The service gave no lease: this computer is not protected by that seat any more.
+          save(undefined);
+          Object.assign(facts, { verified: null, offline: false, checkedAt: now().toISOString(), formerDevice: held.device });
+          heartbeats.stop();
+          logger.info('this computer no longer matches its device', { deviceId: held.device.id });
+          break;
         case 'offline':
           facts.offline = true;
           break;
@@ -293,7 +301,7 @@ export function createThisComputerService(options: ThisComputerOptions): ThisCom
   function forget() {
     generation++;
     save(undefined);
-    Object.assign(facts, { verified: null, offline: false, subscriptionExpired: false, checkedAt: null });
+    Object.assign(facts, { verified: null, offline: false, subscriptionExpired: false, checkedAt: null, formerDevice: null });
     heartbeats.stop();
   }
 

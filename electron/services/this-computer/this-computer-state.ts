@@ -1,3 +1,4 @@
+import type { Device } from '../../../shared/api/devices';
 import type { ThisComputerState } from '../../../shared/contract/this-computer';
 import { type ErrorCode, isTransientFailure } from '../../../shared/errors';
 import type { LeasePayload } from '../../../shared/lease';
@@ -18,6 +19,8 @@ export interface ThisComputerFacts {
   /** When the service last answered about this computer, when no record holds it. */
   checkedAt: string | null;
   suggestedName: string;
+  /** The device the service said this computer no longer is (`DEVICE_MISMATCH`), until it registers again. */
+  formerDevice?: Device | null;
 }
 
 /** The state the dashboard shows, from the facts alone. */
@@ -39,17 +42,19 @@ export function deriveThisComputerState(facts: ThisComputerFacts, now: Date): Th
   if (verified !== null) {
     return { ...base, state: Date.parse(verified.protectedUntil) <= now.getTime() ? 'expired' : 'protected' };
   }
-  return { ...base, state: 'unregistered' };
+  return { ...base, state: 'unregistered', ...(facts.formerDevice && { formerDevice: facts.formerDevice }) };
 }
 
 /** What a refused heartbeat means for this computer. */
-export type HeartbeatRefusal = 'removed' | 'expired' | 'unknownDevice' | 'offline' | 'keyChanged' | 'unexpected';
+export type HeartbeatRefusal = 'removed' | 'expired' | 'unknownDevice' | 'notThisDevice' | 'offline' | 'keyChanged' | 'unexpected';
 
 export function heartbeatRefusal(code: ErrorCode | undefined): HeartbeatRefusal {
   if (code === 'DEVICE_DEACTIVATED') return 'removed';
   if (code === 'SUBSCRIPTION_EXPIRED') return 'expired';
   // The service has never heard of this device (its data was reset): nothing to keep.
   if (code === 'NOT_FOUND') return 'unknownDevice';
+  // This machine no longer matches the device (by the half rule): it holds no seat of its own.
+  if (code === 'DEVICE_MISMATCH') return 'notThisDevice';
   // Says nothing about this computer: the service was not reached, the last lease stands.
   if (isTransientFailure(code)) return 'offline';
   // Shown as state.licenceKeyChanged; the lease signed with the old key stands until it ends.

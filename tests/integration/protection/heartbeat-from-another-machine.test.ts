@@ -43,7 +43,7 @@ describe('a heartbeat from another machine', () => {
     const { device } = await register(api, token, registerBody(machine));
 
     // A new network card: four of five parts as registered.
-    const newCard = withNewParts(machine, 1, 'card');
+    const newCard = withNewParts(machine, 1);
     const first = await beat(device.id, heartbeatBody(newCard), token);
     expect(first.status, JSON.stringify(first.body)).toBe(200);
     heartbeatResponseSchema.parse(first.body);
