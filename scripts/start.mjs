@@ -214,9 +214,13 @@ async function main() {
         ? 'Opening Palisade in your browser (--browser).'
         : 'The Electron binary is not installed here, so Palisade opens in your browser instead.',
     );
-    // The host prints `Palisade is running at <url>` itself.
+    // The host prints `Palisade is running at <url>` itself, a link that works once.
     const hostArgs = ['--import', 'tsx', 'electron/host/cli.ts', '--api', apiUrl, ...(noOpen ? ['--no-open'] : [])];
-    app = start(process.execPath, hostArgs, { env, stdio: 'inherit' });
+    app = start(process.execPath, hostArgs, { env, stdio: ['pipe', 'inherit', 'inherit'] });
+    // Enter here asks the host for a fresh link. The host runs in a process group of its own,
+    // where reading the terminal would stop it, so this script reads it and passes it on.
+    app.stdin.on('error', () => {});
+    process.stdin.pipe(app.stdin);
   }
   const code = await app.exited;
   // The window was closed, or the host stopped: nothing is left to serve.

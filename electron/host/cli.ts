@@ -4,8 +4,9 @@
  *
  *   node --import tsx electron/host/cli.ts [--port N] [--api URL] [--data-dir DIR] [--machine-seed TEXT] [--no-open]
  *
- * Prints exactly one line on stdout, `Palisade is running at <launch url>`; logs go to
- * stderr. PALISADE_API_URL sets the account service (default http://127.0.0.1:4600),
+ * Prints on stdout `Palisade is running at <launch url>` and a line that says the link
+ * works once, for two minutes; logs go to stderr. Each line read on stdin (Enter, in a
+ * terminal) prints a fresh link, and opens it unless --no-open. PALISADE_API_URL sets the account service (default http://127.0.0.1:4600),
  * PALISADE_LOG_LEVEL the log level. SIGINT/SIGTERM shut it down cleanly.
  *
  * The data folder keeps this computer's fingerprint cache, pinned licence key and last
@@ -22,6 +23,7 @@
 import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createAppServices, DEFAULT_API_URL } from '../services/app-services';
@@ -119,10 +121,18 @@ try {
   fail(services.i18n.t('desktop.host.startFailed', { reason: error instanceof Error ? error.message : String(error) }));
 }
 
-process.stdout.write(`${services.i18n.t('desktop.host.running', { url: host.launchUrl })}\n`);
-if (!values['no-open'] && !(await openInBrowser(host.launchUrl))) {
-  logger.warn('could not open a browser; open the link above yourself');
+async function offer(url: string) {
+  process.stdout.write(`${services.i18n.t('desktop.host.running', { url })}\n${services.i18n.t('desktop.host.launchLinkOnce')}\n`);
+  if (!values['no-open'] && !(await openInBrowser(url))) logger.warn('could not open a browser; open the link above yourself');
 }
+await offer(host.launchUrl);
+
+// Enter in the terminal: a fresh link for a tab whose link was spent or expired.
+// Backgrounded in a shell, reading the terminal would stop the process (SIGTTIN); with a
+// handler the read fails instead, and the host goes on without fresh links.
+process.on('SIGTTIN', () => {});
+process.stdin.on('error', () => process.stdin.destroy());
+createInterface({ input: process.stdin }).on('line', () => void offer(host.newLaunchUrl()));
 
 let stopping = false;
 async function shutdown(signal: string) {

@@ -3,10 +3,12 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import {
-  BRIDGE_AUTH_PATH,
   BRIDGE_CLOSE_SHUTDOWN,
+  BRIDGE_CLOSE_UNAUTHORISED,
   BRIDGE_PATH,
+  LAUNCH_FRAGMENT_PREFIX,
   bridgeClientMessageSchema,
+  bridgeHelloSchema,
   type BridgeServerMessage,
 } from '../../shared/contract/bridge-protocol';
 import type { Dispatcher } from '../services/ipc/dispatcher';
@@ -25,19 +27,23 @@ export interface BrowserHostOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   logger: Logger;
-  /** Fixed launch secret (tests); random per launch otherwise. */
-  secret?: string;
+  /** How long an unused launch link works (tests); two minutes otherwise. */
+  launchLifetimeMs?: number;
 }
 
 export interface BrowserHost {
   port: number;
   origin: string;
-  /** `http://127.0.0.1:<port>/launch/<secret>`: the link to print. */
+  /** `http://127.0.0.1:<port>/#launch=<secret>`: the first link to print and open. */
   launchUrl: string;
+  /** A fresh launch link, for a tab whose link was spent or expired; the unused one before it stops working. */
+  newLaunchUrl(): string;
   close(): Promise<void>;
 }
 
 const MAX_MESSAGE_BYTES = 1024 * 1024;
+/** A connection that has not said `hello` by then is closed. */
+const HELLO_TIMEOUT_MS = 10_000;
 
 function plain(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}) {
   res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -69,7 +75,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
-  const auth = createLaunchAuth(port, options.secret !== undefined ? { secret: options.secret } : {});
+  const auth = createLaunchAuth(port, options.launchLifetimeMs !== undefined ? { launchLifetimeMs: options.launchLifetimeMs } : {});
+  const newLaunchUrl = () => `${origin}/${LAUNCH_FRAGMENT_PREFIX}${auth.issueLaunchSecret()}`;
 
   const headersFor = (host: string) => ({
     ...hardeningHeaders,
@@ -84,19 +91,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'Method Not Allowed', { ...headers, Allow: 'GET, HEAD' });
     const pathname = new URL(req.url ?? '/', origin).pathname;
 
-    if (auth.isLaunchPath(pathname)) {
-      res.writeHead(303, { ...headers, 'Set-Cookie': auth.setCookieHeader(), Location: '/', 'Cache-Control': 'no-store' });
-      res.end();
-      return;
-    }
-    if (pathname === BRIDGE_AUTH_PATH) {
-      res.writeHead(auth.hasCookie(req) ? 204 : 401, { ...headers, 'Cache-Control': 'no-store' });
-      res.end();
-      return;
-    }
-    if (pathname.startsWith('/launch/')) return plain(res, 401, 'This launch link is not valid any more. Use the link Palisade printed most recently.', headers);
-
-    // Without the cookie the app still loads; it then asks for the link printed in the terminal.
+    // The files are no secret: the app loads for anyone, and without a secret it asks for a fresh link.
     const file = await resolveRendererFile(rendererDir, pathname);
     if (file) return sendFile(res, file, req.method === 'HEAD', headers);
     // Browsers ask for it unprompted; "none" is a better answer than a 404 in the console.
@@ -127,6 +122,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const pathname = new URL(req.url ?? '/', origin).pathname;
     if (pathname !== BRIDGE_PATH) return refuseUpgrade(socket, 404, 'not found');
     const refusal = auth.refuseUpgrade(req);
+    // Host and Origin only: the secrets come in the first message, never in a header.
     if (refusal) {
       logger.warn('refused a bridge connection', { reason: refusal.reason });
       return refuseUpgrade(socket, refusal.status, refusal.reason);
@@ -138,9 +134,29 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(message));
   };
 
+  /** Connections whose `hello` was accepted: the only ones that get results and events. */
+  const admitted = new Set<WebSocket>();
+
+  const refuse = (ws: WebSocket, reason: string) => {
+    logger.warn('refused a bridge connection', { reason });
+    ws.close(BRIDGE_CLOSE_UNAUTHORISED, reason);
+  };
+
+  /** The first message: a launch secret to exchange or this tab's secret, or the door. */
+  const greet = (ws: WebSocket, parsed: unknown) => {
+    const hello = bridgeHelloSchema.safeParse(parsed);
+    if (!hello.success) return refuse(ws, 'no launch or tab secret');
+    const outcome = auth.admit(hello.data);
+    if ('refused' in outcome) return refuse(ws, outcome.refused);
+    admitted.add(ws);
+    send(ws, { type: 'welcome', tab: outcome.tab });
+  };
+
   wss.on('connection', (ws: WebSocket) => {
     // An oversized or malformed frame: ws closes the connection (1009, 1002…) and tells us here.
     ws.on('error', (error) => logger.warn('closed a bridge connection', { error: describeError(error) }));
+    const helloTimer = setTimeout(() => refuse(ws, 'no hello in time'), HELLO_TIMEOUT_MS);
+    helloTimer.unref();
     let alive = true;
     ws.on('pong', () => (alive = true));
     const heartbeat = setInterval(() => {
@@ -149,7 +165,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       ws.ping();
     }, 30_000);
     heartbeat.unref();
-    ws.on('close', () => clearInterval(heartbeat));
+    ws.on('close', () => {
+      clearInterval(heartbeat);
+      clearTimeout(helloTimer);
+      admitted.delete(ws);
+    });
 
     ws.on('message', (data, isBinary) => {
       if (isBinary) return ws.close(1003, 'text only');
@@ -159,6 +179,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       } catch {
         return ws.close(1007, 'not JSON');
       }
+      if (!admitted.has(ws)) {
+        clearTimeout(helloTimer);
+        return greet(ws, parsed);
+      }
       const message = bridgeClientMessageSchema.safeParse(parsed);
       if (!message.success) return ws.close(1008, 'not a bridge message');
       const { id, channel, input } = message.data;
@@ -167,7 +191,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
 
   const unsubscribe = events.subscribe((event, payload) => {
-    for (const ws of wss.clients) send(ws, { type: 'event', event, payload });
+    for (const ws of admitted) send(ws, { type: 'event', event, payload });
   });
 
   logger.info('browser host listening', { origin });
@@ -175,7 +199,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   return {
     port,
     origin,
-    launchUrl: `${origin}${auth.launchPath}`,
+    launchUrl: newLaunchUrl(),
+    newLaunchUrl,
     async close() {
       unsubscribe();
       // Say goodbye properly, but do not wait long for a tab that does not answer.

@@ -30,10 +30,16 @@ export function keyringWrapper(command: string[]): string[] {
   return ['dbus-run-session', '--', 'sh', '-c', script, 'sh', ...command];
 }
 
+/** The link in the host's "Palisade is running at …" line, in whatever language it speaks. */
+const launchLinkLine = /\s(http:\/\/127\.0\.0\.1:\d+\/#launch=[A-Za-z0-9_-]+)$/gm;
+
 export interface HostProcess {
   child: ChildProcess;
+  /** The launch link printed at start: it works once, within two minutes. */
   launchUrl: string;
   port: number;
+  /** Presses Enter in the host's terminal and resolves with the fresh link it prints. */
+  freshLaunchUrl(): Promise<string>;
   stdout(): string;
   stderr(): string;
   /** SIGTERM to the whole process group (the host, and the D-Bus session around it); resolves on exit. */
@@ -49,7 +55,9 @@ export async function spawnHostCli(options: { args: string[]; env: NodeJS.Proces
   const command = [process.execPath, '--import', 'tsx', 'electron/host/cli.ts', '--no-open', ...options.args];
   const [file, ...args] = options.keyring ? keyringWrapper(command) : command;
   // Its own process group, so stop() reaches the D-Bus session and keyring daemon too.
-  const child = spawn(file!, args, { cwd: repoRoot, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  // stdin is the host's terminal: a line there asks for a fresh launch link.
+  const child = spawn(file!, args, { cwd: repoRoot, env: options.env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+  child.stdin!.on('error', () => {}); // the host may be gone when a test writes to it
   let out = '';
   let err = '';
   child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
@@ -67,7 +75,7 @@ export async function spawnHostCli(options: { args: string[]; env: NodeJS.Proces
       child.stdout!.on('data', (c: Buffer) => {
         out += c.toString();
         // The line is in the app's language ("Palisade is running at …", "Palisade läuft unter …"): the link is what counts.
-        const match = /\s(http:\/\/127\.0\.0\.1:\d+\/launch\/\S+)$/m.exec(out);
+        const match = [...out.matchAll(launchLinkLine)][0];
         if (match?.[1]) {
           clearTimeout(timer);
           resolve(match[1]);
@@ -83,6 +91,17 @@ export async function spawnHostCli(options: { args: string[]; env: NodeJS.Proces
       launchUrl,
       port: Number(new URL(launchUrl).port),
       stdout: () => out,
+      async freshLaunchUrl() {
+        const printed = [...out.matchAll(launchLinkLine)].length;
+        child.stdin!.write('\n');
+        const deadline = Date.now() + 10_000;
+        for (;;) {
+          const links = [...out.matchAll(launchLinkLine)];
+          if (links.length > printed) return links.at(-1)![1]!;
+          if (Date.now() > deadline) throw new Error(`the host printed no fresh link:\n${err}`);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      },
       stderr: () => err,
       async stop() {
         if (child.exitCode === null && child.signalCode === null) signalGroup('SIGTERM');

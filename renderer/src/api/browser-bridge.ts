@@ -1,5 +1,10 @@
 import { backoffDelay } from '../../../shared/backoff';
-import { BRIDGE_AUTH_PATH, BRIDGE_PATH, bridgeServerMessageSchema } from '../../../shared/contract/bridge-protocol';
+import {
+  BRIDGE_CLOSE_UNAUTHORISED,
+  BRIDGE_PATH,
+  LAUNCH_FRAGMENT_PREFIX,
+  bridgeServerMessageSchema,
+} from '../../../shared/contract/bridge-protocol';
 import { buildApi, type Transport } from '../../../shared/contract/client';
 import { events } from '../../../shared/contract/index';
 import type { EventName, PalisadeApi } from '../../../shared/contract/types';
@@ -10,10 +15,14 @@ import type { AppError, Result } from '../../../shared/errors';
  * that served the page. Browser code (the integration tests run it in Node with the `ws`
  * socket); the renderer does `window.palisade ?? connectBrowserHost().api`.
  *
+ * Each connection starts with a `hello`: the launch secret from the page's fragment
+ * (`#launch=…`, taken and removed from the address bar at once), exchanged once for a tab
+ * secret kept in sessionStorage, or that tab secret on every later connection and reload.
+ *
  * `status()`: `connecting` while a connection is being made; `open` when calls go through;
- * `unauthorised` when this browser has not opened the launch link the host printed (the
- * renderer says "open the link printed in the terminal"); `closed` when the host cannot be
- * reached (it retries with backoff).
+ * `unauthorised` when this tab has no secret the host accepts (no launch link, or a spent or
+ * expired one: the renderer says how to get a fresh link, and opening one in this tab
+ * connects it); `closed` when the host cannot be reached (it retries with backoff).
  */
 export type BridgeStatus = 'connecting' | 'open' | 'unauthorised' | 'closed';
 
@@ -22,21 +31,29 @@ export interface BridgeSocket {
   send(data: string): void;
   close(code?: number, reason?: string): void;
   onopen: ((event: never) => void) | null;
-  onclose: ((event: never) => void) | null;
+  onclose: ((event: { code: number }) => void) | null;
   onerror: ((event: never) => void) | null;
   onmessage: ((event: { data: unknown }) => void) | null;
+}
+
+/** Where a tab keeps its tab secret: sessionStorage in a browser (per tab, per origin, survives reloads). */
+export interface TabSecretStore {
+  get(): string | null;
+  set(secret: string): void;
+  clear(): void;
 }
 
 export interface BrowserHostOptions {
   /** ws:// URL of the bridge; by default the page's own host. */
   url?: string;
   createSocket?: (url: string) => BridgeSocket;
-  /** true: this browser is authorised; false: it is not; null: the host did not answer. */
-  checkAuthorised?: () => Promise<boolean | null>;
+  /** The launch secret this page was opened with, taken once; by default from the fragment. */
+  takeLaunchSecret?: () => string | null;
+  /** Calls back when a fresh launch link is opened in this page; by default on `hashchange`. */
+  watchLaunchLinks?: (onLink: () => void) => () => void;
+  tabSecrets?: TabSecretStore;
   backoffBaseMs?: number;
   backoffMaxMs?: number;
-  /** How often to look again while unauthorised (the launch link may be opened in another tab). */
-  unauthorisedPollMs?: number;
 }
 
 export interface BrowserHostConnection {
@@ -48,17 +65,24 @@ export interface BrowserHostConnection {
 }
 
 type BrowserGlobals = {
-  location?: { protocol: string; host: string };
+  location?: { protocol: string; host: string; hash: string; pathname: string; search: string };
+  history?: { state: unknown; replaceState(state: unknown, unused: string, url: string): void };
+  sessionStorage?: { getItem(key: string): string | null; setItem(key: string, value: string): void; removeItem(key: string): void };
   WebSocket?: new (url: string) => BridgeSocket;
-  fetch?: (input: string, init?: Record<string, unknown>) => Promise<{ status: number }>;
+  addEventListener?: (type: string, listener: () => void) => void;
+  removeEventListener?: (type: string, listener: () => void) => void;
+  dispatchEvent?: (event: unknown) => boolean;
+  PopStateEvent?: new (type: string, init?: { state: unknown }) => unknown;
 };
 const browser = globalThis as unknown as BrowserGlobals;
 
 const offline: AppError = { code: 'NETWORK_OFFLINE', message: 'Palisade lost its connection to the app host. Check that it is still running.' };
 const unauthorised: AppError = {
   code: 'IPC_FORBIDDEN',
-  message: 'This browser is not connected to Palisade yet. Open the link printed in the terminal where Palisade is running.',
+  message: 'This tab is not connected to Palisade. Press Enter in the terminal where Palisade is running for a fresh link.',
 };
+
+const TAB_SECRET_KEY = 'palisade.bridge.tab';
 
 const eventNames = new Set<string>(Object.keys(events));
 
@@ -68,16 +92,44 @@ function defaultUrl(): string {
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${BRIDGE_PATH}`;
 }
 
-async function defaultCheckAuthorised(): Promise<boolean | null> {
-  if (!browser.fetch) return null;
-  try {
-    const response = await browser.fetch(BRIDGE_AUTH_PATH, { credentials: 'same-origin', cache: 'no-store' });
-    if (response.status === 204) return true;
-    if (response.status === 401 || response.status === 403) return false;
-    return null;
-  } catch {
-    return null;
-  }
+/**
+ * Takes the launch secret out of the address bar (so it is in no bookmark, history entry
+ * or screenshot, and a reload does not try it again), leaving the app's own route.
+ */
+function takeSecretFromFragment(): string | null {
+  const { location, history } = browser;
+  if (!location?.hash.startsWith(LAUNCH_FRAGMENT_PREFIX)) return null;
+  const secret = location.hash.slice(LAUNCH_FRAGMENT_PREFIX.length);
+  history?.replaceState(history.state, '', `${location.pathname}${location.search}#/`);
+  // The hash router read the fragment as a route already; have it read the address again.
+  if (browser.PopStateEvent) browser.dispatchEvent?.(new browser.PopStateEvent('popstate', { state: history?.state }));
+  return secret || null;
+}
+
+function watchHashChanges(onLink: () => void): () => void {
+  browser.addEventListener?.('hashchange', onLink);
+  return () => browser.removeEventListener?.('hashchange', onLink);
+}
+
+function sessionStorageSecrets(): TabSecretStore {
+  // Storage may be refused (privacy settings): the tab then reconnects only with a fresh link.
+  const attempt = <T>(action: () => T, fallback: T): T => {
+    try {
+      return action();
+    } catch {
+      return fallback;
+    }
+  };
+  return {
+    get: () => attempt(() => browser.sessionStorage?.getItem(TAB_SECRET_KEY) ?? null, null),
+    set: (secret) => attempt(() => browser.sessionStorage?.setItem(TAB_SECRET_KEY, secret), undefined),
+    clear: () => attempt(() => browser.sessionStorage?.removeItem(TAB_SECRET_KEY), undefined),
+  };
+}
+
+function memorySecrets(): TabSecretStore {
+  let secret: string | null = null;
+  return { get: () => secret, set: (s) => void (secret = s), clear: () => void (secret = null) };
 }
 
 function createConnection(options: BrowserHostOptions): BrowserHostConnection {
@@ -88,8 +140,12 @@ function createConnection(options: BrowserHostOptions): BrowserHostConnection {
       if (!browser.WebSocket) throw new Error('This browser has no WebSocket.');
       return new browser.WebSocket(u);
     });
-  const checkAuthorised = options.checkAuthorised ?? defaultCheckAuthorised;
-  const { backoffBaseMs = 250, backoffMaxMs = 10_000, unauthorisedPollMs = 3_000 } = options;
+  const takeLaunchSecret = options.takeLaunchSecret ?? takeSecretFromFragment;
+  const watchLaunchLinks = options.watchLaunchLinks ?? watchHashChanges;
+  const tabSecrets = options.tabSecrets ?? (browser.sessionStorage ? sessionStorageSecrets() : memorySecrets());
+  const { backoffBaseMs = 250, backoffMaxMs = 10_000 } = options;
+  /** A launch secret not yet exchanged: tried before the tab secret, once. */
+  let launchSecret = takeLaunchSecret();
 
   let status: BridgeStatus = 'connecting';
   let socket: BridgeSocket | null = null;
@@ -126,7 +182,7 @@ function createConnection(options: BrowserHostOptions): BrowserHostConnection {
     }, ms);
   }
 
-  function receive(data: unknown) {
+  function receive(ws: BridgeSocket, data: unknown) {
     let parsed: unknown;
     try {
       parsed = JSON.parse(typeof data === 'string' ? data : String(data));
@@ -135,7 +191,12 @@ function createConnection(options: BrowserHostOptions): BrowserHostConnection {
     }
     const message = bridgeServerMessageSchema.safeParse(parsed);
     if (!message.success) return;
-    if (message.data.type === 'result') {
+    if (message.data.type === 'welcome') {
+      // The launch secret is spent now: from here on the tab secret reconnects, and survives a reload.
+      launchSecret = null;
+      tabSecrets.set(message.data.tab);
+      welcomed(ws);
+    } else if (message.data.type === 'result') {
       const resolve = pending.get(message.data.id);
       pending.delete(message.data.id);
       resolve?.(message.data.result);
@@ -144,59 +205,75 @@ function createConnection(options: BrowserHostOptions): BrowserHostConnection {
     }
   }
 
-  async function afterDisconnect() {
+  /** Nothing left to present: only a fresh launch link, opened in this tab, connects it again. */
+  function becomeUnauthorised() {
+    if (retry !== undefined) clearTimeout(retry);
+    retry = undefined;
+    setStatus('unauthorised');
+    settleAll(unauthorised);
+  }
+
+  function afterDisconnect() {
     if (shutDown) return;
-    const authorised = await checkAuthorised();
-    if (shutDown || socket) return;
-    if (authorised === false) {
-      setStatus('unauthorised');
-      settleAll(unauthorised);
-      schedule(unauthorisedPollMs, () => void pollAuthorisation());
-      return;
-    }
     setStatus('closed');
     schedule(backoffDelay(attempt++, { baseMs: backoffBaseMs, maxMs: backoffMaxMs }), connect);
   }
 
-  async function pollAuthorisation() {
-    if (shutDown) return;
-    if ((await checkAuthorised()) === true) connect();
-    else if (!shutDown) schedule(unauthorisedPollMs, () => void pollAuthorisation());
+  function welcomed(ws: BridgeSocket) {
+    if (socket !== ws) return;
+    open = true;
+    attempt = 0;
+    setStatus('open');
+    for (const message of queue.splice(0)) ws.send(message);
   }
 
   function connect() {
     if (shutDown || socket) return;
     if (retry !== undefined) clearTimeout(retry);
     retry = undefined;
+    const tab = tabSecrets.get();
+    const hello = launchSecret ? { type: 'hello', launch: launchSecret } : tab ? { type: 'hello', tab } : null;
+    if (!hello) return becomeUnauthorised();
     setStatus('connecting');
     let ws: BridgeSocket;
     try {
       ws = createSocket(url);
     } catch {
       settleAll(offline);
-      void afterDisconnect();
+      afterDisconnect();
       return;
     }
     socket = ws;
-    ws.onopen = () => {
-      open = true;
-      attempt = 0;
-      setStatus('open');
-      for (const message of queue.splice(0)) ws.send(message);
-    };
-    ws.onmessage = (event) => receive(event.data);
+    // Calls wait for the `welcome`, not just the open socket.
+    ws.onopen = () => ws.send(JSON.stringify(hello));
+    ws.onmessage = (event) => receive(ws, event.data);
     ws.onerror = () => {
       /* a close event follows */
     };
-    ws.onclose = () => {
+    ws.onclose = (event) => {
       if (socket !== ws) return;
       socket = null;
       open = false;
       settleAll(offline);
-      if (shutDown) setStatus('closed');
-      else void afterDisconnect();
+      if (shutDown) return setStatus('closed');
+      if (event.code === BRIDGE_CLOSE_UNAUTHORISED) {
+        // That secret is no good (spent, expired, or from an earlier run of the host): drop it, try what is left.
+        if ('launch' in hello) {
+          if (launchSecret === hello.launch) launchSecret = null;
+        } else tabSecrets.clear();
+        return connect();
+      }
+      afterDisconnect();
     };
   }
+
+  // A fresh link opened in this tab (the address bar, or the link clicked again).
+  const stopWatching = watchLaunchLinks(() => {
+    const secret = takeLaunchSecret();
+    if (!secret || shutDown || status === 'open') return;
+    launchSecret = secret;
+    if (!socket) connect();
+  });
 
   const transport: Transport = {
     invoke(channel, input) {
@@ -233,6 +310,7 @@ function createConnection(options: BrowserHostOptions): BrowserHostConnection {
     },
     close() {
       shutDown = true;
+      stopWatching();
       if (retry !== undefined) clearTimeout(retry);
       const ws = socket;
       socket = null;

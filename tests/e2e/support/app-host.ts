@@ -32,6 +32,8 @@ export class AppHost {
   readonly keyring: boolean;
   private readonly args: string[];
   private running: HostProcess | null = null;
+  /** Whether this run's printed link was opened already: each link works once. */
+  private printedLinkUsed = false;
   /** stderr of every run so far, oldest first. */
   private earlierLogs = '';
 
@@ -52,6 +54,7 @@ export class AppHost {
       throw new Error(`No built renderer in ${builtRendererDir}: run \`npm run build\` (npm run test:e2e does).`);
     }
     await mkdir(this.dataDir, { recursive: true });
+    this.printedLinkUsed = false;
     this.running = await spawnHostCli({
       args: ['--data-dir', this.dataDir, '--renderer-dir', builtRendererDir, ...this.args],
       env: {
@@ -84,19 +87,24 @@ export class AppHost {
     return this.running !== null;
   }
 
-  /** The link the host printed, with this launch's secret. */
+  /** The link the host printed at start, with a launch secret that works once, within two minutes. */
   get launchUrl(): string {
     return this.current().launchUrl;
   }
 
-  /** `http://127.0.0.1:<port>`: the app without the launch secret. */
+  /** `http://127.0.0.1:<port>`: the app without a launch secret. */
   get origin(): string {
     return new URL(this.launchUrl).origin;
   }
 
-  /** What a person does: open the printed link in the browser. */
+  /**
+   * What a person does: open the printed link in the browser; once that one is spent, press
+   * Enter in the host's terminal and open the fresh link it prints.
+   */
   async open(page: Page): Promise<void> {
-    await page.goto(this.launchUrl);
+    const url = this.printedLinkUsed ? await this.current().freshLaunchUrl() : this.launchUrl;
+    this.printedLinkUsed = true;
+    await page.goto(url);
   }
 
   /** Everything the host wrote to stderr, across restarts. */
@@ -104,7 +112,7 @@ export class AppHost {
     return this.earlierLogs + (this.running?.stderr() ?? '');
   }
 
-  /** What the host printed on stdout in this run (one line). */
+  /** What the host printed on stdout in this run: the link, and that it works once. */
   stdout(): string {
     return this.current().stdout();
   }

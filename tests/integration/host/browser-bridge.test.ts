@@ -1,10 +1,9 @@
-import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT } from '../../../server/src/seed/demo-account';
-import { type BridgeStatus, type BrowserHostConnection, connectBrowserHost } from '../../../renderer/src/api/browser-bridge';
+import type { BridgeStatus, BrowserHostConnection, TabSecretStore } from '../../../renderer/src/api/browser-bridge';
 import type { SessionState } from '../../../shared/contract/session';
 import { spawnService, type SpawnedService } from '../../support/service';
-import { asBridgeSocket, type HostUnderTest, startHostUnderTest } from './host-fixture';
+import { type HostUnderTest, openTab, startHostUnderTest } from './host-fixture';
 
 let service: SpawnedService;
 const open: BrowserHostConnection[] = [];
@@ -21,26 +20,15 @@ afterAll(async () => {
   await service?.stop();
 });
 
-/** What a page served by `h` would do, with or without having opened the launch link. */
-async function pageOf(h: HostUnderTest, { withCookie }: { withCookie: boolean }) {
-  const origin = h.host.origin;
-  const cookie = withCookie ? await h.cookie() : '';
-  const headers = { origin, ...(cookie && { cookie }) };
-  const connection = connectBrowserHost({
-    url: `ws://127.0.0.1:${h.host.port}/bridge`,
-    createSocket: (url) => asBridgeSocket(new WebSocket(url, { headers })),
-    checkAuthorised: async () => {
-      try {
-        const status = (await fetch(`${origin}/bridge/auth`, { headers })).status;
-        return status === 204 ? true : status === 401 ? false : null;
-      } catch {
-        return null;
-      }
-    },
-    backoffBaseMs: 20,
-    backoffMaxMs: 100,
-    unauthorisedPollMs: 50,
-  });
+/** A tab's sessionStorage: it outlives the page (a reload), not the tab. */
+function sessionStorageOfATab(): TabSecretStore & { value: string | null } {
+  const store = { value: null as string | null, get: () => store.value, set: (s: string) => void (store.value = s), clear: () => void (store.value = null) };
+  return store;
+}
+
+/** What a page served by `h` would do, opened with the launch link's secret or without one. */
+function pageOf(h: HostUnderTest, { launchSecret = null, tabSecrets = sessionStorageOfATab() }: { launchSecret?: string | null; tabSecrets?: TabSecretStore } = {}) {
+  const connection = openTab(h.host.origin, { launchSecret, tabSecrets, backoffBaseMs: 20, backoffMaxMs: 100 });
   open.push(connection);
   const statuses: BridgeStatus[] = [connection.status()];
   connection.onStatus((s) => statuses.push(s));
@@ -54,8 +42,9 @@ async function newHost() {
 }
 
 describe('the browser bridge', () => {
-  it('queues calls made while connecting and answers them once open', async () => {
-    const { connection, statuses } = await pageOf(await newHost(), { withCookie: true });
+  it('queues calls made while connecting and answers them once the launch secret is exchanged', async () => {
+    const h = await newHost();
+    const { connection, statuses } = pageOf(h, { launchSecret: h.launchSecret() });
     expect(connection.status()).toBe('connecting');
     const info = await connection.api.app.info({});
     expect(info).toMatchObject({ ok: true, value: { host: 'browser' } });
@@ -63,7 +52,8 @@ describe('the browser bridge', () => {
   });
 
   it('signs in through the host and pushes session.changed, with no token anywhere', async () => {
-    const { connection } = await pageOf(await newHost(), { withCookie: true });
+    const h = await newHost();
+    const { connection } = pageOf(h, { launchSecret: h.launchSecret() });
     const pushed: SessionState[] = [];
     connection.api.on('session.changed', (s) => pushed.push(s));
 
@@ -75,15 +65,40 @@ describe('the browser bridge', () => {
     expect(await connection.api.account.get({})).toMatchObject({ ok: true, value: { email: DEMO_ACCOUNT.email } });
   });
 
-  it('says unauthorised when the launch link was not opened, and refuses calls plainly', async () => {
-    const { connection } = await pageOf(await newHost(), { withCookie: false });
+  it('stays connected across a reload: the page comes back with the tab secret, not the spent link', async () => {
+    const h = await newHost();
+    const tabSecrets = sessionStorageOfATab();
+    const first = pageOf(h, { launchSecret: h.launchSecret(), tabSecrets });
+    await expect.poll(() => first.connection.status()).toBe('open');
+    expect(tabSecrets.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    first.connection.close();
+
+    const reloaded = pageOf(h, { tabSecrets });
+    expect(await reloaded.connection.api.app.info({})).toMatchObject({ ok: true });
+  });
+
+  it('says unauthorised when the page was opened without the launch link, and refuses calls plainly', async () => {
+    const { connection } = pageOf(await newHost());
     await expect.poll(() => connection.status()).toBe('unauthorised');
     expect(await connection.api.session.get({})).toMatchObject({ ok: false, error: { code: 'IPC_FORBIDDEN' } });
   });
 
+  it('says unauthorised when the launch link was spent already, and drops a tab secret the host does not know', async () => {
+    const h = await newHost();
+    const secret = h.launchSecret();
+    const first = pageOf(h, { launchSecret: secret });
+    await expect.poll(() => first.connection.status()).toBe('open');
+
+    const tabSecrets = sessionStorageOfATab();
+    tabSecrets.set('from-an-earlier-run-of-the-host-000000000000');
+    const second = pageOf(h, { launchSecret: secret, tabSecrets });
+    await expect.poll(() => second.connection.status()).toBe('unauthorised');
+    expect(tabSecrets.value).toBeNull();
+  });
+
   it('resolves calls in flight with NETWORK_OFFLINE when the host goes away, then keeps trying', async () => {
     const h = await newHost();
-    const { connection, statuses } = await pageOf(h, { withCookie: true });
+    const { connection, statuses } = pageOf(h, { launchSecret: h.launchSecret() });
     await expect.poll(() => connection.status()).toBe('open');
 
     const inFlight = connection.api.auth.signIn({ email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password });

@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchSecretOf } from './host-fixture';
 import { appInfo, authorisedSocket, isAlive, startHostProcess } from './host-process';
 
 let host: Awaited<ReturnType<typeof startHostProcess>>;
@@ -44,7 +45,7 @@ describe('upgrade requests reset by the peer', () => {
 
     expect(isAlive(host), host.stderr()).toBe(true);
     expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(200);
-    const socket = await authorisedSocket(host.launchUrl);
+    const { socket } = await authorisedSocket(`http://127.0.0.1:${port}`, { launch: launchSecretOf(host.launchUrl) });
     expect(await appInfo(socket)).toMatchObject({ ok: true, value: { host: 'browser' } });
     socket.close();
   });

@@ -1,25 +1,17 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import WebSocket from 'ws';
-import { connectBrowserHost, type BrowserHostConnection } from '../../../renderer/src/api/browser-bridge';
+import type WebSocket from 'ws';
+import type { BrowserHostConnection } from '../../../renderer/src/api/browser-bridge';
 import { type HostProcess, spawnHostCli } from '../../support/host-cli';
-import { asBridgeSocket } from './host-fixture';
+import { launchSecretOf, openTab, sayHello } from './host-fixture';
 
 // The host CLI helpers moved to tests/support, where the end-to-end fixtures use them too.
 export { canRunKeyring, keyringWrapper, spawnHostCli, type HostProcess } from '../../support/host-cli';
 
-/** A browser that opened the launch link: the bridge, authorised. */
-export async function openInBrowser(launchUrl: string): Promise<BrowserHostConnection> {
-  const origin = new URL(launchUrl).origin;
-  const response = await fetch(launchUrl, { redirect: 'manual' });
-  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  return connectBrowserHost({
-    url: `${origin.replace('http', 'ws')}/bridge`,
-    createSocket: (url) => asBridgeSocket(new WebSocket(url, { headers: { origin, cookie } })),
-    checkAuthorised: async () => null,
-    backoffBaseMs: 50,
-  });
+/** A browser tab that opened the launch link: the bridge, authorised. */
+export function openInBrowser(launchUrl: string): BrowserHostConnection {
+  return openTab(new URL(launchUrl).origin, { launchSecret: launchSecretOf(launchUrl) });
 }
 
 /**
@@ -44,17 +36,14 @@ export async function startHostProcess(apiUrl = 'http://127.0.0.1:9'): Promise<H
   });
 }
 
-/** A raw bridge socket that a browser which opened the launch link would hold. */
-export async function authorisedSocket(launchUrl: string): Promise<WebSocket> {
-  const origin = new URL(launchUrl).origin;
-  const response = await fetch(launchUrl, { redirect: 'manual' });
-  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const socket = new WebSocket(`${origin.replace('http', 'ws')}/bridge`, { headers: { origin, cookie } });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('open', () => resolve());
-    socket.once('error', reject);
-  });
-  return socket;
+/**
+ * A raw bridge socket as a tab holds it: `{ launch }` exchanges a launch secret (the tab's
+ * first connection), `{ tab }` presents the tab secret (a reconnection).
+ */
+export async function authorisedSocket(origin: string, secret: { launch: string } | { tab: string }): Promise<{ socket: WebSocket; tab: string }> {
+  const outcome = await sayHello(origin, secret);
+  if ('closed' in outcome) throw new Error(`the bridge refused the tab (${outcome.closed})`);
+  return outcome;
 }
 
 /** Calls `app.info` over `socket` and resolves with its result. */

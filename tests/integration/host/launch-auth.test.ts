@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BRIDGE_CLOSE_UNAUTHORISED } from '../../../shared/contract/bridge-protocol';
 import { spawnService, type SpawnedService } from '../../support/service';
-import { connectRaw, type HostUnderTest, startHostUnderTest } from './host-fixture';
+import { connectRaw, type HostUnderTest, launchSecretOf, sayHello, startHostUnderTest } from './host-fixture';
 
 let service: SpawnedService;
 let h: HostUnderTest;
@@ -19,23 +20,21 @@ afterAll(async () => {
 });
 
 describe('the launch link', () => {
-  it('sets an HttpOnly, SameSite=Strict cookie and sends the browser to the app', async () => {
-    const response = await fetch(h.host.launchUrl, { redirect: 'manual' });
-    expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe('/');
-    const cookie = response.headers.get('set-cookie') ?? '';
-    expect(cookie).toMatch(new RegExp(`^palisade_host_${h.host.port}=[A-Za-z0-9_-]{40,};`));
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-  });
-
-  it('refuses a launch link with the wrong secret', async () => {
-    const response = await fetch(`${origin}/launch/not-the-secret-of-this-run-00000000000`, { redirect: 'manual' });
-    expect(response.status).toBe(401);
+  it('carries its secret in the fragment, which no browser sends, and sets no cookie', async () => {
+    const url = new URL(h.host.newLaunchUrl());
+    expect(`${url.origin}${url.pathname}`).toBe(`${origin}/`);
+    expect(url.hash).toMatch(/^#launch=[A-Za-z0-9_-]{43}$/);
+    // What a browser requests for it: the page, without the fragment.
+    const response = await fetch(url, { redirect: 'manual' });
+    expect(response.status).toBe(200);
     expect(response.headers.get('set-cookie')).toBeNull();
   });
 
-  it('serves the app without the cookie, under a strict CSP, so it can ask for the link', async () => {
+  it('is new each time one is asked for', () => {
+    expect(h.launchSecret()).not.toBe(h.launchSecret());
+  });
+
+  it('serves the app without a secret, under a strict CSP, so it can say how to get a link', async () => {
     const response = await fetch(`${origin}/`);
     expect(response.status).toBe(200);
     const csp = response.headers.get('content-security-policy') ?? '';
@@ -43,12 +42,6 @@ describe('the launch link', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe');
     expect(await response.text()).toContain('<div id="root">');
-    expect((await fetch(`${origin}/bridge/auth`)).status).toBe(401);
-  });
-
-  it('reports the cookie as valid on /bridge/auth', async () => {
-    const response = await fetch(`${origin}/bridge/auth`, { headers: { cookie: await h.cookie() } });
-    expect(response.status).toBe(204);
   });
 
   it('answers nothing to a request for another Host (DNS rebinding)', async () => {
@@ -71,40 +64,39 @@ describe('the launch link', () => {
 });
 
 describe('the WebSocket bridge is refused', () => {
-  it('without the cookie (401)', async () => {
-    expect(await connectRaw(bridge, { origin })).toEqual({ status: 401 });
+  it('from another Origin (403, before any secret is read)', async () => {
+    expect(await connectRaw(bridge, { origin: 'https://attacker.example' })).toEqual({ status: 403 });
+    expect(await connectRaw(bridge, { origin: `http://127.0.0.1:${h.host.port + 1}` })).toEqual({ status: 403 });
+    expect(await connectRaw(bridge, {})).toEqual({ status: 403 }); // no Origin at all
   });
 
-  it('with a wrong cookie (401)', async () => {
-    expect(await connectRaw(bridge, { origin, cookie: `palisade_host_${h.host.port}=guessed` })).toEqual({ status: 401 });
-  });
-
-  it('from another Origin, even with the cookie (403)', async () => {
-    const cookie = await h.cookie();
-    expect(await connectRaw(bridge, { origin: 'https://attacker.example', cookie })).toEqual({ status: 403 });
-    expect(await connectRaw(bridge, { origin: `http://127.0.0.1:${h.host.port + 1}`, cookie })).toEqual({ status: 403 });
-    expect(await connectRaw(bridge, { cookie })).toEqual({ status: 403 }); // no Origin at all
-  });
-
-  it('with a wrong Host, even with the cookie and a matching Origin (403)', async () => {
-    const cookie = await h.cookie();
+  it('with a wrong Host, even with a matching Origin (403)', async () => {
     const host = `attacker.example:${h.host.port}`;
-    expect(await connectRaw(bridge, { host, origin: `http://${host}`, cookie })).toEqual({ status: 403 });
+    expect(await connectRaw(bridge, { host, origin: `http://${host}` })).toEqual({ status: 403 });
+  });
+
+  it('when the first message is not a hello with a secret the host gave out', async () => {
+    const result = await connectRaw(bridge, { origin });
+    if (!('socket' in result)) throw new Error(`refused: ${result.status}`);
+    const closed = new Promise<number>((resolve) => result.socket.once('close', (code) => resolve(code)));
+    result.socket.send(JSON.stringify({ type: 'invoke', id: 1, channel: 'app.info', input: {} }));
+    expect(await closed).toBe(BRIDGE_CLOSE_UNAUTHORISED);
+    expect(await sayHello(origin, { launch: 'guessed-guessed-guessed-guessed-guessed-gue' })).toEqual({ closed: BRIDGE_CLOSE_UNAUTHORISED });
+    expect(await sayHello(origin, { tab: 'guessed-guessed-guessed-guessed-guessed-gue' })).toEqual({ closed: BRIDGE_CLOSE_UNAUTHORISED });
   });
 });
 
-describe('the WebSocket bridge with the cookie', () => {
+describe('the WebSocket bridge with a secret', () => {
   it('accepts localhost as well as 127.0.0.1', async () => {
-    const cookie = await h.cookie();
-    const result = await connectRaw(`ws://localhost:${h.host.port}/bridge`, { origin: `http://localhost:${h.host.port}`, cookie });
-    expect('socket' in result).toBe(true);
-    if ('socket' in result) result.socket.close();
+    const outcome = await sayHello(`http://localhost:${h.host.port}`, { launch: h.launchSecret() });
+    expect(outcome).toMatchObject({ tab: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+    if ('socket' in outcome) outcome.socket.close();
   });
 
   it('carries contract calls, validated like IPC', async () => {
-    const result = await connectRaw(bridge, { origin, cookie: await h.cookie() });
-    if (!('socket' in result)) throw new Error(`refused: ${result.status}`);
-    const { socket } = result;
+    const outcome = await sayHello(origin, { launch: launchSecretOf(h.host.newLaunchUrl()) });
+    if (!('socket' in outcome)) throw new Error(`refused: ${outcome.closed}`);
+    const { socket } = outcome;
     const answers = new Map<number, unknown>();
     socket.on('message', (data) => {
       const message = JSON.parse(data.toString()) as { type: string; id: number; result: unknown };
