@@ -3,6 +3,7 @@ import { keys } from './commands/keys';
 import { migrate } from './commands/migrate';
 import { seedDemo } from './commands/seed-demo';
 import { start } from './commands/start';
+import { folderInUse } from './local-control/folder-lock';
 
 /**
  * `npm run server -- <command> [args]`; `start` when none is given. A new command is one
@@ -37,6 +38,9 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
+    // Someone else has the data folder: that, and how to stop them, is the whole story.
+    const inUse = folderInUse(error);
+    if (inUse) error = inUse;
     console.error(error instanceof Error ? (error.cause ? `${error.message}: ${String(error.cause)}` : error.message) : error);
     process.exit(1);
   },

@@ -1,12 +1,11 @@
 import { parseArgs } from 'node:util';
 import { planIds, planIdSchema } from '../../../shared/plans';
 import { loadConfig } from '../config';
-import { createDatabase } from '../db/database';
-import { migrateToLatest } from '../db/migrate';
-import { MAX_TERM_YEARS, mintProductKeys } from '../subscriptions/product-keys';
+import { MAX_KEY_COUNT as MAX_COUNT } from '../local-control/control-protocol';
+import { MAX_TERM_YEARS } from '../subscriptions/product-keys';
 import type { Command } from './command';
+import { print, runTask } from './database-tasks';
 
-const MAX_COUNT = 100_000;
 const usage = `keys mint --plan ${planIds.join('|')} --years N --count N`;
 
 /** A whole number in [min, max], or undefined. */
@@ -19,7 +18,8 @@ function whole(text: string | undefined, min: number, max: number): number | und
 /**
  * `keys mint …`: prints new product keys, one a line (XXXXX-XXXXX-XXXXX-XXXXX), and stores
  * only their hashes, so this output is the one copy of the keys. Problems go to stderr
- * with exit code 2, so the output can be piped straight into a file.
+ * with exit code 2, so the output can be piped straight into a file. While a service runs on
+ * the embedded database, that service mints them.
  */
 export const keys: Command = {
   summary: 'print N new product keys, one a line (stores only their hashes)',
@@ -51,16 +51,7 @@ export const keys: Command = {
       return 2;
     }
 
-    const config = loadConfig();
-    const db = createDatabase(config);
-    try {
-      await migrateToLatest(db);
-      const minted = await mintProductKeys(db, { plan: plan.data, termYears, count, now: config.now() });
-      // Wait for the pipe to take it all: the CLI exits right after.
-      await new Promise<void>((resolve, reject) => process.stdout.write(`${minted.join('\n')}\n`, (error) => (error ? reject(error) : resolve())));
-      return 0;
-    } finally {
-      await db.destroy();
-    }
+    await print(await runTask(loadConfig(), { command: 'keys mint', plan: plan.data, termYears, count }));
+    return 0;
   },
 };

@@ -1,7 +1,9 @@
 import { buildApp, listeningUrl } from '../app';
 import { loadConfig } from '../config';
+import { openControlChannel } from '../local-control/control-server';
 import { seedDemoAccount } from '../seed/demo-account';
 import type { Command } from './command';
+import { performTask } from './database-tasks';
 
 export const LISTENING_LINE = 'Palisade account service listening at';
 
@@ -16,6 +18,14 @@ export const start: Command = {
       app.log.info(`demo account: ${result}`);
     }
     await app.listen({ port: config.port, host: config.host });
+    // This process holds the embedded database alone: commands run meanwhile come to it.
+    const control = config.databaseUrl
+      ? undefined
+      : await openControlChannel({
+          dataDir: config.dataDir,
+          perform: (task) => performTask(app.services.db, config.now(), task, true),
+          onError: (error) => app.log.warn({ err: error }, 'a command from the command line failed'),
+        });
     // Tests and scripts/start.mjs read this line to learn the URL (PORT=0 picks a free port).
     console.log(`${LISTENING_LINE} ${listeningUrl(app)}`);
 
@@ -28,6 +38,7 @@ export const start: Command = {
     const force = () => process.exit(1);
     process.once('SIGTERM', force);
     process.once('SIGINT', force);
+    await control?.close();
     await app.close();
     return 0;
   },

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { acquireFolderLock } from '../local-control/folder-lock';
 import { PreparedPGliteDialect } from './pglite-prepared';
 import { ensurePrivateFolder, tightenTree } from './private-files';
 import type { Database } from './schema';
@@ -22,7 +23,11 @@ export interface DatabaseOptions {
 /** The folder inside DATA_DIR that holds the embedded database. */
 export const pgliteDir = (dataDir: string): string => join(dataDir, 'pglite');
 
-/** PostgreSQL when a URL is given, else the embedded PGlite database in DATA_DIR. */
+/**
+ * PostgreSQL when a URL is given, else the embedded PGlite database in DATA_DIR, which
+ * this process then holds alone (see folder-lock.ts) until `destroy()`; opening one another
+ * process holds fails with `FolderInUseError` at the first query.
+ */
 export function createDatabase(options: DatabaseOptions): Db {
   ensurePrivateFolder(options.dataDir);
   if (options.databaseUrl) {
@@ -34,8 +39,21 @@ export function createDatabase(options: DatabaseOptions): Db {
   const dir = pgliteDir(options.dataDir);
   return new Kysely<Database>({
     dialect: new PreparedPGliteDialect(async () => {
-      await mkdir(dir, { recursive: true, mode: 0o700 });
-      const pglite = await PGlite.create(dir);
+      const lock = acquireFolderLock(options.dataDir);
+      // A process that ends without closing (process.exit after an error) leaves no lock behind.
+      process.once('exit', lock.release);
+      const unlock = () => {
+        process.off('exit', lock.release);
+        lock.release();
+      };
+      let pglite: PGlite;
+      try {
+        await mkdir(dir, { recursive: true, mode: 0o700 });
+        pglite = await PGlite.create(dir);
+      } catch (error) {
+        unlock();
+        throw error;
+      }
       // PGlite makes its files open to everyone: tighten what exists now, what it adds
       // while running (every minute), and what is left when it closes.
       await tightenTree(options.dataDir);
@@ -44,8 +62,12 @@ export function createDatabase(options: DatabaseOptions): Db {
       const close = pglite.close.bind(pglite);
       pglite.close = async () => {
         clearInterval(timer);
-        await close();
-        await tightenTree(options.dataDir);
+        try {
+          await close();
+          await tightenTree(options.dataDir);
+        } finally {
+          unlock();
+        }
       };
       return pglite;
     }),

@@ -73,3 +73,28 @@ describe('keys mint and seed-demo', () => {
     }
   }, 120_000);
 });
+
+describe('keys minted while the service runs', () => {
+  const live = useServiceDataDir('palisade-keys-live-');
+
+  it('are recognised by that service at once, batch after batch (it mints them itself)', async () => {
+    const service = await spawnService({ dataDir: live.dataDir, env: live.env });
+    try {
+      const run = (...args: string[]) => npmRunServer(live.env, ...args).then((r) => r.stdout);
+      expect(await run('seed-demo')).toContain('Created the demo account demo@palisade.test');
+      const api = client(service.url);
+      const { accessToken } = expectTokens(await api.post('/v1/auth/login', { email: 'demo@palisade.test', password: 'Demo-Palisade-2026' }));
+      for (let batch = 0; batch < 3; batch++) {
+        const keys = (await run('keys', 'mint', '--plan', 'essentials', '--years', '1', '--count', '2')).trim().split('\n');
+        expect(keys).toHaveLength(2);
+        for (const key of keys) await activate(api, accessToken, key);
+      }
+      expect(await run('migrate')).toContain('up to date');
+      const subscriptions = subscriptionListSchema.parse((await api.get('/v1/subscriptions', accessToken)).body);
+      expect(subscriptions.filter((s) => s.plan === 'essentials')).toHaveLength(6);
+    } finally {
+      await service.stop();
+    }
+    expect(await service.exited).toBe(0);
+  }, 180_000);
+});
