@@ -34,6 +34,7 @@ export class AppHost {
   private running: HostProcess | null = null;
   /** Whether this run's printed link was opened already: each link works once. */
   private printedLinkUsed = false;
+  private startedAt = 0;
   /** stderr of every run so far, oldest first. */
   private earlierLogs = '';
 
@@ -55,6 +56,7 @@ export class AppHost {
     }
     await mkdir(this.dataDir, { recursive: true });
     this.printedLinkUsed = false;
+    this.startedAt = Date.now();
     this.running = await spawnHostCli({
       args: ['--data-dir', this.dataDir, '--renderer-dir', builtRendererDir, ...this.args],
       env: {
@@ -98,11 +100,12 @@ export class AppHost {
   }
 
   /**
-   * What a person does: open the printed link in the browser; once that one is spent, press
-   * Enter in the host's terminal and open the fresh link it prints.
+   * What a person does: open the printed link in the browser; once that one is spent (or
+   * close to its two minutes), press Enter in the host's terminal and open the fresh link.
    */
   async open(page: Page): Promise<void> {
-    const url = this.printedLinkUsed ? await this.current().freshLaunchUrl() : this.launchUrl;
+    const printedStillGood = !this.printedLinkUsed && Date.now() - this.startedAt < 60_000;
+    const url = printedStillGood ? this.launchUrl : await this.current().freshLaunchUrl();
     this.printedLinkUsed = true;
     await page.goto(url);
   }
