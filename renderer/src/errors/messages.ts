@@ -1,7 +1,8 @@
 import { useCallback } from 'react';
 import { useIntl, type IntlShape } from 'react-intl';
-import { errorCodes, type AppError, type ErrorCode } from '../../../shared/errors';
+import { errorCodes, errorDetails, type AppError, type ErrorCode } from '../../../shared/errors';
 import { catalogueFor, type MessageId } from '../i18n/catalogues';
+import { formatDateTime } from '../lib/dates';
 import { retryAfterSeconds } from './retry-after';
 
 /**
@@ -22,6 +23,18 @@ export function describeError(intl: IntlShape, error: AppError): string {
     return wait < 60
       ? intl.formatMessage({ id: 'errors.RATE_LIMITED.seconds' }, { seconds: wait })
       : intl.formatMessage({ id: 'errors.RATE_LIMITED.minutes' }, { minutes: Math.ceil(wait / 60) });
+  }
+  // How many changes the plan allows, and from when (in the person's locale) one is possible again.
+  const changes = errorDetails(error, 'SEAT_CHANGES_LIMITED');
+  if (changes) {
+    return intl.formatMessage(
+      { id: 'errors.SEAT_CHANGES_LIMITED.until' },
+      {
+        limit: changes.limit,
+        windowDays: changes.windowDays,
+        date: formatDateTime(intl, changes.retryAt),
+      },
+    );
   }
   return intl.formatMessage({ id: errorSentenceId(error.code) });
 }

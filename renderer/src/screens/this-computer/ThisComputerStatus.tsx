@@ -56,12 +56,12 @@ export function ThisComputerStatus({
     );
   }
 
-  const { tone, title, body, action } = describe(state);
+  const { tone, title, titleValues, body, action } = describe(state);
   return (
     <section className="status-card" data-tone={tone} aria-labelledby="this-computer-status">
       <StatusGlyph tone={tone} />
       <div className="status-card-body">
-        <Heading id="this-computer-status">{t(title)}</Heading>
+        <Heading id="this-computer-status">{t(title, titleValues)}</Heading>
         {body}
         {state.offline && (
           <p className="status-offline">
@@ -84,11 +84,12 @@ export function ThisComputerStatus({
 type TitleId =
   | 'thisComputer.status.protected.title'
   | 'thisComputer.status.unregistered.title'
+  | 'thisComputer.status.notThisDevice.title'
   | 'thisComputer.status.deactivated.title'
   | 'thisComputer.status.expired.title'
   | 'thisComputer.status.signedOut.title';
 
-function describe(state: ThisComputerState): { tone: Tone; title: TitleId; body: ReactNode; action: ReactNode } {
+function describe(state: ThisComputerState): { tone: Tone; title: TitleId; titleValues?: Record<string, string>; body: ReactNode; action: ReactNode } {
   const name = state.device?.name;
   switch (state.state) {
     case 'protected': {
@@ -117,6 +118,30 @@ function describe(state: ThisComputerState): { tone: Tone; title: TitleId; body:
       };
     }
     case 'unregistered':
+      // The service no longer recognises this computer as its device: say which, and what to do.
+      if (state.formerDevice) {
+        const former = state.formerDevice.name;
+        return {
+          tone: 'warning',
+          title: 'thisComputer.status.notThisDevice.title',
+          titleValues: { name: former },
+          body: (
+            <p>
+              <T id="thisComputer.status.notThisDevice.body" values={{ name: former }} />
+            </p>
+          ),
+          action: (
+            <div className="button-row">
+              <Link className="button button-primary" to={paths.thisComputer}>
+                <T id="thisComputer.protect" />
+              </Link>
+              <Link className="button button-secondary" to={paths.moveHere}>
+                <T id="thisComputer.move.title" />
+              </Link>
+            </div>
+          ),
+        };
+      }
       return {
         tone: 'warning',
         title: 'thisComputer.status.unregistered.title',
