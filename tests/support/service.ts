@@ -118,7 +118,11 @@ export async function spawnService(options: { env?: ServiceEnv; dataDir?: string
     child.once('exit', (code, signal) => resolve(signal ?? code ?? 0));
   });
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The service did not start in 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(() => {
+      // Not left running behind the test that gave up on it.
+      child.kill('SIGKILL');
+      reject(new Error(`The service did not start in 60 s:\n${output}`));
+    }, 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8');
       const match = new RegExp(`^${LISTENING_LINE} (\\S+)$`, 'm').exec(output);
