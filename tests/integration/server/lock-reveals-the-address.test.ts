@@ -75,5 +75,11 @@ describe('the lock of an address', () => {
     expect(row).toMatchObject({ failed_count: 2 });
     expect(JSON.stringify(rows)).not.toContain(unknown.split('@')[0]);
     expect(row!.expires_at.getTime()).toBeGreaterThan(clock.now().getTime() + DAY - MINUTE);
+
+    // A day later the row has expired, and the next failure of any address clears it away.
+    clock.advance(DAY + MINUTE);
+    await login(uniqueEmail('later'));
+    const left = await service.services.db.selectFrom('unknown_address_failures').select('email_hash').execute();
+    expect(left.map((r) => r.email_hash)).not.toContain(unknownAddressHash(unknown));
   });
 });
