@@ -67,7 +67,7 @@ export const test = base.extend<object, { serviceData: ServiceData; service: Spa
       const postgres = process.env.DATABASE_URL ? await createPostgresDatabase(process.env.DATABASE_URL) : undefined;
       try {
         const env: ServiceEnv = { SMTP_URL: smtp.url, ...serviceEnv, ...(postgres && { DATABASE_URL: postgres.url }) };
-        const essentialsKeys = await mintKeys({ ...env, DATA_DIR: dataDir }, 'essentials', 4);
+        const essentialsKeys = await mintKeys({ ...env, DATA_DIR: dataDir }, 'essentials', 8);
         const takeEssentialsKey = () => {
           const key = essentialsKeys.shift();
           if (!key)
