@@ -2,6 +2,8 @@ import { expectNoAxeViolations } from './support/accessibility';
 import { newPerson } from './support/accounts';
 import { expect, test } from './support/fixtures';
 import { AccountLockedPage, AppShell, CheckEmailPage, CreateAccountPage, SignInPage } from './support/pages';
+import { ActivateProductPage } from './support/pages/activate-product-page';
+import { test as keyed } from './support/product-keys';
 
 // Every screen of the first journey, as people meet it, checked by axe-core in the light and the dark theme.
 
@@ -73,3 +75,27 @@ test('the dashboard and the account menu have no axe-core violations in light or
   await shell.openAccountMenu();
   await expectNoAxeViolations(page, 'dashboard, account menu open');
 });
+
+keyed(
+  'activating a key, and the choice to extend a subscription with one, have no axe-core violations in light or dark',
+  async ({ page, launchHost, accounts, serviceData }) => {
+    const [first, second] = [serviceData.takeEssentialsKey(), serviceData.takeEssentialsKey()];
+    const person = await accounts.createConfirmed(newPerson('a11y-keys'));
+    const host = await launchHost();
+    await host.open(page);
+    await new SignInPage(page).signIn(person.email, person.password);
+    await new AppShell(page).expectGreeting(person.name);
+    const activate = new ActivateProductPage(page);
+    await page.getByRole('link', { name: 'activate a product key' }).click();
+    await expect(activate.heading).toBeVisible();
+    await expectNoAxeViolations(page, 'activate a product key');
+    await activate.activateKey(first);
+    await expect(activate.added).toBeVisible();
+    await expectNoAxeViolations(page, 'key activated');
+    await page.getByRole('button', { name: 'Activate another key' }).click();
+    // The second key is only looked at, never spent: the choice comes before activation.
+    await activate.activateKey(second);
+    await expect(page.getByRole('group', { name: 'What should this key do?' })).toBeVisible();
+    await expectNoAxeViolations(page, 'extend or add a key');
+  },
+);
