@@ -6,12 +6,18 @@
  * with --browser, the browser host. Ctrl-C stops everything it started.
  *
  * PALISADE_API_URL: use an account service that is already running instead of starting one.
+ * PALISADE_SERVICE_PORT: where to start it (default 4600; a free port when that one is taken).
+ * PALISADE_SKIP_BUILD=1: use out/ as it is (tests of this script, which must not rebuild the app).
+ *
+ * The terminal gets sentences from the desktop catalogue; the service's and the app's log
+ * lines go to their log files only.
  */
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 
@@ -21,18 +27,52 @@ const wantBrowser = args.has('--browser');
 const noOpen = args.has('--no-open');
 const isWindows = process.platform === 'win32';
 const LISTENING_LINE = 'Palisade account service listening at';
-const DEFAULT_PORT = 4600;
+const DEFAULT_PORT = Number(process.env.PALISADE_SERVICE_PORT) || 4600;
 
 // The one rule for the user-data folder is TypeScript; tsx (which runs the service and the host) loads it here too.
 const { userDataFolder } = await tsImport('../shared/user-data-folder.ts', import.meta.url);
+// What this script says is the app's voice: the desktop catalogue, in the host's language.
+const { createDesktopI18n } = await tsImport('../electron/services/i18n/desktop-i18n.ts', import.meta.url);
+const { environmentLanguages } = await tsImport('../electron/services/i18n/system-languages.ts', import.meta.url);
+const { readSettings } = await tsImport('../electron/services/settings/settings-service.ts', import.meta.url);
+const { createJsonFileStore } = await tsImport('../electron/services/storage/json-file-store.ts', import.meta.url);
+const { DEMO_ACCOUNT } = await tsImport('../server/src/seed/demo-account.ts', import.meta.url);
 
 /** Same folder as Electron's userData for "Palisade" and the service's default DATA_DIR parent. */
 function userDataDir() {
   return userDataFolder({ platform: process.platform, env: process.env, home: homedir(), appName: 'Palisade' });
 }
 
+const hostDataDir = () => join(userDataDir(), 'browser-host');
+// Settings → Language of the browser host, else the system's language.
+const { t } = createDesktopI18n({
+  choice: () => readSettings(createJsonFileStore(join(hostDataDir(), 'settings.json'))).language,
+  systemLanguages: () => environmentLanguages(process.env),
+});
+
 const say = (line) => process.stdout.write(`${line}\n`);
 const warn = (line) => process.stderr.write(`${line}\n`);
+
+/**
+ * A log line of the app or the browser host (`<ISO time> <level> [<scope>] …`): those belong
+ * in their log files, which they write themselves, and never in the terminal.
+ */
+const LOG_LINE = /^\d{4}-\d\d-\d\dT[\d:.]+Z (debug|info|warn|error)\s+\[([^\]]*)\] /;
+/** The host's warning that no OS key store answered (electron/host/keyring-vault.ts). */
+const KEY_STORE_WARNING = /^\S+ warn\s+\[[^\]]*vault[^\]]*\] (no OS key store answered|the OS key store stopped answering)/;
+
+/** Passes `stream`'s sentences on to `target`, and keeps log lines out of the terminal. */
+function passSentences(stream, target) {
+  let toldKeyStore = false;
+  createInterface({ input: stream }).on('line', (line) => {
+    if (KEY_STORE_WARNING.test(line)) {
+      if (!toldKeyStore) warn(t('desktop.start.keyStoreMissing'));
+      toldKeyStore = true;
+    } else if (!LOG_LINE.test(line) && !/^\s*\{/.test(line)) {
+      target.write(`${line}\n`);
+    }
+  });
+}
 
 // ---- processes we start, and stopping them -------------------------------------------
 
@@ -44,7 +84,7 @@ function start(command, commandArgs, options = {}) {
   children.add(child);
   child.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code ?? 0)));
   void child.exited.then(() => children.delete(child));
-  child.once('error', (error) => warn(`Could not start ${command}: ${error.message}`));
+  child.once('error', (error) => warn(t('desktop.start.couldNotRun', { command, reason: error.message })));
   return child;
 }
 
@@ -88,16 +128,17 @@ function newestMtime(path) {
 }
 
 async function buildIfStale() {
+  if (process.env.PALISADE_SKIP_BUILD === '1') return;
   const outputs = ['out/renderer/index.html', 'out/main/index.js', 'out/preload/index.cjs'].map((p) => join(root, p));
   const built = Math.min(...outputs.map((p) => (existsSync(p) ? statSync(p).mtimeMs : 0)));
   const sources = ['renderer', 'shared', 'electron', 'electron.vite.config.ts', 'package.json'].map((p) => newestMtime(join(root, p)));
   if (built > 0 && built >= Math.max(...sources)) return;
-  say(built === 0 ? 'Building the app (first run)…' : 'Building the app (sources changed)…');
+  say(t(built === 0 ? 'desktop.start.building' : 'desktop.start.rebuilding'));
   const cli = join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
   const build = start(process.execPath, [cli, 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
   const code = await build.exited;
   if (code !== 0) {
-    warn(`The build failed (${code}). Run \`npm run build\` to see why.`);
+    warn(t('desktop.start.buildFailed', { code: String(code) }));
     await stopAll(1);
   }
 }
@@ -134,12 +175,12 @@ async function waitForHealth(url, child, timeoutMs = 60_000) {
 async function startService() {
   if (process.env.PALISADE_API_URL) {
     const url = process.env.PALISADE_API_URL.replace(/\/+$/, '');
-    if (!(await waitForHealth(url, null, 10_000))) warn(`The account service at ${url} does not answer yet; starting anyway.`);
+    if (!(await waitForHealth(url, null, 10_000))) warn(t('desktop.start.serviceNotAnswering', { url }));
     return url;
   }
   const defaultUrl = `http://127.0.0.1:${DEFAULT_PORT}`;
   if (await isHealthy(defaultUrl)) {
-    say(`Using the account service already running at ${defaultUrl}.`);
+    say(t('desktop.start.usingRunningService', { url: defaultUrl }));
     return defaultUrl;
   }
 
@@ -157,8 +198,9 @@ async function startService() {
   const log = openSync(logFile, 'a', 0o600);
   chmodSync(logFile, 0o600);
 
-  const npm = isWindows ? 'npm.cmd' : 'npm';
-  const service = start(npm, ['run', 'server', '--', 'start', ...(firstRun ? ['--seed-demo'] : [])], {
+  // The service itself, not npm around it: stopping then waits until it has closed its database.
+  const cli = ['--import', 'tsx', 'server/src/cli.ts', 'start', ...(firstRun ? ['--seed-demo'] : [])];
+  const service = start(process.execPath, cli, {
     env: { ...process.env, DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'pipe', log],
   });
@@ -177,10 +219,17 @@ async function startService() {
   });
   if (!url || !(await waitForHealth(url, service))) {
     const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').trim().split('\n').slice(-15).join('\n') : '';
-    warn(`The account service did not start. Its log (${logFile}) ends:\n${tail}`);
+    warn(t('desktop.start.serviceFailed', { file: logFile, tail }));
     await stopAll(1);
   }
   if (firstRun) writeFileSync(seededMarker, `${new Date().toISOString()}\n`);
+  say(t('desktop.start.serviceReady', { url }));
+  say(t('desktop.start.dataFolder', { dir: dataDir }));
+  const appLog = wantsElectron() ? join(logDir, 'palisade.log') : join(hostDataDir(), 'logs', 'palisade.log');
+  say(t('desktop.start.logs', { serviceLog: logFile, appLog }));
+  if (!process.env.SMTP_URL) say(t('desktop.start.outbox', { dir: join(dataDir, 'outbox') }));
+  say(t('desktop.start.demoAccount', { email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password }));
+  say(t('desktop.start.productKeys', { command: 'npm run server -- keys mint --plan family --years 1 --count 3' }));
   return url;
 }
 
@@ -198,6 +247,8 @@ function electronBinary() {
   return existsSync(binary) ? binary : null;
 }
 
+const wantsElectron = () => electronBinary() !== null && !wantBrowser;
+
 async function main() {
   await buildIfStale();
   const apiUrl = await startService();
@@ -205,18 +256,19 @@ async function main() {
   const env = { ...process.env, PALISADE_API_URL: apiUrl };
 
   let app;
-  if (electron && !wantBrowser) {
-    app = start(electron, ['.'], { env, stdio: 'inherit' });
-    say(`Palisade is running (desktop app; account service at ${apiUrl}).`);
+  if (wantsElectron()) {
+    app = start(electron, ['.'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    passSentences(app.stdout, process.stdout);
+    passSentences(app.stderr, process.stderr);
+    say(t('desktop.start.desktopApp'));
+    say(t('desktop.start.howToStop'));
   } else {
-    say(
-      wantBrowser
-        ? 'Opening Palisade in your browser (--browser).'
-        : 'The Electron binary is not installed here, so Palisade opens in your browser instead.',
-    );
+    say(t(wantBrowser ? 'desktop.start.browserChosen' : 'desktop.start.noElectron'));
+    say(t('desktop.start.howToStop'));
     // The host prints `Palisade is running at <url>` itself, a link that works once.
     const hostArgs = ['--import', 'tsx', 'electron/host/cli.ts', '--api', apiUrl, ...(noOpen ? ['--no-open'] : [])];
-    app = start(process.execPath, hostArgs, { env, stdio: ['pipe', 'inherit', 'inherit'] });
+    app = start(process.execPath, hostArgs, { env, stdio: ['pipe', 'inherit', 'pipe'] });
+    passSentences(app.stderr, process.stderr);
     // Enter here asks the host for a fresh link. The host runs in a process group of its own,
     // where reading the terminal would stop it, so this script reads it and passes it on.
     app.stdin.on('error', () => {});

@@ -27,6 +27,8 @@ describe.runIf(embedded)('two processes on one embedded data folder', () => {
       const lock = JSON.parse(await readFile(lockFile(store.dataDir), 'utf8')) as { pid: number; command: string };
       expect(lock).toMatchObject({ pid: first.child.pid, command: 'start' });
       const second = spawnService({ dataDir: store.dataDir, env: store.env });
+      // Should it start after all, it is not left running.
+      void second.then((s) => s.stop(), () => {});
       await expect(second).rejects.toThrow(`in use by process ${first.child.pid} (\`start\``);
       await expect(second).rejects.toThrow(`kill ${first.child.pid}`);
       // The first one is untouched and still the folder's owner.
