@@ -58,6 +58,12 @@ const tokensIssued = async (email: string) =>
   ).length;
 
 describe('confirmation mail bombing', () => {
+  it('sends no new confirmation e-mail for each sign-in with the right password within the minute', async () => {
+    const email = await unconfirmedAccount('sign-ins');
+    for (let i = 0; i < 3; i++) expectError(await signIn(email), 403, 'EMAIL_NOT_CONFIRMED');
+    await noMoreMail(email);
+  });
+
   it('sends at most one confirmation e-mail a minute, whichever way it is asked for', async () => {
     const email = await unconfirmedAccount('minute');
     await askEveryWay(email, 3);
