@@ -90,6 +90,8 @@ describe('signing in', () => {
   it('tells an unconfirmed account to confirm only when the password is right', async () => {
     const email = uniqueEmail('unconfirmed');
     await api.post('/v1/auth/signup', { email, password: 'the right password here', name: 'Una' });
+    // Sign-up makes the account after its answer: the confirmation e-mail says it is there.
+    await smtp.waitForMessage(email, { subject: /confirm/i });
     expectError(await wrong(email), 401, 'INVALID_CREDENTIALS');
     expectError(await api.post('/v1/auth/login', { email, password: 'the right password here' }), 403, 'EMAIL_NOT_CONFIRMED');
   });
