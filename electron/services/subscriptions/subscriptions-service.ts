@@ -32,8 +32,9 @@ export function createSubscriptionsService(
 ): SubscriptionsService {
   return {
     list: () => api.list(),
-    activate: (typed, extendSubscriptionId) =>
+    // async, so a key that cannot be right is a rejected promise like any other refusal.
+    activate: async (typed, extendSubscriptionId) =>
       api.activate(checkedKey(typed), newIdempotencyKey(), extendSubscriptionId),
-    previewKey: (typed) => api.preview(checkedKey(typed)),
+    previewKey: async (typed) => api.preview(checkedKey(typed)),
   };
 }
