@@ -254,15 +254,16 @@ function createConnection(options: BrowserHostOptions): BrowserHostConnection {
       if (socket !== ws) return;
       socket = null;
       open = false;
-      settleAll(offline);
-      if (shutDown) return setStatus('closed');
-      if (event.code === BRIDGE_CLOSE_UNAUTHORISED) {
-        // That secret is no good (spent, expired, or from an earlier run of the host): drop it, try what is left.
+      if (!shutDown && event.code === BRIDGE_CLOSE_UNAUTHORISED) {
+        // That secret is no good (spent, expired, or from an earlier run of the host): drop it
+        // and try what is left. Nothing was sent before the `welcome`, so the calls stay queued.
         if ('launch' in hello) {
           if (launchSecret === hello.launch) launchSecret = null;
         } else tabSecrets.clear();
         return connect();
       }
+      settleAll(offline);
+      if (shutDown) return setStatus('closed');
       afterDisconnect();
     };
   }
