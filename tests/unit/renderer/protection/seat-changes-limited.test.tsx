@@ -40,6 +40,28 @@ describe('the seat-change limit', () => {
     expect(within(list).getByRole('button', { name: 'Deactivate Sam’s phone' })).toBeInTheDocument();
   });
 
+  it('says it where protection is moved to this computer', async () => {
+    const old = device('Old desktop');
+    const retryAt = daysFromNow(3);
+    const fake = createFakeApi(
+      {
+        devices: { list: async () => ok({ devices: [old], thisDeviceId: null }) },
+        thisComputer: { moveFrom: async () => limited(retryAt) },
+      },
+      signedIn,
+    );
+    const { user } = renderApp(fake.api, '/devices/move-here');
+    const group = await screen.findByRole('group', { name: 'Move protection from' }, { timeout: 5000 });
+    await user.click(within(group).getByRole('radio', { name: /Old desktop/ }));
+    await user.click(screen.getByRole('button', { name: 'Move protection here' }));
+    const dialog = screen.getByRole('alertdialog', { name: 'Move protection from Old desktop to alex-laptop?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Move protection' }));
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent('allows 2 device changes');
+    expect(alert).toHaveTextContent(`You can do it again from ${englishDateTime(retryAt)}.`);
+    expect(fake.api.thisComputer.moveFrom).toHaveBeenCalledTimes(1);
+  });
+
   it('says it in German, with the date as German readers write it', async () => {
     const phone = device('Sams Telefon');
     const retryAt = '2027-03-12T14:05:00.000Z';
