@@ -66,7 +66,8 @@ export function plausibleIntended(typed: string, readingConfusables: readonly st
 }
 
 /** True when `a` and `b` are the same key or keys that touch: a doubled or slipped press. */
-export const pressedTogether = (a: string, b: string): boolean => a === b || (keyboardNeighbours.get(a)?.has(b) ?? false);
+export const pressedTogether = (a: string, b: string): boolean =>
+  a === b || (keyboardNeighbours.get(a)?.has(b) ?? false);
 
 export interface TypedSymbol {
   /** The character as typed, upper case, after NFKC. */
@@ -116,7 +117,9 @@ export function locateTypo(typed: readonly TypedSymbol[], model: TypoModel): Pro
     }
   } else if (typed.length === model.length + 1) {
     typed.forEach(({ char }, i) => {
-      const slipped = [typed[i - 1], typed[i + 1]].some((next) => next !== undefined && pressedTogether(char, next.char));
+      const slipped = [typed[i - 1], typed[i + 1]].some(
+        (next) => next !== undefined && pressedTogether(char, next.char),
+      );
       if (!slipped) return;
       // The extra symbol is at i as the person sees the field, so that is where they look.
       if (model.hasValidCheck(points.filter((_, j) => j !== i))) groups.add(groupOf(i));

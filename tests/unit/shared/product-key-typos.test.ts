@@ -18,7 +18,7 @@ function mulberry32(seed: number): () => number {
   };
 }
 const random = mulberry32(20261202);
-const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const bytes = (n: number) => Uint8Array.from({ length: n }, () => Math.floor(random() * 256));
 
 /** The test's own keyboards, so it does not grade the codec with the codec's table. */
@@ -29,7 +29,14 @@ const layouts = {
 function neighbours(rows: readonly string[], key: string): string[] {
   const r = rows.findIndex((row) => row.includes(key));
   const c = rows[r]!.indexOf(key);
-  const around = [rows[r]![c - 1], rows[r]![c + 1], rows[r - 1]?.[c], rows[r - 1]?.[c + 1], rows[r + 1]?.[c - 1], rows[r + 1]?.[c]];
+  const around = [
+    rows[r]![c - 1],
+    rows[r]![c + 1],
+    rows[r - 1]?.[c],
+    rows[r - 1]?.[c + 1],
+    rows[r + 1]?.[c - 1],
+    rows[r + 1]?.[c],
+  ];
   return around.filter((k): k is string => k !== undefined);
 }
 const lookAlikes: Record<string, string> = { '0': 'O', '1': 'I', S: '5', '5': 'S', B: '8', '8': 'B', Z: '2', '2': 'Z' };
@@ -88,12 +95,19 @@ describe(`the "check group" hint on ${TYPOS} simulated typos`, () => {
       if (result.ok || result.suspectGroup === undefined) continue;
       tally.named++;
       if (typo.groups.includes(result.suspectGroup)) tally.right++;
-      else wrong.push(`${formatProductKey(typo.typed, 21)} (${typo.kind}): said ${result.suspectGroup}, was ${typo.groups.join('/')}`);
+      else
+        wrong.push(
+          `${formatProductKey(typo.typed, 21)} (${typo.kind}): said ${result.suspectGroup}, was ${typo.groups.join('/')}`,
+        );
     }
-    const total = [...byKind.values()].reduce((sum, t) => ({ named: sum.named + t.named, right: sum.right + t.right }), { named: 0, right: 0 });
+    const total = [...byKind.values()].reduce(
+      (sum, t) => ({ named: sum.named + t.named, right: sum.right + t.right }),
+      { named: 0, right: 0 },
+    );
     const precision = total.named === 0 ? 1 : total.right / total.named;
     const lines = [...byKind].map(
-      ([kind, t]) => `  ${kind.padEnd(10)} ${t.total} typos, group named ${((100 * t.named) / t.total).toFixed(1)} %, right ${t.right}/${t.named}`,
+      ([kind, t]) =>
+        `  ${kind.padEnd(10)} ${t.total} typos, group named ${((100 * t.named) / t.total).toFixed(1)} %, right ${t.right}/${t.named}`,
     );
     console.log(
       [
