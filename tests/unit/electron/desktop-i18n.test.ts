@@ -60,9 +60,7 @@ describe('the browser host’s languages come from its environment', () => {
 
 describe('a desktop message in a reader’s own locale', () => {
   it('speaks the locale asked for, whatever the app speaks', () => {
-    expect(formatDesktopMessage('de', 'desktop.host.launchLinkInvalid')).toMatch(
-      /^Dieser Startlink ist nicht mehr gültig\./,
-    );
+    expect(formatDesktopMessage('de', 'desktop.host.badPort', { value: 'x' })).toMatch(/^--port erwartet eine Portnummer, nicht „x“/);
     expect(formatDesktopMessage(localeFor(['fr-FR', 'en-US']), 'desktop.window.title')).toBe('Palisade');
   });
 });
