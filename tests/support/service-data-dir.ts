@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll } from 'vitest';
+import { removeOwnerOnlyDataFolder } from '../integration/data-at-rest/owner-only-data-folder';
 import { createPostgresDatabase } from './database';
 
 const run = promisify(execFile);
@@ -36,7 +37,7 @@ export function useServiceDataDir(prefix: string): ServiceDataDir {
   });
   afterAll(async () => {
     await dropDatabase();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    if (dataDir) await removeOwnerOnlyDataFolder(dataDir, 'service data folder');
   });
 
   const ready = <T>(value: T | undefined): T => {

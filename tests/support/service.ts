@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -8,6 +8,7 @@ import { buildApp, listeningUrl } from '../../server/src/app';
 import { LISTENING_LINE } from '../../server/src/commands/start';
 import { loadConfig } from '../../server/src/config';
 import type { Services } from '../../server/src/services';
+import { removeOwnerOnlyDataFolder } from '../integration/data-at-rest/owner-only-data-folder';
 import { createPostgresDatabase, preparePgliteDataDir } from './database';
 
 export type ServiceEnv = Partial<Record<string, string>>;
@@ -76,7 +77,7 @@ export async function startService(options: { env?: ServiceEnv; now?: () => Date
     async stop() {
       await app.close();
       await database.drop();
-      await rm(dataDir, { recursive: true, force: true });
+      await removeOwnerOnlyDataFolder(dataDir, 'service data folder');
     },
   };
 }
@@ -152,7 +153,7 @@ export async function spawnService(options: { env?: ServiceEnv; dataDir?: string
       await exited;
       clearTimeout(timer);
       await database.drop();
-      if (ownsDataDir) await rm(dataDir, { recursive: true, force: true });
+      if (ownsDataDir) await removeOwnerOnlyDataFolder(dataDir, 'service data folder');
     },
   };
 }
