@@ -1,6 +1,7 @@
 import { hostname, release, type as osType } from 'node:os';
 import si from 'systeminformation';
 import { DEVICE_NAME_MAX_LENGTH } from '../../../shared/api/devices';
+import { neutralisedText } from '../../../shared/text';
 
 /** The platforms this desktop app runs on, in the service's vocabulary. */
 export type DesktopPlatform = 'windows' | 'macos' | 'linux';
@@ -50,7 +51,8 @@ export async function describeMachine(source: OsInfoSource = si, platform: NodeJ
   let os = fallback;
   try {
     const info = await Promise.race([source.osInfo(), timeout]);
-    const named = info ? `${info.distro} ${info.release}`.replace(/\s+/g, ' ').trim() : '';
+    // Whatever the OS reports, the service's text rule refuses control characters.
+    const named = info ? neutralisedText(`${info.distro} ${info.release}`).replace(/\s+/g, ' ') : '';
     if (named !== '') os = named;
   } catch {
     // the fallback stands

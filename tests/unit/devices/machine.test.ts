@@ -7,7 +7,7 @@ import { pinnedKeyStorage, thisDeviceRecordStore } from '../../../electron/servi
 import { defaultDeviceName, describeMachine, desktopPlatform } from '../../../electron/services/this-computer/machine-description';
 import { syntheticComponents, syntheticFingerprint } from '../../../electron/services/this-computer/synthetic-machine';
 import { isPlaceholder, physicalMacs } from '../../../electron/services/fingerprint';
-import { deviceFingerprintSchema, deviceNameSchema } from '../../../shared/api/devices';
+import { deviceFingerprintSchema, deviceNameSchema, registerDeviceBodySchema } from '../../../shared/api/devices';
 import { matchesSameMachine } from '../../../shared/device-match';
 import { device } from './support/device-service';
 
@@ -52,6 +52,12 @@ describe('how this computer describes itself', () => {
     const fallback = await describeMachine({ osInfo: async () => Promise.reject(new Error('no WMI')) }, 'win32');
     expect(fallback.platform).toBe('windows');
     expect(fallback.os.length).toBeGreaterThan(0);
+  });
+
+  it('names the OS in text the service accepts, whatever the OS reports', async () => {
+    const odd = await describeMachine({ osInfo: async () => ({ distro: 'Linux\u0000Mint\u202e', release: '22\r\n' }) }, 'linux');
+    expect(odd.os).toBe('Linux Mint 22');
+    expect(registerDeviceBodySchema.shape.os.safeParse(odd.os).success).toBe(true);
   });
 });
 
