@@ -16,6 +16,8 @@ export function openHostStore(dataDir: string): KeyValueStore {
     accessPropertiesByDotNotation: false,
     // A damaged file is started afresh rather than stopping the host.
     clearInvalidConfig: true,
+    // The lease and the device's identity are the user's alone.
+    configFileMode: 0o600,
   });
   return {
     get: (key) => store.get(key),
