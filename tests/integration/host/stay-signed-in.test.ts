@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT } from '../../../server/src/seed/demo-account';
 import { spawnService, type SpawnedService } from '../../support/service';
 import { skipWithoutKeyring } from '../../support/host-cli';
+import { removeOwnerOnlyDataFolder } from '../data-at-rest/owner-only-data-folder';
 import { openInBrowser, spawnHostCli } from './host-process';
 
 let service: SpawnedService;
@@ -19,7 +20,14 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await service?.stop();
-  if (home) await rm(home, { recursive: true, force: true });
+  if (home) {
+    try {
+      // What the browser host kept (its settings, its log, this computer's state) is the user's alone.
+      await removeOwnerOnlyDataFolder(join(home, 'host'), 'browser host data folder');
+    } finally {
+      await rm(home, { recursive: true, force: true });
+    }
+  }
   if (rendererDir) await rm(rendererDir, { recursive: true, force: true });
 });
 
