@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import fc from 'fast-check';
 
 /**
@@ -229,6 +230,12 @@ function objectBreakages(schema: JsonSchema, depth: number): fc.Arbitrary<Broken
 
 /** A short readable form of a generated input, for failure messages (huge strings cut). */
 export function preview(value: unknown, limit = 300): string {
-  const text = JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' && v.length > 60 ? `${v.slice(0, 40)}…(${v.length} chars)` : v)) ?? String(value);
+  let text: string;
+  try {
+    text = JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' && v.length > 60 ? `${v.slice(0, 40)}…(${v.length} chars)` : v)) ?? String(value);
+  } catch {
+    // A BigInt, or nesting deeper than JSON.stringify goes.
+    text = inspect(value, { depth: 3, maxStringLength: 60, maxArrayLength: 5, breakLength: Infinity });
+  }
   return text.length > limit ? `${text.slice(0, limit)}…` : text;
 }
