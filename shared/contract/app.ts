@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { event, invoke, none, nothing } from './define';
+import { offlineReasonSchema } from '../offline-reason';
 import { deepLinkSchema } from './links';
+
+/** Whether the account service can be reached, and when not, why (a closed set the banner words). */
+export const networkStateSchema = z.object({ online: z.boolean(), reason: offlineReasonSchema.optional() });
+export type NetworkState = z.infer<typeof networkStateSchema>;
 
 /** The app itself: what it is, where it runs, and the links it opens and is opened with. */
 export const appContract = {
@@ -12,6 +17,7 @@ export const appContract = {
         platform: z.enum(['win32', 'darwin', 'linux']),
         host: z.enum(['electron', 'browser']),
         online: z.boolean(),
+        offlineReason: offlineReasonSchema.optional(),
       }),
     ),
     /** Opens a vetted https link in the system browser. */
@@ -21,6 +27,6 @@ export const appContract = {
 
 export const appEvents = {
   /** Whether the account service can be reached; `app.info` answers the same at start. */
-  'network.changed': event(z.object({ online: z.boolean() })),
+  'network.changed': event(networkStateSchema),
   'app.deepLink': event(deepLinkSchema),
 } as const;
