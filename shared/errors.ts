@@ -20,6 +20,7 @@ export const serviceErrorCodes = [
   // identity
   'WEAK_PASSWORD',
   'TOKEN_INVALID',
+  'CODE_INVALID',
   'INVALID_CREDENTIALS',
   'EMAIL_NOT_CONFIRMED',
   'ACCOUNT_LOCKED',
@@ -86,11 +87,15 @@ export const errorDetailsSchemas = {
   ACCOUNT_LOCKED: retryAfterDetailsSchema,
   RATE_LIMITED: retryAfterDetailsSchema,
   WEAK_PASSWORD: z.object({
-    reason: z.enum(['too_short', 'too_long', 'too_common']),
+    reason: z.enum(['too_short', 'too_long', 'too_common', 'contains_email']),
     field: z.string(),
     minLength: z.number().int(),
     maxLength: z.number().int(),
   }),
+  /** A mistyped e-mail code: the tries that code has left (0: it is spent, ask for a new e-mail). */
+  CODE_INVALID: z.object({ attemptsLeft: z.number().int().nonnegative() }),
+  /** Present from the fourth wrong password in a row: the tries before the lock. */
+  INVALID_CREDENTIALS: z.object({ attemptsLeft: z.number().int().nonnegative() }),
   KEY_MALFORMED: z.object({
     reason: z.enum(['length', 'characters', 'checksum']),
     suspectGroup: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).optional(),
