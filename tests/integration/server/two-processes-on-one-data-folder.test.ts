@@ -86,7 +86,8 @@ describe.runIf(embedded)('two processes on one embedded data folder', () => {
 
   it('refuses a command while a process that is no service holds the folder, naming it', async () => {
     // This test process stands in for one: it is alive and listens on no socket.
-    await writeFile(lockFile(store.dataDir), JSON.stringify({ pid: process.pid, command: 'keys mint', since: 'now' }));
+    // Owner-only, as a real holder writes it (acquireFolderLock).
+    await writeFile(lockFile(store.dataDir), JSON.stringify({ pid: process.pid, command: 'keys mint', since: 'now' }), { mode: 0o600 });
     try {
       const failure = await npmRunServer(store.env, 'migrate').then(
         () => undefined,
