@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { type SpawnedService, spawnService } from '../../support/service';
 import { startSmtpCapture, type SmtpCapture } from '../../support/smtp';
 import { type Answer, client, expectError } from '../server/http';
 import { activate, activeDevicesBySubscription, fakeMachine, mintKeys, register, registerBody, signedInAccount } from './protection-fixture';
+import { removeOwnerOnlyDataFolder } from '../data-at-rest/owner-only-data-folder';
 
 let smtp: SmtpCapture;
 let dataDir: string;
@@ -33,7 +34,7 @@ afterAll(async () => {
   for (const service of services) await service.stop();
   await smtp?.stop();
   await dropDatabase();
-  await rm(dataDir, { recursive: true, force: true });
+  await removeOwnerOnlyDataFolder(dataDir, 'service data folder');
 });
 
 /** The database of the (stopped) service, opened directly. */
