@@ -72,7 +72,9 @@ export function secretText(bounds: Pick<TextBounds, 'min' | 'max'>) {
 function boundedText({ min, max, countCodePoints = false, messages = {} }: TextBounds) {
   const trimmed = z.string().trim();
   if (!countCodePoints) return trimmed.min(min, messages.tooShort).max(max, messages.tooLong);
-  return trimmed.min(min, messages.tooShort).check((ctx) => {
+  // A code point is at most two UTF-16 units: this outer bound is what the OpenAPI document
+  // can show (`maxLength`), the check below the bound a person counts.
+  return trimmed.min(min, messages.tooShort).max(max * 2, messages.tooLong).check((ctx) => {
     if ([...ctx.value].length <= max) return;
     ctx.issues.push({
       code: 'too_big',
