@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { seatLimitDetailsSchema } from './api/devices';
+import { offlineReasonSchema } from './offline-reason';
 import { validationDetailsSchema } from './validation-details';
 
 /**
@@ -82,6 +83,8 @@ const retryAfterDetailsSchema = z.object({ retryAfterSeconds: z.number().int().n
 export const errorDetailsSchemas = {
   VALIDATION_FAILED: validationDetailsSchema,
   IPC_INVALID_INPUT: validationDetailsSchema,
+  /** Whether the internet or only the account service is out of reach. */
+  NETWORK_OFFLINE: z.object({ reason: offlineReasonSchema }),
   /** The plan's active devices, longest unseen first, so one can be deactivated. */
   SEAT_LIMIT_REACHED: seatLimitDetailsSchema,
   ACCOUNT_LOCKED: retryAfterDetailsSchema,

@@ -36,6 +36,10 @@ export function describeError(intl: IntlShape, error: AppError): string {
       },
     );
   }
+  // No answer: "no internet" only when that is what the main process found.
+  if (errorDetails(error, 'NETWORK_OFFLINE')?.reason === 'service-unreachable') {
+    return intl.formatMessage({ id: 'errors.NETWORK_OFFLINE.serviceUnreachable' });
+  }
   return intl.formatMessage({ id: errorSentenceId(error.code) });
 }
 
