@@ -35,11 +35,13 @@ export function connectStores(api: PalisadeApi): () => void {
     pushed = true;
     useSessionStore.getState().received(session);
   });
-  const offNetwork = api.on('network.changed', ({ online }) => useNetworkStore.getState().setOnline(online));
+  const offNetwork = api.on('network.changed', (state) => useNetworkStore.getState().setNetwork(state));
 
   void loadSession(api, { isCurrent: () => active && !pushed });
   void settle(() => api.app.info({})).then((result) => {
-    if (active && result.ok) useNetworkStore.getState().setOnline(result.value.online);
+    if (!active || !result.ok) return;
+    const { online, offlineReason } = result.value;
+    useNetworkStore.getState().setNetwork({ online, ...(offlineReason !== undefined && { reason: offlineReason }) });
   });
   // Until Settings answers the app speaks the system's language, which is usually the choice.
   void settle(() => api.settings.get({})).then((result) => {
