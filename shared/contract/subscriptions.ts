@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { keyPreviewSchema, subscriptionSchema } from '../api/subscriptions';
-import { invoke, none } from './define';
+import { event, invoke, none } from './define';
 
 /** The account's subscriptions, and activating a product key. */
 export const subscriptionsContract = {
@@ -18,5 +18,8 @@ export const subscriptionsContract = {
   },
 } as const;
 
-/** A new subscription comes back in the answer to `subscriptions.activate`. */
-export const subscriptionsEvents = {} as const;
+/** A new subscription activated here comes back in the answer to `subscriptions.activate`. */
+export const subscriptionsEvents = {
+  /** A subscription changed anywhere on the account (`null`: any may have): read them again. */
+  'subscriptions.changed': event(z.object({ subscriptionId: z.string().nullable() })),
+} as const;
