@@ -20,6 +20,8 @@ export interface InternalEvents {
   'settings.changed': Settings;
   /** The language the main process speaks now (its dialogs, tray and notifications). */
   'desktop.localeChanged': { locale: Locale };
+  /** The app's window (or the browser host's tab) came to the front: a person is looking. */
+  'window.focused': Record<string, never>;
 }
 export type InternalName = keyof InternalEvents;
 
@@ -50,6 +52,7 @@ const internalNames: Record<InternalName, true> = {
   'devices.deactivated': true,
   'settings.changed': true,
   'desktop.localeChanged': true,
+  'window.focused': true,
 };
 const isInternal = (name: AppEventName): name is InternalName => Object.hasOwn(internalNames, name);
 
