@@ -97,7 +97,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     ...(options.timeoutMs !== undefined && { timeoutMs: options.timeoutMs }),
     ...(options.retryBaseDelayMs !== undefined && { retryBaseDelayMs: options.retryBaseDelayMs }),
     getAccessToken: (o) => session.accessToken(o),
-    onOnlineChange: (online) => appEvents.emit('network.changed', { online }),
+    onOnlineChange: (state) => appEvents.emit('network.changed', state),
   });
 
   const session: SessionService = createSessionService({
@@ -142,7 +142,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     logger: logger.child('operations'),
     settings,
     appInfo,
-    isOnline: () => api.isOnline(),
+    networkState: () => api.networkState(),
     openExternal: (url) => openExternal(vetExternalUrl(url)),
   });
   const dispatcher = createDispatcher(handlers, { logger: logger.child('ipc') });
