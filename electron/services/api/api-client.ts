@@ -1,9 +1,12 @@
 import axios, { type AxiosResponse } from 'axios';
 import type { z } from 'zod';
 import { backoffDelay } from '../../../shared/backoff';
+import type { NetworkState } from '../../../shared/contract/app';
 import { isTransientFailure } from '../../../shared/errors';
+import type { OfflineReason } from '../../../shared/offline-reason';
 import { type Logger, silentLogger } from '../log/logger';
 import { ApiFailure, toApiFailure } from './api-failure';
+import { classifyOffline, type InterfacesSource } from './offline-reason';
 import { type HttpMethod, isIdempotent, sleep } from './retry-policy';
 
 /**
@@ -16,15 +19,22 @@ export type AccessTokenSource = (options?: { rejected?: string }) => Promise<str
 export interface ApiClientOptions {
   baseUrl: string;
   getAccessToken?: AccessTokenSource;
-  onOnlineChange?: (online: boolean) => void;
+  onOnlineChange?: (state: NetworkState) => void;
   logger?: Logger;
   timeoutMs?: number;
   /** Extra attempts for idempotent requests that failed in transit. */
   retries?: number;
   retryBaseDelayMs?: number;
   retryMaxDelayMs?: number;
-  /** How often to look for the service again while offline (doubles up to 30 s). */
+  /** How soon to look for the service again once it is gone (doubles up to `probeMaxDelayMs`). */
   probeIntervalMs?: number;
+  /**
+   * The longest wait between two looks while offline: the banner clears at most this long
+   * after the service is back. A look is one small GET /v1/health.
+   */
+  probeMaxDelayMs?: number;
+  /** The OS's network interfaces, for telling "no internet" from "the service is down" (tests fake it). */
+  networkInterfaces?: InterfacesSource;
   userAgent?: string;
 }
 
@@ -43,8 +53,10 @@ export type ResponseOf<S extends z.ZodType | undefined> = S extends z.ZodType ? 
 export interface ApiClient {
   request<S extends z.ZodType | undefined = undefined>(options: RequestOptions<S>): Promise<ResponseOf<S>>;
   isOnline(): boolean;
-  onOnlineChange(listener: (online: boolean) => void): () => void;
-  /** Stops the offline probe timer. */
+  /** Online, or offline and why. */
+  networkState(): NetworkState;
+  onOnlineChange(listener: (state: NetworkState) => void): () => void;
+  /** Stops the offline probe for good (the app quits); nothing is left scheduled. */
   close(): void;
 }
 
@@ -57,7 +69,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     retries = 2,
     retryBaseDelayMs = 300,
     retryMaxDelayMs = 5_000,
-    probeIntervalMs = 2_000,
+    probeIntervalMs = 1_000,
+    probeMaxDelayMs = 5_000,
     userAgent = 'Palisade',
   } = options;
 
@@ -71,49 +84,78 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     validateStatus: (status) => status >= 200 && status < 300,
   });
 
-  const listeners = new Set<(online: boolean) => void>();
+  const listeners = new Set<(state: NetworkState) => void>();
   if (options.onOnlineChange) listeners.add(options.onOnlineChange);
-  let online = true;
+  let state: NetworkState = { online: true };
   let probe: NodeJS.Timeout | undefined;
   let closed = false;
 
-  function setOnline(next: boolean) {
-    if (next === online) return;
-    online = next;
-    logger.info(next ? 'account service reachable again' : 'account service unreachable');
+  function setState(next: NetworkState) {
+    if (closed || (next.online === state.online && next.reason === state.reason)) return;
+    const wasOnline = state.online;
+    state = next;
+    logger.info(next.online ? 'account service reachable again' : 'account service unreachable', { reason: next.reason });
     for (const listener of listeners) listener(next);
-    if (!next) scheduleProbe(0);
-    else if (probe) clearTimeout(probe);
+    if (next.online) stopProbe();
+    else if (wasOnline) scheduleProbe(0);
+  }
+  const setOnline = () => setState({ online: true });
+  const setOffline = (reason: OfflineReason) => setState({ online: false, reason });
+
+  function stopProbe() {
+    if (probe) clearTimeout(probe);
+    probe = undefined;
   }
 
-  /** While offline, checks /v1/health now and then so the app notices by itself when the network is back. */
+  /** Why a request that got no HTTP answer failed. */
+  const reasonFor = (error: unknown) => classifyOffline(error, baseUrl, options.networkInterfaces);
+
+  /**
+   * 502, 503 and 504 say the service behind the address is down or not answering (from the
+   * service itself while its database is away, or from a proxy in front of it).
+   */
+  const serviceDown = (status: number) => status === 502 || status === 503 || status === 504;
+
+  /**
+   * While offline, checks /v1/health now and then so the app notices by itself when the
+   * service is back: soon at first, then at most `probeMaxDelayMs` apart.
+   */
   function scheduleProbe(attempt: number) {
     if (closed) return;
-    const delay = backoffDelay(attempt, { baseMs: probeIntervalMs, maxMs: 30_000 });
-    if (probe) clearTimeout(probe);
+    stopProbe();
     probe = setTimeout(() => {
+      probe = undefined;
       http.get('/v1/health').then(
-        () => setOnline(true),
+        () => setOnline(),
         (error: unknown) => {
-          // Any HTTP answer, even an error status, proves the service is reachable.
-          if (axios.isAxiosError(error) && error.response) setOnline(true);
-          else scheduleProbe(attempt + 1);
+          if (closed || state.online) return;
+          const status = axios.isAxiosError(error) ? error.response?.status : undefined;
+          // Any other HTTP answer (an older service without /v1/health, say) proves the service is there.
+          if (status !== undefined && !serviceDown(status)) return setOnline();
+          setOffline(status !== undefined ? 'service-unreachable' : reasonFor(error));
+          scheduleProbe(attempt + 1);
         },
       );
-    }, delay);
+    }, backoffDelay(attempt, { baseMs: probeIntervalMs, maxMs: probeMaxDelayMs }));
     probe.unref();
   }
 
   async function sendOnce(method: HttpMethod, path: string, body: unknown, headers: Record<string, string>): Promise<AxiosResponse> {
     try {
       const response = await http.request({ method, url: path, data: body, headers });
-      setOnline(true);
+      setOnline();
       return response;
     } catch (error) {
       const failure = toApiFailure(error);
-      if (failure.status !== undefined) setOnline(true);
-      else if (failure.code === 'NETWORK_OFFLINE') setOnline(false);
-      throw failure;
+      if (failure.status !== undefined) {
+        if (serviceDown(failure.status)) setOffline('service-unreachable');
+        else setOnline();
+        throw failure;
+      }
+      if (failure.code !== 'NETWORK_OFFLINE') throw failure;
+      const reason = reasonFor(error);
+      setOffline(reason);
+      throw new ApiFailure({ ...failure.toError(), details: { reason } });
     }
   }
 
@@ -160,14 +202,16 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         return parse(opts, await send(opts, fresh));
       }
     },
-    isOnline: () => online,
+    isOnline: () => state.online,
+    networkState: () => state,
     onOnlineChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     close() {
       closed = true;
-      if (probe) clearTimeout(probe);
+      stopProbe();
+      listeners.clear();
     },
   };
 }

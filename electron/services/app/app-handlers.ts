@@ -1,3 +1,4 @@
+import type { NetworkState } from '../../../shared/contract/app';
 import type { Handlers } from '../../../shared/contract/types';
 
 export interface AppInfo {
@@ -8,16 +9,20 @@ export interface AppInfo {
 
 export interface AppHandlerServices {
   appInfo: AppInfo;
-  isOnline(): boolean;
+  /** Whether the account service can be reached, and why not. */
+  networkState(): NetworkState;
   /** Opens a vetted https link in the system browser. */
   openExternal(url: string): Promise<void>;
 }
 
 /** The `app` area: what the app is and where it runs, and opening links outside it. */
-export function createAppHandlers({ appInfo, isOnline, openExternal }: AppHandlerServices): Pick<Handlers, 'app'> {
+export function createAppHandlers({ appInfo, networkState, openExternal }: AppHandlerServices): Pick<Handlers, 'app'> {
   return {
     app: {
-      info: async () => ({ ...appInfo, online: isOnline() }),
+      info: async () => {
+        const { online, reason } = networkState();
+        return { ...appInfo, online, ...(reason !== undefined && { offlineReason: reason }) };
+      },
       openExternal: async ({ url }) => {
         await openExternal(url);
         return null;

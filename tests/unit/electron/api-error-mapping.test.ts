@@ -104,7 +104,7 @@ describe('HTTP errors become shared error codes', () => {
 
   it('says NETWORK_OFFLINE when nothing listens, and tells listeners it is offline', async () => {
     const seen: boolean[] = [];
-    const client = createApiClient({ baseUrl: await closedPortUrl(), retries: 0, onOnlineChange: (o) => seen.push(o) });
+    const client = createApiClient({ baseUrl: await closedPortUrl(), retries: 0, onOnlineChange: ({ online }) => seen.push(online) });
     const failure = await failureOf(client.request({ method: 'POST', path: '/v1/auth/login', body: {} }));
     expect(failure.code).toBe('NETWORK_OFFLINE');
     expect(client.isOnline()).toBe(false);
