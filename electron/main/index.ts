@@ -93,6 +93,7 @@ if (!app.requestSingleInstanceLock()) {
         }),
       forwardEvents: (window) => forwardEvents(services.events, window, appOrigin),
       deliverLink: (link) => services.events.emit('app.deepLink', link),
+      focused: () => services.appEvents.emit('window.focused', {}),
     });
     app.on('before-quit', () => {
       services.stop();

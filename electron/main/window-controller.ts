@@ -15,6 +15,8 @@ export interface WindowContent {
   /** Starts forwarding push events to the window; returns how to stop. */
   forwardEvents(window: BrowserWindow): () => void;
   deliverLink(link: DeepLink): void;
+  /** The window came to the front (the services may check this computer again). */
+  focused?(): void;
 }
 
 export interface WindowController {
@@ -57,6 +59,7 @@ export function createWindowController({
       rendererLoaded = true;
       deliverLinks();
     });
+    created.on('focus', () => from.focused?.());
     created.on('closed', () => {
       unsubscribe();
       if (window === created) window = null;
