@@ -12,6 +12,8 @@ export const devicesContract = {
     list: invoke(none, z.object({ devices: z.array(deviceSchema), thisDeviceId: z.string().nullable() })),
     rename: invoke(z.object({ id: deviceId, name: deviceNameSchema }).strict(), deviceSchema),
     deactivate: invoke(z.object({ id: deviceId }).strict(), nothing),
+    /** Takes a deactivated device off the list; an active one is refused (`CONFLICT`), never deactivated by it. */
+    forget: invoke(z.object({ id: deviceId }).strict(), nothing),
     invite: invoke(
       z.object({ platform: devicePlatformSchema, email: z.string().trim().max(254).optional() }).strict(),
       z.object({ link: z.string(), expiresAt: isoTimeSchema }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { deviceFingerprintSchema, deviceNameSchema, deviceSchema } from '../api/devices';
+import { deviceFingerprintSchema, deviceNameSchema, devicePlatformSchema, deviceSchema } from '../api/devices';
 import { isoTimeSchema } from '../api/subscriptions';
 import { event, invoke, none } from './define';
 
@@ -36,6 +36,19 @@ export type ThisComputerState = z.infer<typeof thisComputerStateSchema>;
 
 const deviceId = z.string().min(1).max(128);
 
+/**
+ * Everything registration sends about this computer, so "What this computer shares" can
+ * list all of it: the component hashes and fingerprint, and the words beside them.
+ */
+export const thisComputerSharesSchema = deviceFingerprintSchema.extend({
+  /** The device's name on the account, or the one registration would suggest. */
+  name: z.string(),
+  os: z.string(),
+  platform: devicePlatformSchema,
+  appVersion: z.string(),
+});
+export type ThisComputerShares = z.infer<typeof thisComputerSharesSchema>;
+
 /** This computer's protection: its seat, its lease, and moving protection to it. */
 export const thisComputerContract = {
   thisComputer: {
@@ -49,8 +62,8 @@ export const thisComputerContract = {
     moveFrom: invoke(z.object({ deviceId }).strict(), thisComputerStateSchema),
     /** Asks the service now (heartbeat), instead of waiting for the 6-hourly check. */
     check: invoke(none, thisComputerStateSchema),
-    /** What this computer shares with the service: component kinds and hashes, never raw serials. */
-    shares: invoke(none, deviceFingerprintSchema),
+    /** What this computer shares with the service: component kinds and hashes (never raw serials), its name, OS and app version. */
+    shares: invoke(none, thisComputerSharesSchema),
   },
 } as const;
 

@@ -74,7 +74,7 @@ test('sign in, activate a key and protect this computer; a second computer on th
       // The dashboard says the same, and offers to register it again.
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
       await oldComputer.expectState('This computer was deactivated');
-      await expect(page.getByRole('link', { name: 'Register this computer again' })).toBeVisible();
+      await expect(page.getByRole('link', { name: 'Protect this computer again' })).toBeVisible();
     });
   } finally {
     await newContext.close();

@@ -11,6 +11,10 @@ export function createDevicesHandlers(devices: AccountDevicesService): Pick<Hand
         await devices.deactivate(id);
         return null;
       },
+      forget: async ({ id }) => {
+        await devices.forget(id);
+        return null;
+      },
       invite: (input) => devices.invite(input),
       acceptInvitation: ({ token }) => devices.acceptInvitation(token),
     },

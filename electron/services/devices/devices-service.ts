@@ -1,4 +1,5 @@
 import type { Device, DevicePlatform } from '../../../shared/api/devices';
+import { AppFailure } from '../../../shared/errors';
 import type { DevicesApi, Invitation } from '../api/devices-api';
 import type { AppEvents } from '../events/app-events';
 
@@ -6,10 +7,18 @@ export interface AccountDevicesService {
   list(): Promise<{ devices: Device[]; thisDeviceId: string | null }>;
   rename(id: string, name: string): Promise<Device>;
   deactivate(id: string): Promise<void>;
+  /**
+   * Takes a deactivated device off the list (no seat changes). The service's DELETE would
+   * deactivate an active one instead, so an active device is refused here.
+   */
+  forget(id: string): Promise<void>;
   invite(input: { platform: DevicePlatform; email?: string | undefined }): Promise<Invitation>;
   /** Spends an invitation opened on this computer; the screen then offers to register it. */
   acceptInvitation(token: string): Promise<{ platform: DevicePlatform }>;
 }
+
+const stillActive = () =>
+  new AppFailure({ code: 'CONFLICT', message: 'Deactivate this device before taking it off the list.' });
 
 export interface AccountDevicesOptions {
   /** This computer's own device id on the account, so the list can point it out. */
@@ -39,6 +48,12 @@ export function createAccountDevicesService(
     async deactivate(id) {
       await api.deactivate(id);
       events.emit('devices.deactivated', { id });
+    },
+    async forget(id) {
+      const device = (await api.list()).find((d) => d.id === id);
+      if (!device) return; // already gone: forgetting it again changes nothing
+      if (device.status === 'active') throw stillActive();
+      await api.deactivate(id);
     },
     invite: ({ platform, email }) => api.invite({ platform, ...(email ? { email } : {}) }),
     acceptInvitation: (token) => api.acceptInvitation(token),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Device, DeviceFingerprint, RegisterDeviceBody } from '../../../shared/api/devices';
-import type { ThisComputerState } from '../../../shared/contract/this-computer';
+import type { Device, RegisterDeviceBody } from '../../../shared/api/devices';
+import type { ThisComputerShares, ThisComputerState } from '../../../shared/contract/this-computer';
 import { AppFailure, type ErrorCode, isTransientFailure } from '../../../shared/errors';
 import type { DevicesApi, RegisterResponse } from '../api/devices-api';
 import type { LicenceApi } from '../api/licence-api';
@@ -56,7 +56,7 @@ export interface ThisComputerService {
   moveFrom(deviceId: string): Promise<ThisComputerState>;
   /** Heartbeat now. Outcomes the state can show (removed, expired, offline) are not errors. */
   check(): Promise<ThisComputerState>;
-  shares(): Promise<DeviceFingerprint>;
+  shares(): Promise<ThisComputerShares>;
   /** Who is signed in, from the session; null once nobody is. */
   setUser(userId: string | null): void;
   /** An explicit sign-out: forgets this account's device here, even if the session never came back. */
@@ -401,8 +401,11 @@ export function createThisComputerService(options: ThisComputerOptions): ThisCom
     moveFrom: (deviceId) => enrol((body, key) => devices.transfer(deviceId, body, key), {}),
     check,
     async shares() {
-      const { fingerprint: value, components } = await fingerprint.current();
-      return { fingerprint: value, components };
+      // The same sources registration reads, so the list is what is sent, word for word.
+      machine ??= options.describeMachine();
+      const [{ fingerprint: value, components }, description] = await Promise.all([fingerprint.current(), machine]);
+      const name = facts.record?.device.name ?? suggestedName;
+      return { fingerprint: value, components, name, os: description.os, platform: description.platform, appVersion };
     },
     setUser,
     signedOut,

@@ -25,6 +25,18 @@ export async function deactivateDevice(api: PalisadeApi, device: Device): Promis
   return { ok: true, value: undefined };
 }
 
+/**
+ * Forgets a deactivated device: it leaves the list. No seat changes, so only the list is
+ * asked for again.
+ */
+export async function forgetDevice(api: PalisadeApi, device: Device): Promise<Result<void>> {
+  const result = await settle(() => api.devices.forget({ id: device.id }));
+  if (!result.ok) return result;
+  useProtectionStore.setState((s) => ({ devices: s.devices?.filter((d) => d.id !== device.id) ?? null }));
+  void refreshProtection(api, ['devices']);
+  return { ok: true, value: undefined };
+}
+
 export type Invitation = OutputOf<'devices', 'invite'>;
 
 /** A link that installs Palisade on another device: e-mailed when `email` is given, otherwise shown here. */

@@ -1,5 +1,5 @@
-import { seatLimitDetailsSchema, type Device, type DeviceFingerprint } from '../../../shared/api/devices';
-import type { ThisComputerState } from '../../../shared/contract/this-computer';
+import { seatLimitDetailsSchema, type Device } from '../../../shared/api/devices';
+import type { ThisComputerShares, ThisComputerState } from '../../../shared/contract/this-computer';
 import type { PalisadeApi } from '../../../shared/contract/types';
 import type { AppError, Result } from '../../../shared/errors';
 import { settle } from '../api/settle';
@@ -54,9 +54,17 @@ export async function checkThisComputer(api: PalisadeApi): Promise<Result<ThisCo
   return result;
 }
 
-/** What this computer sends to be recognised: component kinds and their hashes. */
-export function readWhatThisComputerShares(api: PalisadeApi): Promise<Result<DeviceFingerprint>> {
+/** What this computer sends: component kinds and their hashes, its name, OS and app version. */
+export function readWhatThisComputerShares(api: PalisadeApi): Promise<Result<ThisComputerShares>> {
   return settle(() => api.thisComputer.shares({}));
+}
+
+/**
+ * Holds an invitation for This computer to spend: one opened with `palisade://install`, or
+ * pasted into "I have an invitation link". Both then go to This computer.
+ */
+export function openInvitation(token: string): void {
+  useInvitationStore.getState().open(token);
 }
 
 /**

@@ -1,13 +1,14 @@
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import { useApi } from '../api/api-context';
-import { useInvitationStore } from '../stores/invitation-store';
+import { openInvitation } from '../actions/this-computer-actions';
 import { paths } from './paths';
 
 /**
  * Follows `palisade://` links the main process hands over: a confirmation link confirms
  * the e-mail address, a reset link opens the reset screen with its token filled in, and an
- * invitation opens This computer, where it is spent once someone is signed in.
+ * invitation opens This computer, where it is spent once someone is signed in (as one
+ * pasted into "I have an invitation link" is).
  */
 export function DeepLinks() {
   const api = useApi();
@@ -18,7 +19,7 @@ export function DeepLinks() {
         if (link.action === 'confirm') navigate(paths.checkEmail, { state: { token: link.token } });
         else if (link.action === 'reset-password') navigate(paths.resetPassword, { state: { token: link.token } });
         else if (link.action === 'install') {
-          useInvitationStore.getState().open(link.token);
+          openInvitation(link.token);
           navigate(paths.thisComputer);
         }
       }),

@@ -16,6 +16,7 @@ export interface DeviceListProps {
   thisDeviceId: string | null;
   onRename(device: Device, name: string): Promise<AppError | null>;
   onDeactivate(device: Device): void;
+  onForget(device: Device): void;
   label: string;
 }
 
@@ -25,7 +26,7 @@ export interface DeviceListProps {
  * place in the whole list (aria-posinset/aria-setsize); ↑/↓ move between rows, Home/End go
  * to the ends, and a focused or edited row stays in the page while scrolled away.
  */
-export function DeviceList({ devices, thisDeviceId, onRename, onDeactivate, label }: DeviceListProps) {
+export function DeviceList({ devices, thisDeviceId, onRename, onDeactivate, onForget, label }: DeviceListProps) {
   const viewportRef = useRef<HTMLDivElement>(null);
   // The scroll offset, in whole rows: a scroll within a row changes nothing to render.
   const [firstRow, setFirstRow] = useState(0);
@@ -157,6 +158,7 @@ export function DeviceList({ devices, thisDeviceId, onRename, onDeactivate, labe
                 isThis={device.id === thisDeviceId}
                 onRename={onRename}
                 onDeactivate={onDeactivate}
+                onForget={onForget}
                 onEditing={onEditing}
                 now={now}
               />

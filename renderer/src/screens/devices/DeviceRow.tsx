@@ -17,6 +17,8 @@ export interface DeviceRowProps {
   /** Saves a new name; resolves to an error to show, or null once saved. */
   onRename(device: Device, name: string): Promise<AppError | null>;
   onDeactivate(device: Device): void;
+  /** Asks to take a deactivated device off the list. */
+  onForget(device: Device): void;
   /** Tells the list this row is being edited, so it stays rendered while scrolled away. */
   onEditing(id: string, editing: boolean): void;
   now: number;
@@ -24,13 +26,15 @@ export interface DeviceRowProps {
 
 /**
  * One device: platform icon and name, when it was last seen, its status, and the inline
- * rename (Enter saves, Escape cancels) and deactivate controls.
+ * rename (Enter saves, Escape cancels) and deactivate controls. A deactivated device can
+ * only be forgotten here: protecting it again is done on that device, and its row says so.
  */
 export const DeviceRow = memo(function DeviceRow({
   device,
   isThis,
   onRename,
   onDeactivate,
+  onForget,
   onEditing,
   now,
 }: DeviceRowProps) {
@@ -155,7 +159,12 @@ export const DeviceRow = memo(function DeviceRow({
           </p>
         ) : (
           <p className="device-meta">
-            {device.os && device.os !== platform ? (
+            {!active ? (
+              <T
+                id={isThis ? 'devices.row.metaDeactivatedThis' : 'devices.row.metaDeactivated'}
+                values={{ platform, when }}
+              />
+            ) : device.os && device.os !== platform ? (
               <T id="devices.row.metaWithOs" values={{ platform, os: device.os, when }} />
             ) : (
               <T id="devices.row.meta" values={{ platform, when }} />
@@ -185,6 +194,17 @@ export const DeviceRow = memo(function DeviceRow({
             aria-label={t('devices.deactivate.buttonFor', { name: device.name })}
           >
             <T id="devices.deactivate.button" />
+          </button>
+        )}
+        {!active && !editing && (
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            data-control="forget"
+            onClick={() => onForget(device)}
+            aria-label={t('devices.forget.buttonFor', { name: device.name })}
+          >
+            <T id="devices.forget.button" />
           </button>
         )}
       </div>

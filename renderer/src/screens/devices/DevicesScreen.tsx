@@ -3,7 +3,7 @@ import '../../styles/page-parts.css';
 import { Link } from 'react-router';
 import type { Device } from '../../../../shared/api/devices';
 import type { AppError } from '../../../../shared/errors';
-import { deactivateDevice, reloadDevices, renameDevice } from '../../actions/devices-actions';
+import { deactivateDevice, forgetDevice, reloadDevices, renameDevice } from '../../actions/devices-actions';
 import { useApi } from '../../api/api-context';
 import { paths } from '../../app/paths';
 import { LoadFallback } from '../../components/LoadFallback';
@@ -11,12 +11,13 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PageHeading } from '../../components/PageHeading';
 import { T, useFormat, useT } from '../../i18n/use-t';
 import { useProtectionFeed, useProtectionStore } from '../../stores/protection-store';
+import { InvitationLinkDialog } from '../this-computer/InvitationLinkDialog';
 import { AddDeviceDialog } from './AddDeviceDialog';
 import { DeviceList, rowElement } from './DeviceList';
 
 const strong = (chunks: ReactNode[]) => <strong>{chunks}</strong>;
 
-/** Every device on the account: rename, deactivate, add one, and the ways to make room for this computer. */
+/** Every device on the account: rename, deactivate, forget a deactivated one, add one, and the ways to make room for this computer. */
 export function DevicesScreen() {
   const api = useApi();
   const t = useT();
@@ -28,7 +29,9 @@ export function DevicesScreen() {
   const thisComputer = useProtectionStore((s) => s.thisComputer);
   const loadError = useProtectionStore((s) => s.errors.devices);
   const [confirming, setConfirming] = useState<Device | null>(null);
+  const [forgetting, setForgetting] = useState<Device | null>(null);
   const [adding, setAdding] = useState(false);
+  const [pastingLink, setPastingLink] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
@@ -64,6 +67,25 @@ export function DevicesScreen() {
   };
 
   const onDeactivate = useCallback((device: Device) => setConfirming(device), []);
+  const onForget = useCallback((device: Device) => setForgetting(device), []);
+
+  // A forgotten row is gone: focus moves to the row that takes its place, or to "Add a device".
+  const focusAfterForget = useRef<string | null>(null);
+  const forget = async (device: Device): Promise<AppError | null> => {
+    const result = await forgetDevice(api, device);
+    if (!result.ok) return result.error;
+    const list = devices ?? [];
+    const at = list.findIndex((d) => d.id === device.id);
+    focusAfterForget.current = (list[at + 1] ?? list[at - 1])?.id ?? null;
+    setForgetting(null);
+    setNotice(t('devices.forgotten', { name: device.name }));
+    return null;
+  };
+  const focusAfterForgetting = () => {
+    const id = focusAfterForget.current;
+    focusAfterForget.current = null;
+    return (id && rowElement(document, id)?.querySelector<HTMLElement>('[data-control]')) || addRef.current;
+  };
 
   const needle = deferredQuery.trim().toLocaleLowerCase();
   const shown = devices && needle ? devices.filter((d) => d.name.toLocaleLowerCase().includes(needle)) : devices;
@@ -83,6 +105,9 @@ export function DevicesScreen() {
       <div className="button-row page-actions">
         <button ref={addRef} type="button" className="button button-primary" onClick={() => setAdding(true)}>
           <T id="devices.add" />
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => setPastingLink(true)}>
+          <T id="devices.haveLink" />
         </button>
         <Link className="button button-secondary" to={paths.makeRoom}>
           <T id={protectedHere ? 'devices.manageSeats' : 'devices.makeRoom'} />
@@ -131,6 +156,7 @@ export function DevicesScreen() {
               thisDeviceId={thisDeviceId}
               onRename={rename}
               onDeactivate={onDeactivate}
+              onForget={onForget}
             />
           ) : (
             <p className="muted">
@@ -165,7 +191,26 @@ export function DevicesScreen() {
           </p>
         </ConfirmDialog>
       )}
+      {forgetting && (
+        <ConfirmDialog
+          title={t('devices.forget.title', { name: forgetting.name })}
+          confirmLabel={t('devices.forget.buttonFor', { name: forgetting.name })}
+          cancelLabel={t('devices.forget.keep')}
+          destructive
+          onConfirm={() => forget(forgetting)}
+          onCancel={() => setForgetting(null)}
+          fallbackFocus={() =>
+            rowElement(document, forgetting.id)?.querySelector<HTMLElement>('[data-control="forget"]') ??
+            focusAfterForgetting()
+          }
+        >
+          <p>
+            <T id="devices.forget.body" values={{ strong, name: forgetting.name }} />
+          </p>
+        </ConfirmDialog>
+      )}
       {adding && <AddDeviceDialog onClose={() => setAdding(false)} />}
+      {pastingLink && <InvitationLinkDialog onClose={() => setPastingLink(false)} />}
     </>
   );
 }

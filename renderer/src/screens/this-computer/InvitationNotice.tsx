@@ -8,11 +8,15 @@ import { T, useT } from '../../i18n/use-t';
 import { useInvitationStore } from '../../stores/invitation-store';
 import { usePlatformName } from '../devices/platform-names';
 
+/** The service says TOKEN_INVALID for a used, expired or unknown invitation alike. */
+const spent = (error: AppError) => error.code === 'TOKEN_INVALID';
+
 type Outcome = { ok: true; platform: DevicePlatform } | { ok: false; error: AppError };
 
 /**
- * Spends an invitation this computer was opened with (palisade://install?token=…) and says
- * what comes next: registering it, in the form below on This computer.
+ * Spends an invitation this computer was opened with (palisade://install?token=…, or pasted
+ * into "I have an invitation link") and says what comes next: protecting it, in the form
+ * below on This computer.
  */
 export function InvitationNotice() {
   const api = useApi();
@@ -40,7 +44,8 @@ export function InvitationNotice() {
   ) : (
     <div role="alert" className="form-alert">
       <p>
-        {t('thisComputer.invitation.failed')} {describeError(outcome.error)}
+        {t('thisComputer.invitation.failed')}{' '}
+        {spent(outcome.error) ? t('thisComputer.invitation.spent') : describeError(outcome.error)}
       </p>
     </div>
   );

@@ -10,6 +10,7 @@ import { RelativeTime } from '../../components/RelativeTime';
 import { useDescribeError } from '../../errors/messages';
 import { T, useT } from '../../i18n/use-t';
 import { useProtectionFeed, useProtectionStore } from '../../stores/protection-store';
+import { InvitationLinkDialog } from './InvitationLinkDialog';
 import { InvitationNotice } from './InvitationNotice';
 import { RegisterPanel, type Registered } from './RegisterPanel';
 import { useRegisteredNotice } from './registered-notice';
@@ -29,6 +30,7 @@ export function ThisComputerScreen() {
   const [notice, setNotice] = useState<string | null>(null);
   const [checking, setChecking] = useState(false);
   const [checkError, setCheckError] = useState<AppError | null>(null);
+  const [pastingLink, setPastingLink] = useState(false);
 
   const checkNow = async () => {
     if (checking) return;
@@ -63,7 +65,7 @@ export function ThisComputerScreen() {
       {canRegister && subscriptions && (
         <section aria-labelledby="register-heading" className="page-section">
           <h2 id="register-heading">
-            <T id={thisComputer.state === 'removed' ? 'thisComputer.registerAgain' : 'thisComputer.protect'} />
+            <T id={thisComputer.state === 'removed' ? 'thisComputer.protectAgain' : 'thisComputer.protect'} />
           </h2>
           {subscriptions.some((s) => s.status !== 'expired') ? (
             <RegisterPanel thisComputer={thisComputer} subscriptions={subscriptions} onRegistered={registered} />
@@ -75,8 +77,14 @@ export function ThisComputerScreen() {
               />
             </p>
           )}
+          <p className="page-section">
+            <button type="button" className="button button-secondary" onClick={() => setPastingLink(true)}>
+              <T id="thisComputer.invitationLink.title" />
+            </button>
+          </p>
         </section>
       )}
+      {pastingLink && <InvitationLinkDialog onClose={() => setPastingLink(false)} />}
       {thisComputer?.state === 'expired' && (
         <p className="page-section">
           <Link className="button button-primary" to={paths.activate}>

@@ -89,7 +89,13 @@ type TitleId =
   | 'thisComputer.status.expired.title'
   | 'thisComputer.status.signedOut.title';
 
-function describe(state: ThisComputerState): { tone: Tone; title: TitleId; titleValues?: Record<string, string>; body: ReactNode; action: ReactNode } {
+function describe(state: ThisComputerState): {
+  tone: Tone;
+  title: TitleId;
+  titleValues?: Record<string, string>;
+  body: ReactNode;
+  action: ReactNode;
+} {
   const name = state.device?.name;
   switch (state.state) {
     case 'protected': {
@@ -171,7 +177,7 @@ function describe(state: ThisComputerState): { tone: Tone; title: TitleId; title
         ),
         action: (
           <Link className="button button-primary" to={paths.thisComputer}>
-            <T id="thisComputer.registerAgain" />
+            <T id="thisComputer.protectAgain" />
           </Link>
         ),
       };

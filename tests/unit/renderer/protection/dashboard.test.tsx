@@ -95,7 +95,7 @@ describe('Dashboard', () => {
     expect(screen.getByText(/It was deactivated on/)).toHaveTextContent(
       `It was deactivated on ${englishDate(removedAt)}`,
     );
-    expect(screen.getByRole('link', { name: 'Register this computer again' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Protect this computer again' })).toBeInTheDocument();
   });
 
   it('asks for the subscriptions again when this computer’s seat changes, not when it was merely checked again', async () => {

@@ -36,7 +36,8 @@ describe('an invitation link opens This computer', () => {
     act(() => fake.emit('app.deepLink', { action: 'install', token }));
 
     const alert = await screen.findByText(/That invitation link didn’t work\./);
-    expect(alert).toHaveTextContent(errorSentences.TOKEN_INVALID);
+    expect(alert).toHaveTextContent('It has been used already or has expired, or it is not an invitation Palisade knows.');
+    expect(alert).not.toHaveTextContent(errorSentences.TOKEN_INVALID);
   });
 
   it('keeps the invitation while nobody is signed in, unspent', async () => {

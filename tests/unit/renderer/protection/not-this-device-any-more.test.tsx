@@ -24,7 +24,7 @@ describe('this computer is not its registered device any more', () => {
     );
     renderApp(fake.api, '/');
     const card = (await screen.findByRole('heading', { name: 'This computer is no longer Study PC' }, { timeout: 5000 })).closest('section')!;
-    expect(card).toHaveTextContent('Palisade no longer recognises this computer as Study PC, the device it was registered as, so it isn’t protected.');
+    expect(card).toHaveTextContent('Palisade no longer recognises this computer as Study PC, the device it was protected as, so it isn’t protected.');
     expect(within(card).getByRole('link', { name: 'Protect this computer' })).toHaveAttribute('href', '/this-computer');
     expect(within(card).getByRole('link', { name: 'Move protection to this computer' })).toHaveAttribute('href', '/devices/move-here');
   });

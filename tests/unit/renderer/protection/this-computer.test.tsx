@@ -10,7 +10,7 @@ resetProtectionStoreBeforeEach();
 const hashes = { uuid: '1'.repeat(64), mac: '2'.repeat(64), fingerprint: '3'.repeat(64) };
 
 describe('This computer', () => {
-  it('shows what it shares — each component in words with its hash — only when asked', async () => {
+  it('shows what it shares — its name, OS, kind and app version, each component in words with its hash — only when asked', async () => {
     const fake = createFakeApi(
       {
         thisComputer: {
@@ -21,6 +21,10 @@ describe('This computer', () => {
                 { kind: 'hardwareUuid' as const, hash: hashes.uuid },
                 { kind: 'mac' as const, hash: hashes.mac },
               ],
+              name: 'alex-laptop',
+              os: 'macOS 14.5',
+              platform: 'macos' as const,
+              appVersion: '1.4.0',
             }),
         },
       },
@@ -36,6 +40,15 @@ describe('This computer', () => {
     expect(within(list).getByText('Network adapter address (MAC)').nextElementSibling).toHaveTextContent(hashes.mac);
     expect(within(list).getByText(hashes.fingerprint)).toBeInTheDocument();
     expect(screen.getByText(/the raw serial numbers never leave it/)).toBeInTheDocument();
+    const described = screen.getByText('Name in your list of devices').closest('dl') as HTMLElement;
+    expect(within(described).getByText('Name in your list of devices').nextElementSibling).toHaveTextContent(
+      'alex-laptop',
+    );
+    expect(within(described).getByText('Operating system and version').nextElementSibling).toHaveTextContent(
+      'macOS 14.5',
+    );
+    expect(within(described).getByText('Kind of computer').nextElementSibling).toHaveTextContent('macOS');
+    expect(within(described).getByText('Palisade version').nextElementSibling).toHaveTextContent('1.4.0');
   });
 
   it('says when it last checked, and checks again on request', async () => {

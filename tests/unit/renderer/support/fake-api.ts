@@ -100,12 +100,20 @@ export function createFakeApi(overrides: FakeOverrides = {}, session: SessionSta
       moveFrom: async () => failure('NOT_FOUND'),
       check: async () => ok(unregisteredComputer),
       shares: async () =>
-        ok({ fingerprint: 'a'.repeat(64), components: [{ kind: 'mac' as const, hash: 'b'.repeat(64) }] }),
+        ok({
+          fingerprint: 'a'.repeat(64),
+          components: [{ kind: 'mac' as const, hash: 'b'.repeat(64) }],
+          name: 'alex-laptop',
+          os: 'Microsoft Windows 11 Pro 10.0.22631',
+          platform: 'windows' as const,
+          appVersion: '1.4.0',
+        }),
     },
     devices: {
       list: async () => ok({ devices: [], thisDeviceId: null }),
       rename: async () => failure('NOT_FOUND'),
       deactivate: async () => ok(null),
+      forget: async () => ok(null),
       invite: async () => ok({ link: 'https://palisade.example/i?token=t', expiresAt: '2025-03-09T09:00:00.000Z' }),
       acceptInvitation: async () => ok({ platform: 'windows' as const }),
     },
