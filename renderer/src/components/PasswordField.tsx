@@ -1,4 +1,5 @@
 import { useId, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+import { useFieldErrorWhileUnchanged } from '../errors/field-errors';
 import { useT } from '../i18n/use-t';
 
 export interface PasswordFieldProps {
@@ -6,6 +7,7 @@ export interface PasswordFieldProps {
   value: string;
   onChange(value: string): void;
   autoComplete: 'current-password' | 'new-password';
+  /** Shown under the field, and makes it invalid, until the person changes the field. */
   error?: string | undefined;
   alertId?: string | undefined;
   hint?: ReactNode;
@@ -20,7 +22,7 @@ export function PasswordField({
   value,
   onChange,
   autoComplete,
-  error,
+  error: given,
   alertId,
   hint,
   below,
@@ -28,6 +30,7 @@ export function PasswordField({
 }: PasswordFieldProps) {
   const id = useId();
   const t = useT();
+  const { shown: error, changed, ref } = useFieldErrorWhileUnchanged<HTMLDivElement>(given);
   const [visible, setVisible] = useState(false);
   const [capsLock, setCapsLock] = useState(false);
   const hintId = hint ? `${id}-hint` : undefined;
@@ -41,7 +44,7 @@ export function PasswordField({
   };
 
   return (
-    <div className="field">
+    <div ref={ref} className="field">
       <label htmlFor={id}>{label}</label>
       {hint && (
         <p id={hintId} className="field-hint">
@@ -54,7 +57,10 @@ export function PasswordField({
           ref={inputRef}
           type={visible ? 'text' : 'password'}
           value={value}
-          onChange={(e) => onChange(e.target.value)}
+          onChange={(e) => {
+            changed();
+            onChange(e.target.value);
+          }}
           onKeyDown={watchCapsLock}
           onKeyUp={watchCapsLock}
           onBlur={() => setCapsLock(false)}

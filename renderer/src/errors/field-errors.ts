@@ -1,3 +1,4 @@
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useIntl, type IntlShape } from 'react-intl';
 import type { AppError } from '../../../shared/errors';
 import { isTextFormat } from '../../../shared/text';
@@ -54,4 +55,41 @@ export function describeFieldProblem(intl: IntlShape, problem: FieldProblem): st
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export interface FieldErrorWhileUnchanged<E extends HTMLElement> {
+  /** The error to show under the field: none once the person has changed it since. */
+  shown: string | undefined;
+  /** Call on every change of the field's value. */
+  changed(): void;
+  /** Put on the field's wrapper: a submit of its form asks for the error again. */
+  ref: RefObject<E | null>;
+}
+
+/**
+ * An error under a field is about the value it was given for: once the person changes the
+ * field it no longer applies, so it goes (and the field stops saying it is invalid). It
+ * comes back only when the screen gives a different error, or gives it again after the
+ * form is submitted. Every field component uses this, so no screen has to clear its own.
+ */
+export function useFieldErrorWhileUnchanged<E extends HTMLElement>(error: string | undefined): FieldErrorWhileUnchanged<E> {
+  const [changedAway, setChangedAway] = useState<string | undefined>(undefined);
+  const ref = useRef<E | null>(null);
+  // A screen that clears its error forgets the change too (adjusting state to a prop, during render).
+  if (error === undefined && changedAway !== undefined) setChangedAway(undefined);
+  useEffect(() => {
+    const form = ref.current?.closest('form');
+    if (!form) return undefined;
+    // A native listener on the form runs before the screen's submit handler (React listens at the root).
+    const submitted = () => setChangedAway(undefined);
+    form.addEventListener('submit', submitted);
+    return () => form.removeEventListener('submit', submitted);
+  }, []);
+  return {
+    shown: error !== undefined && error !== '' && error !== changedAway ? error : undefined,
+    changed: () => {
+      if (error) setChangedAway(error);
+    },
+    ref,
+  };
 }
