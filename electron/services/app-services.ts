@@ -144,6 +144,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     appInfo,
     networkState: () => api.networkState(),
     openExternal: (url) => openExternal(vetExternalUrl(url)),
+    windowFocused: () => appEvents.emit('window.focused', {}),
   });
   const dispatcher = createDispatcher(handlers, { logger: logger.child('ipc') });
 

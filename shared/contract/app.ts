@@ -22,6 +22,8 @@ export const appContract = {
     ),
     /** Opens a vetted https link in the system browser. */
     openExternal: invoke(z.object({ url: z.url({ protocol: /^https$/ }).max(2048) }).strict(), nothing),
+    /** The page came to the front (the browser host's tab; Electron's window says so itself). */
+    focused: invoke(none, nothing),
   },
 } as const;
 

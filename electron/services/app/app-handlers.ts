@@ -13,10 +13,12 @@ export interface AppHandlerServices {
   networkState(): NetworkState;
   /** Opens a vetted https link in the system browser. */
   openExternal(url: string): Promise<void>;
+  /** The page came to the front: the services learn it as `window.focused`. */
+  windowFocused?: () => void;
 }
 
 /** The `app` area: what the app is and where it runs, and opening links outside it. */
-export function createAppHandlers({ appInfo, networkState, openExternal }: AppHandlerServices): Pick<Handlers, 'app'> {
+export function createAppHandlers({ appInfo, networkState, openExternal, windowFocused }: AppHandlerServices): Pick<Handlers, 'app'> {
   return {
     app: {
       info: async () => {
@@ -25,6 +27,10 @@ export function createAppHandlers({ appInfo, networkState, openExternal }: AppHa
       },
       openExternal: async ({ url }) => {
         await openExternal(url);
+        return null;
+      },
+      focused: async () => {
+        windowFocused?.();
         return null;
       },
     },

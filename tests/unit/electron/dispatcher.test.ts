@@ -15,6 +15,7 @@ function handlers(overrides: Partial<{ [K in keyof Handlers]: Partial<Handlers[K
     app: {
       info: async () => ({ version: '0.1.0', platform: 'linux', host: 'browser', online: true }),
       openExternal: async () => null,
+      focused: async () => null,
     },
     session: { get: async () => ({ user, storage: 'secure' }) },
     auth: {

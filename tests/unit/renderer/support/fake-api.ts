@@ -56,6 +56,7 @@ export function createFakeApi(overrides: FakeOverrides = {}, session: SessionSta
     app: {
       info: async () => ok({ version: '0.1.0', platform: 'linux' as const, host: 'electron' as const, online: true }),
       openExternal: async () => ok(null),
+      focused: async () => ok(null),
     },
     session: { get: async () => ok(session) },
     fingerprint: {
