@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { deviceNameSchema, devicePlatformSchema, deviceSchema } from '../api/devices';
 import { emailTokenSchema } from '../api/identity';
 import { isoTimeSchema } from '../api/subscriptions';
-import { invoke, none, nothing } from './define';
+import { event, invoke, none, nothing } from './define';
 
 const deviceId = z.string().min(1).max(128);
 
@@ -27,4 +27,7 @@ export const devicesContract = {
 } as const;
 
 /** This computer's own seat is told through `thisComputer.changed`. */
-export const devicesEvents = {} as const;
+export const devicesEvents = {
+  /** A device changed anywhere on the account (`null`: any may have): read the list again. */
+  'devices.changed': event(z.object({ deviceId: z.string().nullable() })),
+} as const;
