@@ -12,6 +12,7 @@ import type { ServiceConfig } from './config';
 import { createDatabase } from './db/database';
 import { scheduleEmbeddedMaintenance } from './db/embedded-maintenance';
 import { migrateToLatest } from './db/migrate';
+import { AccountEventFanOut } from './events/event-fan-out';
 import { installAuthentication } from './http/authenticate';
 import { installErrorHandling, sendServiceError } from './http/error-handler';
 import { installNoStoreHeaders } from './http/no-store-headers';
@@ -22,6 +23,7 @@ import { loggerOptions } from './logging';
 import { createMailer } from './mail/mailer';
 import { accountRoutes } from './routes/account-routes';
 import { authRoutes } from './routes/auth-routes';
+import { eventRoutes } from './routes/event-routes';
 import { installEmailLinkPages } from './routes/email-link-pages';
 import { healthRoutes } from './routes/health-routes';
 import { protectionRoutes } from './routes/protection-routes';
@@ -73,6 +75,14 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
     ? undefined
     : scheduleEmbeddedMaintenance(db, { onError: (error) => app.log.warn({ err: error }, 'database maintenance failed') });
   await prepareDummyHash();
+  let events: AccountEventFanOut;
+  try {
+    events = await AccountEventFanOut.start({ db, databaseUrl: config.databaseUrl, log: app.log, now: config.now });
+  } catch (error) {
+    await maintenance?.stop();
+    await db.destroy();
+    throw error;
+  }
   const services: Services = {
     config,
     db,
@@ -83,6 +93,7 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
       outboxDir: join(config.dataDir, 'outbox'),
       log: app.log,
     }),
+    events,
     now: config.now,
     publicUrl: () => config.publicUrl ?? listeningUrl(app) ?? `http://${hostForUrl(config.host)}:${config.port}`,
   };
@@ -92,6 +103,8 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
+    // Open event streams would keep the server from closing: end them first.
+    await events.close();
   });
   app.addHook('onRequest', async (_request, reply) => {
     if (!closing) return;
@@ -131,6 +144,7 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
 
   await app.register(authRoutes, { services });
   await app.register(accountRoutes, { services });
+  await app.register(eventRoutes, { services });
   await app.register(healthRoutes, { services });
   await app.register(protectionRoutes, { services });
   installEmailLinkPages(app);

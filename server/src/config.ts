@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { DestinationStream } from 'pino';
 import { z } from 'zod';
+import { KEEP_ALIVE_SECONDS } from '../../shared/api/events';
 import { userDataFolder } from '../../shared/user-data-folder';
 
 /** Everything the service needs to run; read from the environment by `loadConfig`. */
@@ -31,6 +32,8 @@ export interface ServiceConfig {
   logStream: DestinationStream | undefined;
   /** The service's clock; tests move it to expire tokens and lockouts. */
   now: () => Date;
+  /** How often an idle event stream gets a comment line (EVENTS_KEEP_ALIVE_MS; tests shorten it). */
+  eventsKeepAliveMs: number;
 }
 
 const optionalText = z
@@ -52,6 +55,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // At least 32 characters: a guessable secret would let a database copy be brute-forced again.
   COMPONENT_SECRET: optionalText.pipe(z.string().min(32).optional()),
+  EVENTS_KEEP_ALIVE_MS: z.coerce.number().int().min(10).max(600_000).default(KEEP_ALIVE_SECONDS * 1000),
 });
 
 /** Beside the desktop app's own data, in its user-data folder. */
@@ -86,6 +90,7 @@ export function loadConfig(
     componentSecret: e.COMPONENT_SECRET,
     logStream: undefined,
     now: () => new Date(),
+    eventsKeepAliveMs: e.EVENTS_KEEP_ALIVE_MS,
     ...overrides,
   };
 }

@@ -1,5 +1,6 @@
 import type { ServiceConfig } from './config';
 import type { Db } from './db/database';
+import type { AccountEventFanOut } from './events/event-fan-out';
 import type { AccessTokens } from './identity/access-tokens';
 import type { Mailer } from './mail/mailer';
 
@@ -9,6 +10,8 @@ export interface Services {
   db: Db;
   accessTokens: AccessTokens;
   mailer: Mailer;
+  /** The open account event streams of this instance, and how events reach them. */
+  events: AccountEventFanOut;
   /** The service clock (config.now): every stored time and expiry comes from it. */
   now: () => Date;
   /** Base of links in e-mails: PUBLIC_URL, else where this process listens. */

@@ -36,6 +36,18 @@ export interface EmailTokensTable {
   created_at: Timestamp;
   expires_at: Timestamp;
   used_at: Timestamp | null;
+  /** argon2id of the code the same e-mail shows for typing (migration 0011); null on older rows. */
+  code_hash: string | null;
+  /** Wrong tries the code has left; 0 once spent. */
+  code_tries_left: ColumnType<number, number | undefined, number>;
+}
+
+/** Tries at a code for an address with none live to try (identity/email-codes.ts, migration 0011). */
+export interface UnknownAddressCodeTriesTable {
+  email_hash: string;
+  purpose: EmailTokenPurpose;
+  tries_left: number;
+  expires_at: Timestamp;
 }
 
 /**
@@ -91,6 +103,16 @@ export interface UnknownAddressFailuresTable {
   expires_at: Timestamp;
 }
 
+/** What changed in an account, for the event stream (migration 0010, events/account-events.ts). */
+export interface AccountEventsTable {
+  /** bigserial: the event's id on the stream. node-postgres reads it as a string. */
+  seq: ColumnType<string | number | bigint, never, never>;
+  user_id: string;
+  type: string;
+  data: ColumnType<unknown, string, never>;
+  created_at: Timestamp;
+}
+
 /** The protection tables are declared in protection-tables.ts, the 2-step verification ones in security-tables.ts. */
 export interface Database extends ProtectionTables, SecurityTables {
   users: UsersTable;
@@ -99,6 +121,8 @@ export interface Database extends ProtectionTables, SecurityTables {
   refresh_tokens: RefreshTokensTable;
   device_tokens: DeviceTokensTable;
   unknown_address_failures: UnknownAddressFailuresTable;
+  unknown_address_code_tries: UnknownAddressCodeTriesTable;
+  account_events: AccountEventsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -8,6 +8,8 @@ import * as deviceTokens from './0006_device_tokens';
 import * as invitationAddressIndex from './0007_invitation_address_index';
 import * as seatChangesAndKeyedComponents from './0008_seat_changes_and_keyed_components';
 import * as productKeyLastGroup from './0009_product_key_last_group';
+import * as accountEvents from './0010_account_events';
+import * as emailCodes from './0011_email_codes';
 
 /**
  * Every migration, in order. Names sort by their number; a new one is the next
@@ -23,4 +25,6 @@ export const migrations: Record<string, Migration> = {
   '0007_invitation_address_index': invitationAddressIndex,
   '0008_seat_changes_and_keyed_components': seatChangesAndKeyedComponents,
   '0009_product_key_last_group': productKeyLastGroup,
+  '0010_account_events': accountEvents,
+  '0011_email_codes': emailCodes,
 };

@@ -1,0 +1,182 @@
+import type { FastifyBaseLogger } from 'fastify';
+import pg from 'pg';
+import type { Db } from '../db/database';
+import { accountEventBySeq, deleteExpiredAccountEvents, type StoredAccountEvent } from './account-events';
+import { listenForLocalEvents } from './local-announcements';
+
+/** One open stream, as the fan-out sees it. */
+export interface EventSubscriber {
+  userId: string;
+  /** A committed event of this account. */
+  deliver(event: StoredAccountEvent): void;
+  /** Announcements may have been missed (the listening connection was lost): read what is new. */
+  catchUp(): void;
+  /** The service is shutting down: end the stream. */
+  close(): void;
+}
+
+const CHANNEL = 'account_events';
+/** Expired events are deleted this often, a bounded batch at a time. */
+const CLEAN_EVERY_MS = 5 * 60_000;
+
+/**
+ * Hands each committed account event to this instance's open streams of that account.
+ * On PostgreSQL it hears every instance's events on a dedicated LISTEN connection (the
+ * trigger of migration 0010 notifies at commit); on the embedded database, which only
+ * this process opens, it hears them in process (local-announcements.ts).
+ */
+export class AccountEventFanOut {
+  readonly #db: Db;
+  readonly #log: FastifyBaseLogger;
+  readonly #now: () => Date;
+  readonly #subscribers = new Map<string, Set<EventSubscriber>>();
+  /** Deliveries one after another, so an account's events reach its streams in order. */
+  #deliveries: Promise<void> = Promise.resolve();
+  #stopLocal: (() => void) | undefined;
+  #listener: PostgresListener | undefined;
+  #cleaner: NodeJS.Timeout | undefined;
+  #closed = false;
+
+  private constructor(db: Db, log: FastifyBaseLogger, now: () => Date) {
+    this.#db = db;
+    this.#log = log;
+    this.#now = now;
+  }
+
+  static async start(options: { db: Db; databaseUrl: string | undefined; log: FastifyBaseLogger; now: () => Date }): Promise<AccountEventFanOut> {
+    const fanOut = new AccountEventFanOut(options.db, options.log, options.now);
+    const announce = (userId: string, seq: number) => fanOut.#announced(userId, seq);
+    if (options.databaseUrl) {
+      fanOut.#listener = await PostgresListener.open(options.databaseUrl, options.log, announce, () => fanOut.#catchUpAll());
+    } else {
+      fanOut.#stopLocal = listenForLocalEvents(options.db, announce);
+    }
+    fanOut.#cleaner = setInterval(() => void fanOut.clean(), CLEAN_EVERY_MS);
+    fanOut.#cleaner.unref();
+    return fanOut;
+  }
+
+  /** Adds an open stream; the returned function removes it. */
+  subscribe(subscriber: EventSubscriber): () => void {
+    if (this.#closed) {
+      subscriber.close();
+      return () => {};
+    }
+    let set = this.#subscribers.get(subscriber.userId);
+    if (!set) this.#subscribers.set(subscriber.userId, (set = new Set()));
+    set.add(subscriber);
+    return () => {
+      set.delete(subscriber);
+      if (set.size === 0 && this.#subscribers.get(subscriber.userId) === set) this.#subscribers.delete(subscriber.userId);
+    };
+  }
+
+  /** Deletes one bounded batch of expired events (every few minutes, and from tests). */
+  async clean(): Promise<number> {
+    try {
+      return await deleteExpiredAccountEvents(this.#db, this.#now());
+    } catch (error) {
+      if (!this.#closed) this.#log.warn({ err: error }, 'could not clean expired account events');
+      return 0;
+    }
+  }
+
+  /** Ends every open stream and stops listening; called before the server closes. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    clearInterval(this.#cleaner);
+    this.#stopLocal?.();
+    for (const set of this.#subscribers.values()) for (const subscriber of [...set]) subscriber.close();
+    this.#subscribers.clear();
+    await this.#listener?.close();
+    await this.#deliveries;
+  }
+
+  #announced(userId: string, seq: number): void {
+    // Only accounts with a stream open here are read.
+    if (!this.#subscribers.has(userId)) return;
+    this.#deliveries = this.#deliveries.then(async () => {
+      try {
+        const event = await accountEventBySeq(this.#db, userId, seq);
+        if (!event) return;
+        for (const subscriber of [...(this.#subscribers.get(userId) ?? [])]) subscriber.deliver(event);
+      } catch (error) {
+        if (!this.#closed) this.#log.warn({ err: error }, 'could not read an announced account event');
+      }
+    });
+  }
+
+  #catchUpAll(): void {
+    for (const set of this.#subscribers.values()) for (const subscriber of set) subscriber.catchUp();
+  }
+}
+
+/**
+ * The dedicated PostgreSQL connection that LISTENs for events; lost, it comes back with a
+ * growing pause, and the streams then read what they may have missed meanwhile.
+ */
+class PostgresListener {
+  #client: pg.Client | undefined;
+  #retry: NodeJS.Timeout | undefined;
+  #failures = 0;
+  #closed = false;
+
+  private constructor(
+    private readonly url: string,
+    private readonly log: FastifyBaseLogger,
+    private readonly announce: (userId: string, seq: number) => void,
+    private readonly reconnected: () => void,
+  ) {}
+
+  static async open(url: string, log: FastifyBaseLogger, announce: (userId: string, seq: number) => void, reconnected: () => void): Promise<PostgresListener> {
+    const listener = new PostgresListener(url, log, announce, reconnected);
+    await listener.#connect();
+    return listener;
+  }
+
+  async #connect(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.url });
+    client.on('notification', (message) => {
+      if (message.channel !== CHANNEL || !message.payload) return;
+      const [userId, seq] = message.payload.split(':');
+      if (userId && seq && /^\d+$/.test(seq)) this.announce(userId, Number(seq));
+    });
+    client.on('error', (error) => this.#lost(client, error));
+    client.on('end', () => this.#lost(client, new Error('the listening connection ended')));
+    await client.connect();
+    await client.query(`listen ${CHANNEL}`);
+    this.#client = client;
+    this.#failures = 0;
+  }
+
+  #lost(client: pg.Client, error: Error): void {
+    if (this.#closed || this.#client !== client) return;
+    this.#client = undefined;
+    this.log.warn({ err: error }, 'lost the connection that listens for account events; reconnecting');
+    void client.end().catch(() => {});
+    this.#scheduleReconnect();
+  }
+
+  #scheduleReconnect(): void {
+    const delay = Math.min(30_000, 250 * 2 ** this.#failures++);
+    this.#retry = setTimeout(() => {
+      this.#connect().then(
+        () => this.reconnected(),
+        (error: unknown) => {
+          if (this.#closed) return;
+          this.log.warn({ err: error }, 'could not listen for account events yet');
+          this.#scheduleReconnect();
+        },
+      );
+    }, delay);
+    this.#retry.unref();
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    clearTimeout(this.#retry);
+    const client = this.#client;
+    this.#client = undefined;
+    await client?.end().catch(() => {});
+  }
+}
