@@ -6,32 +6,27 @@ import { findUsableInvitation, INSTALL_PAGE_PATH } from '../devices/invitations'
 import { escapeHtml } from '../html/escape-html';
 import type { ServiceMessages } from '../i18n/service-messages';
 import type { Services } from '../services';
+import { downloadsPageUrl, installDownloadsPage } from './downloads-page';
 import { page, pageMessages, send } from './email-link-pages';
-
-/**
- * Where a browser gets the installer for a platform: the downloads list of docs/api.md
- * ("Downloads, billing, support"), narrowed to the platform. One place to change when the
- * downloads service gets pages of its own.
- */
-export const downloadUrl = (publicUrl: string, platform: DevicePlatform): string =>
-  `${publicUrl}/v1/downloads?platform=${encodeURIComponent(platform)}`;
 
 function downloads(messages: ServiceMessages, publicUrl: string, first: DevicePlatform | undefined): string {
   const order = first ? [first, ...devicePlatforms.filter((p) => p !== first)] : [...devicePlatforms];
   const items = order.map(
     (p) =>
-      `<li><a href="${escapeHtml(downloadUrl(publicUrl, p))}">${messages.html('pages.install.download', { platform: platformNames[p] })}</a></li>`,
+      `<li><a href="${escapeHtml(downloadsPageUrl(publicUrl, p))}">${messages.html('pages.install.download', { platform: platformNames[p] })}</a></li>`,
   );
   return `<h2>${messages.html('pages.install.notInstalled')}</h2>\n<ul>\n${items.join('\n')}\n</ul>`;
 }
 
 /**
  * `GET /install?token=…`, the page an invitation link opens: "Open in Palisade"
- * (palisade://install?token=…) for a device that has the app, and the downloads, the
- * invited platform first, for one that does not. Like the e-mail link pages it never
- * uses the token, so a mail scanner following the link does not spend it.
+ * (palisade://install?token=…) for a device that has the app, the code to paste into "I
+ * have an invitation link" where the browser cannot open palisade://, and where to get the
+ * app (the downloads page, served here too), the invited platform first. Like the e-mail
+ * link pages it never uses the token, so a mail scanner following the link does not spend it.
  */
 export function installInstallPage(app: FastifyInstance, services: Services): void {
+  installDownloadsPage(app);
   app.get(INSTALL_PAGE_PATH, { schema: { hide: true } }, async (request, reply) => {
     const messages = pageMessages(request);
     const publicUrl = services.publicUrl();
@@ -60,6 +55,9 @@ ${downloads(messages, publicUrl, undefined)}`,
         'pages.install.title',
         `<p>${messages.html('pages.install.intro')}</p>
 <p><a class="button" href="${escapeHtml(deepLink)}">${messages.html('pages.install.open')}</a></p>
+<h2>${messages.html('pages.install.buttonDoesNothing')}</h2>
+<p>${messages.html('pages.install.paste')}</p>
+<code>${escapeHtml(token.data)}</code>
 ${downloads(messages, publicUrl, invitation.platform)}
 <p>${messages.html('pages.install.afterInstalling')}</p>`,
         { platform },

@@ -35,7 +35,7 @@ describe('inviting another device', () => {
     expect(html).toContain(`href="palisade://install?token=${tokenOf(link)}"`);
     expect(html).toMatch(/Open in Palisade/);
     // The invited platform's download comes first.
-    const downloads = [...html.matchAll(/Download Palisade for ([^<]+)</g)].map((m) => m[1]);
+    const downloads = [...html.matchAll(/Where to get Palisade for ([^<]+)</g)].map((m) => m[1]);
     expect(downloads[0]).toBe('macOS');
     expect(downloads).toContain('Windows');
 
@@ -70,7 +70,7 @@ describe('inviting another device', () => {
     for (const path of ['/install', '/install?token=short']) {
       const page = await api.get(path);
       expect(page.status).toBe(400);
-      expect(String(page.body)).toMatch(/Download Palisade for Windows/);
+      expect(String(page.body)).toMatch(/Where to get Palisade for Windows/);
     }
   });
 
