@@ -20,3 +20,17 @@ export function passwordLengthProblem(password: string): PasswordProblem | null 
   if (length > PASSWORD_MAX_LENGTH) return 'too_long';
   return null;
 }
+
+/** Parts of an address shorter than this are too common in passwords to refuse (“anna”, yes; “al”, no). */
+export const EMAIL_PART_MIN_LENGTH = 4;
+
+/**
+ * Whether the password contains the e-mail address or its local part (case-insensitive, 4
+ * characters or more): the first thing a guesser who knows the address tries.
+ */
+export function passwordContainsEmail(password: string, email: string): boolean {
+  const lowered = password.toLowerCase();
+  const address = email.trim().toLowerCase();
+  const localPart = address.split('@')[0] ?? '';
+  return [address, localPart].some((part) => passwordLength(part) >= EMAIL_PART_MIN_LENGTH && lowered.includes(part));
+}

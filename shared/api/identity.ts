@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emailCodeSchema } from '../email-code';
 import { languageSchema } from '../i18n/languages';
 import { secretText, singleLineText } from '../text';
 
@@ -43,7 +44,11 @@ export const signupBodySchema = z.object({
 /** `202 {}` whether or not the address has an account: the answer tells nobody which. */
 export const signupResponseSchema = z.object({});
 
-export const confirmBodySchema = z.object({ token: emailTokenSchema });
+/** The link's token, or the address and the code the same e-mail shows for typing into the app. */
+export const confirmBodySchema = z.union([
+  z.object({ token: emailTokenSchema }),
+  z.object({ email: emailSchema, code: emailCodeSchema }),
+]);
 
 export const loginBodySchema = z.object({
   email: emailSchema,
@@ -86,4 +91,7 @@ export const logoutBodySchema = refreshBodySchema;
 
 export const forgotBodySchema = z.object({ email: emailSchema });
 export const resendConfirmationBodySchema = z.object({ email: emailSchema });
-export const resetBodySchema = z.object({ token: emailTokenSchema, password: passwordInputSchema });
+export const resetBodySchema = z.union([
+  z.object({ token: emailTokenSchema, password: passwordInputSchema }),
+  z.object({ email: emailSchema, code: emailCodeSchema, password: passwordInputSchema }),
+]);
