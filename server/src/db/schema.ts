@@ -36,6 +36,20 @@ export interface EmailTokensTable {
   created_at: Timestamp;
   expires_at: Timestamp;
   used_at: Timestamp | null;
+  /** argon2id of the code the same e-mail shows for typing (migration 0011); null on older rows. */
+  code_hash: string | null;
+  /** Wrong tries the code has left; 0 once spent. */
+  code_tries_left: ColumnType<number, number | undefined, number>;
+  /** Sent outside the per-account limit, and not counted by it: the lock e-mail's link (bounded by the lock). */
+  outside_limit: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+/** Tries at a code for an address with none live to try (identity/email-codes.ts, migration 0011). */
+export interface UnknownAddressCodeTriesTable {
+  email_hash: string;
+  purpose: EmailTokenPurpose;
+  tries_left: number;
+  expires_at: Timestamp;
 }
 
 /**
@@ -109,6 +123,7 @@ export interface Database extends ProtectionTables, SecurityTables {
   refresh_tokens: RefreshTokensTable;
   device_tokens: DeviceTokensTable;
   unknown_address_failures: UnknownAddressFailuresTable;
+  unknown_address_code_tries: UnknownAddressCodeTriesTable;
   account_events: AccountEventsTable;
 }
 

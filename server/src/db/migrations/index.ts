@@ -9,6 +9,7 @@ import * as invitationAddressIndex from './0007_invitation_address_index';
 import * as seatChangesAndKeyedComponents from './0008_seat_changes_and_keyed_components';
 import * as productKeyLastGroup from './0009_product_key_last_group';
 import * as accountEvents from './0010_account_events';
+import * as emailCodes from './0011_email_codes';
 
 /**
  * Every migration, in order. Names sort by their number; a new one is the next
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0008_seat_changes_and_keyed_components': seatChangesAndKeyedComponents,
   '0009_product_key_last_group': productKeyLastGroup,
   '0010_account_events': accountEvents,
+  '0011_email_codes': emailCodes,
 };
