@@ -1,6 +1,14 @@
 import type { Db } from '../db/database';
 import type { EmailTokenPurpose } from '../db/schema';
+import { EMAIL_CODE_TRIES, newEmailCode } from './email-codes';
+import { hashPassword } from './password-hashing';
 import { hashToken, newSecretToken } from './secret-tokens';
+
+/** What an e-mail carries: the link's token and, for typing into the app, its code. */
+export interface EmailToken {
+  token: string;
+  code: string;
+}
 
 export const EMAIL_TOKEN_TTL_MS: Record<EmailTokenPurpose, number> = {
   confirm_email: 24 * 60 * 60 * 1000,
@@ -8,11 +16,15 @@ export const EMAIL_TOKEN_TTL_MS: Record<EmailTokenPurpose, number> = {
 };
 
 /**
- * A new single-use token for an e-mail link; only its hash is stored. A new reset token
- * retires the earlier ones, so only the newest reset e-mail works.
+ * A new single-use token for an e-mail link, and its code (email-codes.ts); only their hashes
+ * are stored. A new reset token retires the earlier ones, so only the newest reset e-mail works.
+ * The code is hashed like a password (argon2id, salted): a copy of the database must not let
+ * anyone run through a live code's 2^40 values in minutes, as a fast hash would.
  */
-async function issueEmailToken(db: Db, userId: string, purpose: EmailTokenPurpose, now: Date): Promise<string> {
+export async function issueEmailToken(db: Db, userId: string, purpose: EmailTokenPurpose, now: Date, outsideLimit = false): Promise<EmailToken> {
   const token = newSecretToken();
+  const code = newEmailCode();
+  const codeHash = await hashPassword(code);
   if (purpose === 'reset_password') {
     await db
       .updateTable('email_tokens')
@@ -31,9 +43,12 @@ async function issueEmailToken(db: Db, userId: string, purpose: EmailTokenPurpos
       created_at: now,
       expires_at: new Date(now.getTime() + EMAIL_TOKEN_TTL_MS[purpose]),
       used_at: null,
+      code_hash: codeHash,
+      code_tries_left: EMAIL_CODE_TRIES,
+      outside_limit: outsideLimit,
     })
     .execute();
-  return token;
+  return { token, code };
 }
 
 /** At most one e-mail of a purpose a minute and five an hour to one account (docs/api.md "Identity"). */
@@ -54,7 +69,7 @@ export async function issueLimitedEmailToken(
   userId: string,
   purpose: EmailTokenPurpose,
   now: Date,
-): Promise<string | null> {
+): Promise<EmailToken | null> {
   return db.transaction().execute(async (trx) => {
     const account = await trx.selectFrom('users').select('id').where('id', '=', userId).forUpdate().executeTakeFirst();
     const longest = Math.max(...EMAIL_TOKEN_LIMITS.map((limit) => limit.windowMs));
@@ -63,6 +78,7 @@ export async function issueLimitedEmailToken(
       .select('created_at')
       .where('user_id', '=', userId)
       .where('purpose', '=', purpose)
+      .where('outside_limit', '=', false)
       .where('created_at', '>', new Date(now.getTime() - longest))
       .execute();
     const overLimit = EMAIL_TOKEN_LIMITS.some(
@@ -74,10 +90,10 @@ export async function issueLimitedEmailToken(
 }
 
 /**
- * Whether a token is live (issued for this purpose, unused, unexpired) without using it up:
- * lets a caller refuse a bad token before it does costly work.
+ * The account of a live token (issued for this purpose, unused, unexpired), without using it
+ * up: lets a caller refuse a bad token before it does costly work. Null when it is not live.
  */
-export async function isLiveEmailToken(db: Db, token: string, purpose: EmailTokenPurpose, now: Date): Promise<boolean> {
+export async function liveEmailTokenUser(db: Db, token: string, purpose: EmailTokenPurpose, now: Date): Promise<string | null> {
   const row = await db
     .selectFrom('email_tokens')
     .select('user_id')
@@ -86,7 +102,7 @@ export async function isLiveEmailToken(db: Db, token: string, purpose: EmailToke
     .where('used_at', 'is', null)
     .where('expires_at', '>', now)
     .executeTakeFirst();
-  return row !== undefined;
+  return row?.user_id ?? null;
 }
 
 /**

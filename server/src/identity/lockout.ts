@@ -22,10 +22,20 @@ export const FAILURE_MEMORY_MS = 24 * 60 * 60 * 1000;
 export interface FailureCount {
   /** Seconds until the lock ends; 0 when not locked. */
   lockedFor(now: Date): number;
-  /** Counts one failure; on the 5th in a row it locks and starts the count again. Returns the seconds now locked for. */
-  record(now: Date): Promise<number>;
+  /** Counts one failure; on the 5th in a row it locks and starts the count again. */
+  record(now: Date): Promise<CountedFailure>;
   /** After a success: the count starts again. */
   clear(): Promise<void>;
+}
+
+/** What one failure left behind. */
+export interface CountedFailure {
+  /** Seconds now locked for (0 when not locked): also when a concurrent failure set the lock a moment earlier. */
+  lockedFor: number;
+  /** Wrong tries left before the lock (when not locked): 1 after the fourth in a row. */
+  attemptsLeft: number;
+  /** This very failure set the lock: true for one failure per lock, whatever runs concurrently. */
+  locked: boolean;
 }
 
 const secondsUntil = (until: Date | null, now: Date): number => {
@@ -57,23 +67,35 @@ function countOneFailure(columns: { count: string; lastFailedAt: string; lockedU
   };
 }
 
-/** The lock a failure left: 423 then, also when a concurrent failure set it a moment earlier. */
-const lockedAfter = (row: { locked_until: Date | null } | undefined, now: Date) => (row ? secondsUntil(row.locked_until, now) : 0);
+/**
+ * What a failure left. The failure that locks leaves the count at 0 under its own new lock;
+ * one that ran a moment after it counts 1 under that lock, so only one is `locked`.
+ */
+function countedAfter(row: { locked_until: Date | null; count: number } | undefined, now: Date, lockedUntil: Date): CountedFailure {
+  if (!row) return { lockedFor: 0, attemptsLeft: LOCKOUT_THRESHOLD, locked: false };
+  const lockedFor = secondsUntil(row.locked_until, now);
+  return {
+    lockedFor,
+    attemptsLeft: Math.max(0, LOCKOUT_THRESHOLD - row.count),
+    locked: lockedFor > 0 && row.count === 0 && row.locked_until?.getTime() === lockedUntil.getTime(),
+  };
+}
 
-/** Counts a wrong password against the account. Returns the seconds the account is now locked for (0 when it is not). */
-export async function recordWrongPassword(db: Db, userId: string, now: Date): Promise<number> {
+/** Counts a wrong password against the account. */
+export async function recordWrongPassword(db: Db, userId: string, now: Date): Promise<CountedFailure> {
+  const lockedUntil = new Date(now.getTime() + LOCKOUT_MS);
   const counted = countOneFailure(
     { count: 'failed_login_count', lastFailedAt: 'last_failed_login_at', lockedUntil: 'locked_until' },
     new Date(now.getTime() - FAILURE_MEMORY_MS),
-    new Date(now.getTime() + LOCKOUT_MS),
+    lockedUntil,
   );
   const row = await db
     .updateTable('users')
     .set({ failed_login_count: counted.count, locked_until: counted.lockedUntil, last_failed_login_at: now })
     .where('id', '=', userId)
-    .returning('locked_until')
+    .returning(['locked_until', 'failed_login_count as count'])
     .executeTakeFirst();
-  return lockedAfter(row, now);
+  return countedAfter(row, now, lockedUntil);
 }
 
 /** A right password (or a password reset) clears the count and any lock. */
@@ -115,14 +137,15 @@ export function deviceTokenFailures(db: Db, token: DeviceTokenFailures, user: Pi
     async record(now) {
       const memory = new Date(now.getTime() - FAILURE_MEMORY_MS);
       const since = memory > user.password_changed_at ? memory : user.password_changed_at;
-      const counted = countOneFailure({ count: 'failed_count', lastFailedAt: 'last_failed_at', lockedUntil: 'locked_until' }, since, new Date(now.getTime() + LOCKOUT_MS));
+      const lockedUntil = new Date(now.getTime() + LOCKOUT_MS);
+      const counted = countOneFailure({ count: 'failed_count', lastFailedAt: 'last_failed_at', lockedUntil: 'locked_until' }, since, lockedUntil);
       const row = await db
         .updateTable('device_tokens')
         .set({ failed_count: counted.count, locked_until: counted.lockedUntil, last_failed_at: now })
         .where('id', '=', token.id)
-        .returning('locked_until')
+        .returning(['locked_until', 'failed_count as count'])
         .executeTakeFirst();
-      return lockedAfter(row, now);
+      return countedAfter(row, now, lockedUntil);
     },
     async clear() {
       if (token.failed_count === 0 && !token.locked_until) return;
@@ -163,9 +186,9 @@ export function unknownAddressFailures(db: Db, emailHash: string, row: { locked_
         .onConflict((oc) =>
           oc.column('email_hash').doUpdateSet({ failed_count: counted.count, locked_until: counted.lockedUntil, last_failed_at: now, expires_at: expiresAt }),
         )
-        .returning('locked_until')
+        .returning(['locked_until', 'failed_count as count'])
         .executeTakeFirst();
-      return lockedAfter(saved, now);
+      return countedAfter(saved, now, lockedUntil);
     },
     clear: async () => {},
   };

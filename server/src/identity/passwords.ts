@@ -3,7 +3,8 @@ import { passwordResetMail } from '../mail/identity-mails';
 import { passwordChangedMail } from '../mail/security-mails';
 import type { Services } from '../services';
 import { emailLink } from './email-links';
-import { consumeEmailToken, isLiveEmailToken, issueLimitedEmailToken } from './email-tokens';
+import { useEmailCode } from './email-codes';
+import { consumeEmailToken, EMAIL_TOKEN_TTL_MS, issueLimitedEmailToken, liveEmailTokenUser } from './email-tokens';
 import { lockedForSeconds, recordWrongPassword } from './lockout';
 import { hashPassword, verifyPassword } from './password-hashing';
 import { assertPasswordAcceptable } from './password-policy';
@@ -22,26 +23,43 @@ const NO_ACCOUNT = '00000000-0000-0000-0000-000000000000';
  */
 export async function requestPasswordReset(services: Services, email: string): Promise<void> {
   const user = await findUserByEmail(services.db, email);
-  const token = await issueLimitedEmailToken(services.db, user?.id ?? NO_ACCOUNT, 'reset_password', services.now());
-  if (!user || token === null) return;
-  services.mailer.sendLater(passwordResetMail(user, emailLink(services.publicUrl(), 'reset_password', token)));
+  const issued = await issueLimitedEmailToken(services.db, user?.id ?? NO_ACCOUNT, 'reset_password', services.now());
+  if (!user || issued === null) return;
+  services.mailer.sendLater(passwordResetMail(user, emailLink(services.publicUrl(), 'reset_password', issued.token), issued.code));
 }
 
 const resetTokenInvalid = () =>
   new ServiceError('TOKEN_INVALID', 'This reset code is not valid: it may have been used already or have expired. Ask for a new one.');
 
 /**
- * Sets a new password from a reset link: unlocks the account, ends every session, and
- * confirms the e-mail address (following the link proves it).
+ * Sets a new password from a reset link, or from the e-mail's code typed with the address:
+ * unlocks the account, ends every session, and confirms the e-mail address (having the
+ * e-mail proves it).
  */
-export async function resetPassword(services: Services, input: { token: string; password: string }): Promise<void> {
+export async function resetPassword(
+  services: Services,
+  input: { token: string; password: string } | { email: string; code: string; password: string },
+): Promise<void> {
+  // Length and common passwords first, the same for every token or code.
   assertPasswordAcceptable(input.password);
   const now = services.now();
-  // A made-up token must not cost a password hash: that would let anyone keep the
-  // hashing threads busy for free.
-  if (!(await isLiveEmailToken(services.db, input.token, 'reset_password', now))) throw resetTokenInvalid();
-  const passwordHash = await hashPassword(input.password);
-  const userId = await consumeEmailToken(services.db, input.token, 'reset_password', now);
+  let userId: string | null;
+  let passwordHash: string;
+  if ('token' in input) {
+    // A made-up token must not cost a password hash: that would let anyone keep the
+    // hashing threads busy for free.
+    const owner = await liveEmailTokenUser(services.db, input.token, 'reset_password', now);
+    const account = owner ? await findUserById(services.db, owner) : undefined;
+    if (!account) throw resetTokenInvalid();
+    assertPasswordAcceptable(input.password, 'password', account.email);
+    passwordHash = await hashPassword(input.password);
+    userId = await consumeEmailToken(services.db, input.token, 'reset_password', now);
+  } else {
+    // The policy first (it needs only what was typed), so a weak password spends no try.
+    assertPasswordAcceptable(input.password, 'password', input.email);
+    userId = await useEmailCode(services.db, { ...input, purpose: 'reset_password', ttlMs: EMAIL_TOKEN_TTL_MS.reset_password, now }, resetTokenInvalid);
+    passwordHash = await hashPassword(input.password);
+  }
   if (!userId) throw resetTokenInvalid();
   await services.db.transaction().execute(async (trx) => {
     const user = await trx.selectFrom('users').select('email_confirmed_at').where('id', '=', userId).executeTakeFirstOrThrow();
@@ -78,11 +96,11 @@ export async function changePassword(
   const locked = lockedForSeconds(user, services.now());
   if (locked > 0) throw accountLocked(locked);
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
-    const lockedNow = await recordWrongPassword(db, user.id, services.now());
+    const { lockedFor: lockedNow } = await recordWrongPassword(db, user.id, services.now());
     if (lockedNow > 0) throw accountLocked(lockedNow);
     throw invalidCredentials();
   }
-  assertPasswordAcceptable(input.newPassword, 'newPassword');
+  assertPasswordAcceptable(input.newPassword, 'newPassword', user.email);
   const passwordHash = await hashPassword(input.newPassword);
   const now = services.now();
   await db.transaction().execute(async (trx) => {

@@ -15,8 +15,12 @@ import { rotateRefreshToken, startSession } from './sessions';
 import { sendConfirmation } from './sign-up';
 
 /** One answer for an unknown e-mail and a wrong password, so neither reveals the other. */
-export const invalidCredentials = () =>
-  new ServiceError('INVALID_CREDENTIALS', 'The e-mail address or password is not right.');
+export const invalidCredentials = (attemptsLeft?: number) =>
+  // The last try before the lock says so (docs/api.md "Identity"); an unknown address's
+  // count runs the same, so the warning tells nothing either.
+  attemptsLeft === 1
+    ? new ServiceError('INVALID_CREDENTIALS', 'The e-mail address or password is not right. One more wrong password locks the account for 15 minutes.', { attemptsLeft })
+    : new ServiceError('INVALID_CREDENTIALS', 'The e-mail address or password is not right.');
 
 export const accountLocked = (retryAfterSeconds: number) =>
   new ServiceError(
@@ -71,6 +75,8 @@ async function findSignInSubject(db: Db, email: string, deviceToken: string | un
 export async function signIn(
   services: Services,
   input: { email: string; password: string; deviceName?: string | undefined; deviceToken?: string | undefined; clientAddress?: string | undefined },
+  /** Called once per lock, by the wrong password that set it, to tell the owner (lock-notice.ts). */
+  onLocked: (user: User) => void = () => {},
 ): Promise<LoginResponse> {
   const { db } = services;
   const { user, deviceTokenId, failures } = await findSignInSubject(db, input.email, input.deviceToken, services.now());
@@ -80,9 +86,10 @@ export async function signIn(
 
   const right = user ? await verifyPassword(user.password_hash, input.password) : await verifyAgainstDummy(input.password);
   if (!user || !right) {
-    const lockedNow = await failures.record(services.now());
-    if (lockedNow > 0) throw accountLocked(lockedNow);
-    throw invalidCredentials();
+    const counted = await failures.record(services.now());
+    if (user && counted.locked) onLocked(user);
+    if (counted.lockedFor > 0) throw accountLocked(counted.lockedFor);
+    throw invalidCredentials(counted.attemptsLeft);
   }
   // With 2-step verification on, the count clears only after the second step: otherwise a
   // right password would wipe the wrong codes and make guessing codes endless.

@@ -7,7 +7,8 @@ import { accountExistsMail, confirmationMail } from '../mail/identity-mails';
 import type { Recipient } from '../mail/mail-layout';
 import type { Services } from '../services';
 import { emailLink } from './email-links';
-import { consumeEmailToken, issueLimitedEmailToken } from './email-tokens';
+import { useEmailCode } from './email-codes';
+import { consumeEmailToken, EMAIL_TOKEN_TTL_MS, issueLimitedEmailToken } from './email-tokens';
 import { hashPassword } from './password-hashing';
 import { findUserByEmail } from './users';
 
@@ -66,9 +67,9 @@ async function tellTheOwner(services: Services, user: User): Promise<void> {
   }
   // The sign-in instructions and a reset link, for an owner who forgot they had an account
   // (or its password). It carries a reset token, so it shares the reset e-mails' limit.
-  const token = await issueLimitedEmailToken(services.db, user.id, 'reset_password', services.now());
-  if (token === null) return;
-  services.mailer.sendLater(accountExistsMail(user, emailLink(services.publicUrl(), 'reset_password', token)));
+  const issued = await issueLimitedEmailToken(services.db, user.id, 'reset_password', services.now());
+  if (issued === null) return;
+  services.mailer.sendLater(accountExistsMail(user, emailLink(services.publicUrl(), 'reset_password', issued.token), issued.code));
 }
 
 /**
@@ -77,9 +78,9 @@ async function tellTheOwner(services: Services, user: User): Promise<void> {
  * here, so none of them can be used to flood the address.
  */
 export async function sendConfirmation(services: Services, user: { id: string } & Recipient): Promise<void> {
-  const token = await issueLimitedEmailToken(services.db, user.id, 'confirm_email', services.now());
-  if (token === null) return;
-  services.mailer.sendLater(confirmationMail(user, emailLink(services.publicUrl(), 'confirm_email', token)));
+  const issued = await issueLimitedEmailToken(services.db, user.id, 'confirm_email', services.now());
+  if (issued === null) return;
+  services.mailer.sendLater(confirmationMail(user, emailLink(services.publicUrl(), 'confirm_email', issued.token), issued.code));
 }
 
 /**
@@ -91,13 +92,17 @@ export async function resendConfirmation(services: Services, email: string): Pro
   if (user && !user.email_confirmed_at) await sendConfirmation(services, user);
 }
 
-/** Confirms the address the token was sent to. */
-export async function confirmEmail(services: Services, token: string): Promise<void> {
+const confirmationInvalid = () =>
+  new ServiceError('TOKEN_INVALID', 'This confirmation link or code is not valid: it may have been used already or have expired.');
+
+/** Confirms the address the token (the link) or the code (typed, with the address) was sent to. */
+export async function confirmEmail(services: Services, input: { token: string } | { email: string; code: string }): Promise<void> {
   const now = services.now();
-  const userId = await consumeEmailToken(services.db, token, 'confirm_email', now);
-  if (!userId) {
-    throw new ServiceError('TOKEN_INVALID', 'This confirmation code is not valid: it may have been used already or have expired.');
-  }
+  const userId =
+    'token' in input
+      ? await consumeEmailToken(services.db, input.token, 'confirm_email', now)
+      : await useEmailCode(services.db, { ...input, purpose: 'confirm_email', ttlMs: EMAIL_TOKEN_TTL_MS.confirm_email, now }, confirmationInvalid);
+  if (!userId) throw confirmationInvalid();
   await services.db
     .updateTable('users')
     .set({ email_confirmed_at: now, updated_at: now })

@@ -32,7 +32,7 @@ async function confirmPassword(services: Services, user: User, password: string)
   const locked = lockedForSeconds(user, services.now());
   if (locked > 0) throw accountLocked(locked);
   if (!(await verifyPassword(user.password_hash, password))) {
-    const lockedNow = await recordWrongPassword(services.db, user.id, services.now());
+    const { lockedFor: lockedNow } = await recordWrongPassword(services.db, user.id, services.now());
     if (lockedNow > 0) throw accountLocked(lockedNow);
     throw invalidCredentials();
   }
@@ -137,7 +137,7 @@ export async function completeMfaSignIn(services: Services, input: { mfaToken: s
     accepted = recoveryCodesLeft !== null;
   }
   if (!accepted) {
-    const lockedNow = await failures.record(now);
+    const { lockedFor: lockedNow } = await failures.record(now);
     if (lockedNow > 0) throw accountLocked(lockedNow);
     throw mfaInvalid();
   }

@@ -24,6 +24,7 @@ import { endSessionOfRefreshToken, revokeSessions } from '../identity/sessions';
 import { refreshSession, signIn } from '../identity/sign-in';
 import { confirmEmail, resendConfirmation, signUp } from '../identity/sign-up';
 import { completeMfaSignIn } from '../identity/two-step';
+import { tellOwnerOfLock } from '../identity/lock-notice';
 import type { Services } from '../services';
 import { afterAnswer } from './after-answer';
 
@@ -48,7 +49,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
     },
     async (request, reply) => {
       // The one refusal: it depends on the password alone, never on the address.
-      assertPasswordAcceptable(request.body.password);
+      assertPasswordAcceptable(request.body.password, 'password', request.body.email);
       afterAnswer(reply, 'sign-up', () => signUp(services, request.body));
       return reply.code(202).send({});
     },
@@ -60,13 +61,13 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
       config,
       schema: {
         tags,
-        summary: 'Confirm an e-mail address with the token from the confirmation e-mail',
+        summary: 'Confirm an e-mail address with the token (link) or the address and code from the confirmation e-mail',
         body: confirmBodySchema,
         response: { 200: z.object({ confirmed: z.literal(true) }), ...errorResponses },
       },
     },
     async (request) => {
-      await confirmEmail(services, request.body.token);
+      await confirmEmail(services, request.body);
       return { confirmed: true as const };
     },
   );
@@ -99,7 +100,11 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
         response: { 200: loginResponseSchema, ...errorResponses },
       },
     },
-    async (request) => signIn(services, { ...request.body, clientAddress: request.ip }),
+    // The lock e-mail goes after the answer, so the 423 that locks takes as long as any other.
+    async (request, reply) =>
+      signIn(services, { ...request.body, clientAddress: request.ip }, (user) =>
+        afterAnswer(reply, 'lock e-mail', () => tellOwnerOfLock(services, user)),
+      ),
   );
 
   app.post(
@@ -179,7 +184,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (
       config,
       schema: {
         tags,
-        summary: 'Set a new password with the token from the reset e-mail; every session ends',
+        summary: 'Set a new password with the token (link) or the address and code from the reset e-mail; every session ends',
         body: resetBodySchema,
         response: errorResponses,
       },
