@@ -286,6 +286,7 @@ export function createThisComputerService(options: ThisComputerOptions): ThisCom
   }
 
   function check(): Promise<ThisComputerState> {
+    heartbeats.beaten();
     return exclusive(async () => {
       try {
         await heartbeat();
@@ -372,6 +373,13 @@ export function createThisComputerService(options: ThisComputerOptions): ThisCom
     emit();
   }
 
+  /** The account says a device changed elsewhere (`null`: any may have): when it may be this one, ask now. */
+  function deviceChangedElsewhere({ deviceId }: { deviceId: string | null }) {
+    const { record } = facts;
+    if (!record || record.removedAt || (deviceId !== null && record.device.id !== deviceId)) return;
+    void check().catch(() => {});
+  }
+
   // Reactions to the rest of the app, from the moment this service exists (as the session
   // may announce itself before start()).
   const reactions = [
@@ -381,6 +389,8 @@ export function createThisComputerService(options: ThisComputerOptions): ThisCom
     events.on('devices.listed', deviceListed),
     events.on('devices.updated', deviceUpdated),
     events.on('devices.deactivated', deviceDeactivated),
+    events.on('devices.changed', deviceChangedElsewhere),
+    events.on('window.focused', () => heartbeats.focused()),
   ];
   let unsubscribeFingerprint: (() => void) | undefined;
 
