@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { sessionEndReasons } from '../api/events';
+import { isoTimeSchema } from '../api/subscriptions';
 import { event, invoke, none } from './define';
 
 export const sessionUserSchema = z.object({
@@ -26,6 +28,19 @@ export const sessionContract = {
   },
 } as const;
 
+/**
+ * Why the service ended this app's session (a password changed on another device, say):
+ * the device whose session did it, when another one did, and when.
+ */
+export const sessionEndSchema = z.object({
+  reason: z.enum(sessionEndReasons),
+  byDeviceName: z.string().max(200).nullable(),
+  at: isoTimeSchema,
+});
+export type SessionEnd = z.infer<typeof sessionEndSchema>;
+
 export const sessionEvents = {
   'session.changed': event(sessionStateSchema),
+  /** Sent after the `session.changed` that signed this app out, when the service ended the session. */
+  'session.ended': event(sessionEndSchema),
 } as const;
