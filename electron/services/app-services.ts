@@ -1,3 +1,4 @@
+import { type AccountEvents, createAccountEvents } from './account-events/account-events-service';
 import { createAccountApi } from './api/account-api';
 import { createApiClient, type ApiClient } from './api/api-client';
 import { createDevicesApi } from './api/devices-api';
@@ -45,6 +46,8 @@ export interface AppServicesOptions {
   /** A synthetic machine instead of this one's hardware (browser host `--machine-seed`). */
   machineSeed?: string;
   heartbeatIntervalMs?: number;
+  /** The account event stream's keep-alive interval (tests shorten it, so a dead line shows sooner). */
+  eventsKeepAliveMs?: number;
 }
 
 export interface AppServices {
@@ -56,6 +59,8 @@ export interface AppServices {
   fingerprint: FingerprintService;
   settings: SettingsService;
   i18n: DesktopI18n;
+  /** The account's event stream for whoever is signed in. */
+  accountEvents: AccountEvents;
   /** What the services tell each other; a tray or notifications subscribe here. */
   appEvents: AppEvents;
   /** The renderer's events, which the transports forward. */
@@ -129,6 +134,15 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     thisDeviceId: () => thisComputer.thisDeviceId(),
     events: appEvents,
   });
+  // Changes made elsewhere on the account arrive within seconds, as app events.
+  const accountEvents = createAccountEvents({
+    apiBaseUrl,
+    session,
+    events: appEvents,
+    userAgent: `Palisade/${appInfo.version} (${appInfo.platform}; ${appInfo.host})`,
+    logger: logger.child('account-events'),
+    ...(options.eventsKeepAliveMs !== undefined && { keepAliveMs: options.eventsKeepAliveMs }),
+  });
   const security = createAccountSecurity({ api: createSecurityApi(api), session, logger: logger.child('security') });
 
   const handlers = createHandlers({
@@ -157,6 +171,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     fingerprint,
     settings,
     i18n,
+    accountEvents,
     appEvents,
     events,
     dispatcher,
@@ -168,6 +183,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       void session.state().then((state) => thisComputer.setUser(state.user?.id ?? null));
     },
     stop: () => {
+      accountEvents.stop();
       thisComputer.stop();
       i18n.stop();
       api.close();

@@ -23,6 +23,8 @@ export interface EventStream {
   stop(): void;
   /** The id of the last event received, which a reconnection presents as `Last-Event-ID`. */
   lastEventId(): string | undefined;
+  /** Whether a connection is open now (the service accepted it and it has not dropped). */
+  connected(): boolean;
 }
 
 export const STREAM_BACKOFF: BackoffPolicy = { baseMs: 1_000, maxMs: 60_000 };
@@ -47,6 +49,7 @@ export function openEventStream(options: EventStreamOptions): EventStream {
   let stopped = false;
   let lastId: string | undefined;
   let connection: AbortController | undefined;
+  let accepted = false;
   let wake: (() => void) | undefined;
   let waitTimer: NodeJS.Timeout | undefined;
 
@@ -83,6 +86,7 @@ export function openEventStream(options: EventStreamOptions): EventStream {
         await response.body?.cancel().catch(() => {});
         throw new Refused(response.status);
       }
+      accepted = true;
       const parser = createParser({
         onEvent: (message) => {
           received.any = true;
@@ -98,6 +102,7 @@ export function openEventStream(options: EventStreamOptions): EventStream {
         parser.feed(chunk);
       }
     } finally {
+      accepted = false;
       clearTimeout(silence);
       controller.abort();
       if (connection === controller) connection = undefined;
@@ -153,5 +158,6 @@ export function openEventStream(options: EventStreamOptions): EventStream {
       wake?.();
     },
     lastEventId: () => lastId,
+    connected: () => accepted && !stopped,
   };
 }
