@@ -7,6 +7,12 @@ import { DeviceRow } from './DeviceRow';
 
 /** Fixed so the list can place any row without measuring it; matches `.device-list-row` in the CSS. */
 export const DEVICE_ROW_HEIGHT = 72;
+/**
+ * A list narrower than this (a 320 px window, or 400 % zoom) puts a row's buttons under its
+ * name, in a taller row; the same width as the `device-list` container query in devices.css.
+ */
+export const NARROW_LIST_WIDTH = 440;
+export const NARROW_DEVICE_ROW_HEIGHT = 152;
 /** Used until the viewport is measured (and in environments without layout). */
 const FALLBACK_VIEWPORT = 576;
 const OVERSCAN = 6;
@@ -31,6 +37,7 @@ export function DeviceList({ devices, thisDeviceId, onRename, onDeactivate, onFo
   // The scroll offset, in whole rows: a scroll within a row changes nothing to render.
   const [firstRow, setFirstRow] = useState(0);
   const [viewport, setViewport] = useState(FALLBACK_VIEWPORT);
+  const [narrow, setNarrow] = useState(false);
   const [pinned, setPinned] = useState<ReadonlySet<string>>(new Set());
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const pendingFocus = useRef<{ id: string; control: string } | null>(null);
@@ -40,7 +47,10 @@ export function DeviceList({ devices, thisDeviceId, onRename, onDeactivate, onFo
   useLayoutEffect(() => {
     const el = viewportRef.current;
     if (!el) return;
-    const measure = () => setViewport(el.clientHeight || FALLBACK_VIEWPORT);
+    const measure = () => {
+      setViewport(el.clientHeight || FALLBACK_VIEWPORT);
+      setNarrow(el.clientWidth > 0 && el.clientWidth < NARROW_LIST_WIDTH);
+    };
     measure();
     if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(measure);
@@ -48,14 +58,15 @@ export function DeviceList({ devices, thisDeviceId, onRename, onDeactivate, onFo
     return () => observer.disconnect();
   }, []);
 
+  const rowHeight = narrow ? NARROW_DEVICE_ROW_HEIGHT : DEVICE_ROW_HEIGHT;
   const { start, end } = visibleRange(
-    firstRow * DEVICE_ROW_HEIGHT,
+    firstRow * rowHeight,
     viewport,
-    DEVICE_ROW_HEIGHT,
+    rowHeight,
     devices.length,
     OVERSCAN,
   );
-  const onScroll = (top: number) => setFirstRow(Math.floor(Math.max(0, top) / DEVICE_ROW_HEIGHT));
+  const onScroll = (top: number) => setFirstRow(Math.floor(Math.max(0, top) / rowHeight));
   const indices: number[] = [];
   for (let i = start; i < end; i++) indices.push(i);
   // Rows that must stay mounted: the focused one and any being renamed.
@@ -92,9 +103,9 @@ export function DeviceList({ devices, thisDeviceId, onRename, onDeactivate, onFo
     const el = viewportRef.current;
     const device = devices[index];
     if (!el || !device) return;
-    const top = index * DEVICE_ROW_HEIGHT;
+    const top = index * rowHeight;
     if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + DEVICE_ROW_HEIGHT > el.scrollTop + viewport) el.scrollTop = top + DEVICE_ROW_HEIGHT - viewport;
+    else if (top + rowHeight > el.scrollTop + viewport) el.scrollTop = top + rowHeight - viewport;
     pendingFocus.current = { id: device.id, control };
     onScroll(el.scrollTop);
     setFocusedId(device.id);
@@ -128,7 +139,7 @@ export function DeviceList({ devices, thisDeviceId, onRename, onDeactivate, onFo
     <div
       ref={viewportRef}
       className="device-list-viewport"
-      style={{ height: `min(70vh, 640px, ${devices.length * DEVICE_ROW_HEIGHT + 2}px)` }}
+      style={{ height: `min(70vh, 640px, ${devices.length * rowHeight + 2}px)` }}
       onScroll={(e) => onScroll(e.currentTarget.scrollTop)}
       onKeyDown={onKeyDown}
       onFocus={onFocus}
@@ -137,7 +148,7 @@ export function DeviceList({ devices, thisDeviceId, onRename, onDeactivate, onFo
         role="list"
         aria-label={label}
         className="device-list"
-        style={{ height: devices.length * DEVICE_ROW_HEIGHT }}
+        style={{ height: devices.length * rowHeight }}
       >
         {indices.map((i) => {
           const device = devices[i];
@@ -151,7 +162,7 @@ export function DeviceList({ devices, thisDeviceId, onRename, onDeactivate, onFo
               data-index={i}
               data-device-id={device.id}
               className="device-list-row"
-              style={{ transform: `translateY(${i * DEVICE_ROW_HEIGHT}px)` }}
+              style={{ blockSize: rowHeight, transform: `translateY(${i * rowHeight}px)` }}
             >
               <DeviceRow
                 device={device}

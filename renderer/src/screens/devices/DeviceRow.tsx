@@ -138,7 +138,10 @@ export const DeviceRow = memo(function DeviceRow({
           </div>
         ) : (
           <p className="device-title">
-            <span className="device-name">{device.name}</span>
+            {/* A name too long for the row is cut short; the title keeps it whole. */}
+            <span className="device-name" title={device.name}>
+              {device.name}
+            </span>
             {isThis && (
               <span className="badge badge-this">
                 <T id="devices.row.thisComputer" />
