@@ -6,7 +6,7 @@ import { resolveApi } from './api/resolve-api';
 import { App } from './app/App';
 import { I18nProvider } from './i18n/I18nProvider';
 import { LaunchLinkScreen } from './app/BootScreens';
-import { watchBridge } from './stores/connect-stores';
+import { forwardFocus, watchBridge } from './stores/connect-stores';
 import './styles/theme.css';
 import './styles/base.css';
 import './styles/forms.css';
@@ -37,7 +37,11 @@ async function boot() {
     return;
   }
   const { api, bridge } = resolved;
-  if (bridge) watchBridge(bridge, api);
+  if (bridge) {
+    watchBridge(bridge, api);
+    // Electron's window reports its own focus; a browser tab says so through the bridge.
+    forwardFocus(api);
+  }
   // Hash routing: Electron loads the app from file://, where paths cannot be served.
   root.render(
     <StrictMode>

@@ -4,6 +4,7 @@ import { settle } from '../api/settle';
 import { useLanguageStore } from '../i18n/language-store';
 import { isDisconnected, useConnectionStore } from './connection-store';
 import { useNetworkStore } from './network-store';
+import { type ProtectionPart, refreshProtection, useProtectionStore } from './protection-store';
 import { useSessionStore } from './session-store';
 
 /**
@@ -36,6 +37,11 @@ export function connectStores(api: PalisadeApi): () => void {
     useSessionStore.getState().received(session);
   });
   const offNetwork = api.on('network.changed', (state) => useNetworkStore.getState().setNetwork(state));
+  const offEnded = api.on('session.ended', (end) => useSessionStore.getState().sessionEnded(end));
+  // Changed elsewhere on the account: what is on show is read again (the rest loads when shown).
+  // A device's change moves the seat counts too.
+  const offDevices = api.on('devices.changed', () => reloadShown(api, ['devices', 'subscriptions']));
+  const offSubscriptions = api.on('subscriptions.changed', () => reloadShown(api, ['subscriptions']));
 
   void loadSession(api, { isCurrent: () => active && !pushed });
   void settle(() => api.app.info({})).then((result) => {
@@ -52,6 +58,32 @@ export function connectStores(api: PalisadeApi): () => void {
     active = false;
     offSession();
     offNetwork();
+    offEnded();
+    offDevices();
+    offSubscriptions();
+  };
+}
+
+/** Reads again those of `parts` the protection store holds: a screen shows them, or will when it comes back. */
+function reloadShown(api: PalisadeApi, parts: readonly ProtectionPart[]) {
+  const held = useProtectionStore.getState();
+  const shown = parts.filter((part) => held[part] !== null);
+  if (held.userId !== null && shown.length > 0) void refreshProtection(api, shown);
+}
+
+/**
+ * Tells the main process when this tab comes to the front, as Electron's window does
+ * itself: coming back after a while, this computer's state is checked. Browser host only.
+ */
+export function forwardFocus(api: PalisadeApi, target: Window = window): () => void {
+  const focused = () => {
+    if (target.document.visibilityState === 'visible') void settle(() => api.app.focused({}));
+  };
+  target.addEventListener('focus', focused);
+  target.document.addEventListener('visibilitychange', focused);
+  return () => {
+    target.removeEventListener('focus', focused);
+    target.document.removeEventListener('visibilitychange', focused);
   };
 }
 
