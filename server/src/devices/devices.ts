@@ -3,6 +3,7 @@ import type { Db } from '../db/database';
 import { asUuid } from '../db/ids';
 import type { DeviceRow } from '../db/protection-tables';
 import { ServiceError } from '../http/service-error';
+import { recordAccountEvent } from '../events/account-events';
 
 export const toDevice = (row: DeviceRow): Device => ({
   id: row.id,
@@ -34,14 +35,19 @@ export async function listDevices(db: Db, userId: string): Promise<Device[]> {
   return rows.map(toDevice);
 }
 
-export async function renameDevice(db: Db, input: { userId: string; id: string; name: string }): Promise<Device> {
-  const row = await db
-    .updateTable('devices')
-    .set({ name: input.name })
-    .where('id', '=', asUuid(input.id))
-    .where('user_id', '=', input.userId)
-    .returningAll()
-    .executeTakeFirst();
+export async function renameDevice(db: Db, input: { userId: string; id: string; name: string; now: Date }): Promise<Device> {
+  // The new name and its device.changed event together.
+  const row = await db.transaction().execute(async (trx) => {
+    const renamed = await trx
+      .updateTable('devices')
+      .set({ name: input.name })
+      .where('id', '=', asUuid(input.id))
+      .where('user_id', '=', input.userId)
+      .returningAll()
+      .executeTakeFirst();
+    if (renamed) await recordAccountEvent(trx, input.userId, { type: 'device.changed', data: { deviceId: renamed.id } }, input.now);
+    return renamed;
+  });
   if (!row) throw deviceNotFound();
   return toDevice(row);
 }

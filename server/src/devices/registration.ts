@@ -12,6 +12,7 @@ import type { ComponentKeys } from './component-keys';
 import { deviceDeactivated, deviceNotFound, toDevice } from './devices';
 import { assertSeatChangeAllowed, recordSeatChange } from './seat-changes';
 import { assertSeatFree, chooseSubscription, lockSeats, namedSubscription } from './seat-limit';
+import { recordAccountEvent } from '../events/account-events';
 
 export interface DeviceWriteContext {
   userId: string;
@@ -90,12 +91,14 @@ export async function registerDevice(trx: Db, body: RegisterDeviceBody, context:
       .where('id', '=', same.id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    await recordAccountEvent(trx, userId, { type: 'device.changed', data: { deviceId: updated.id } }, now);
     return answer(200, updated, body, subscription, context);
   }
 
   await assertSeatFree(trx, subscription);
   const device = newDevice(body, context, subscription.id, null);
   await trx.insertInto('devices').values(device).execute();
+  await recordAccountEvent(trx, userId, { type: 'device.changed', data: { deviceId: device.id } }, now);
   return answer(201, device, body, subscription, context);
 }
 
@@ -149,5 +152,7 @@ export async function transferDevice(trx: Db, oldDeviceId: string, body: Registe
   await assertSeatFree(trx, subscription, subscription.used - 1);
   const device = newDevice(body, context, subscription.id, old.id);
   await trx.insertInto('devices').values(device).execute();
+  await recordAccountEvent(trx, userId, { type: 'device.deactivated', data: { deviceId: old.id, at: now.toISOString() } }, now);
+  await recordAccountEvent(trx, userId, { type: 'device.changed', data: { deviceId: device.id } }, now);
   return answer(201, device, body, subscription, context);
 }

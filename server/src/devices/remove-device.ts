@@ -3,6 +3,7 @@ import { asUuid } from '../db/ids';
 import { deviceNotFound } from './devices';
 import { assertSeatChangeAllowed, recordSeatChange } from './seat-changes';
 import { lockSubscriptions } from './seat-limit';
+import { recordAccountEvent } from '../events/account-events';
 
 /**
  * `DELETE /v1/devices/:id`, inside a transaction. An active device is deactivated and its
@@ -23,6 +24,7 @@ export async function removeDevice(trx: Db, input: { userId: string; id: string;
   if (!device) throw deviceNotFound();
   if (device.status !== 'active') {
     await trx.deleteFrom('devices').where('id', '=', device.id).execute();
+    await recordAccountEvent(trx, input.userId, { type: 'device.changed', data: { deviceId: device.id } }, input.now);
     return;
   }
   const subscription = subscriptions.find((s) => s.id === device.subscription_id);
@@ -34,4 +36,5 @@ export async function removeDevice(trx: Db, input: { userId: string; id: string;
     .where('id', '=', device.id)
     .execute();
   await recordSeatChange(trx, { deviceId: device.id, subscriptionId: subscription.id, reason: 'removed', now: input.now });
+  await recordAccountEvent(trx, input.userId, { type: 'device.deactivated', data: { deviceId: device.id, at: input.now.toISOString() } }, input.now);
 }

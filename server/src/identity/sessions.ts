@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { AccountSession } from '../../../shared/contract/security';
+import type { SessionEndReason as EndReasonForEvents } from '../../../shared/api/events';
 import type { Db } from '../db/database';
 import { asUuid } from '../db/ids';
 import type { Session } from '../db/schema';
+import { recordAccountEvents } from '../events/account-events';
 import { ServiceError } from '../http/service-error';
 import { isNewDeviceCondition, type SignInOrigin } from './new-sign-in';
 import { hashToken, newSecretToken } from './secret-tokens';
@@ -133,6 +135,8 @@ export async function revokeSessions(
   db: Db,
   target: { sessionId?: string; userId?: string; except?: string; now: Date; reason: SessionEndReason },
 ): Promise<number> {
+  // The revocation and its session.revoked events together, in the caller's transaction or one of their own.
+  if (!db.isTransaction) return db.transaction().execute((trx) => revokeSessions(trx, target));
   let query = db
     .updateTable('sessions')
     .set({ revoked_at: target.now, revoked_reason: target.reason })
@@ -141,8 +145,39 @@ export async function revokeSessions(
   else if (target.userId) query = query.where('user_id', '=', target.userId);
   else throw new Error('revokeSessions needs a sessionId or a userId');
   if (target.except) query = query.where('id', '!=', target.except);
-  const result = await query.executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  const ended = await query.returning(['id', 'user_id']).execute();
+  // The session kept is the one that ended the others (a password change, sign-out everywhere).
+  await recordSessionsEnded(db, ended, { reason: target.reason, bySessionId: target.except, now: target.now });
+  return ended.length;
+}
+
+const reasonForEvents: Record<SessionEndReason, EndReasonForEvents> = {
+  sign_out: 'signed_out',
+  sign_out_all: 'signed_out_everywhere',
+  ended_from_list: 'ended_elsewhere',
+  refresh_reused: 'refresh_token_reused',
+  password_changed: 'password_changed',
+  password_reset: 'password_reset',
+};
+
+/** One session.revoked event per ended session, naming the device of the session that ended it. */
+async function recordSessionsEnded(
+  db: Db,
+  ended: { id: string; user_id: string }[],
+  cause: { reason: SessionEndReason; bySessionId: string | undefined; now: Date },
+): Promise<void> {
+  const [first] = ended;
+  if (!first) return;
+  const by = cause.bySessionId
+    ? await db.selectFrom('sessions').select('device_name').where('id', '=', cause.bySessionId).executeTakeFirst()
+    : undefined;
+  const data = { reason: reasonForEvents[cause.reason], byDeviceName: by?.device_name ?? null, at: cause.now.toISOString() };
+  await recordAccountEvents(
+    db,
+    first.user_id,
+    ended.map((session) => ({ type: 'session.revoked', data: { sessionId: session.id, ...data } })),
+    cause.now,
+  );
 }
 
 /** The session if it exists and has not been revoked. */
@@ -176,16 +211,23 @@ export async function listSessions(db: Db, auth: { userId: string; sessionId: st
   }));
 }
 
-/** Ends one of the account's own sessions; 404 for an unknown, ended or another account's session. */
-export async function endOwnSession(db: Db, userId: string, sessionId: string, now: Date): Promise<void> {
-  const result = await db
-    .updateTable('sessions')
-    .set({ revoked_at: now, revoked_reason: 'ended_from_list' })
-    .where('id', '=', asUuid(sessionId))
-    .where('user_id', '=', userId)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) {
-    throw new ServiceError('NOT_FOUND', 'There is no such session: it may have ended already.');
-  }
+/**
+ * Ends one of the account's own sessions (`bySessionId` is the caller's); 404 for an
+ * unknown, ended or another account's session.
+ */
+export async function endOwnSession(db: Db, userId: string, sessionId: string, now: Date, bySessionId?: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const ended = await trx
+      .updateTable('sessions')
+      .set({ revoked_at: now, revoked_reason: 'ended_from_list' })
+      .where('id', '=', asUuid(sessionId))
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .returning(['id', 'user_id'])
+      .execute();
+    if (ended.length === 0) {
+      throw new ServiceError('NOT_FOUND', 'There is no such session: it may have ended already.');
+    }
+    await recordSessionsEnded(trx, ended, { reason: 'ended_from_list', bySessionId, now });
+  });
 }

@@ -160,7 +160,8 @@ export const accountRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
       },
     },
     async (request, reply) => {
-      await endOwnSession(services.db, requireAuth(request).userId, request.params.id, services.now());
+      const auth = requireAuth(request);
+      await endOwnSession(services.db, auth.userId, request.params.id, services.now(), auth.sessionId);
       return noContent(reply);
     },
   );

@@ -93,7 +93,7 @@ export const deviceRoutes: FastifyPluginAsyncZod<{ services: Services; leases: L
         response: { 200: deviceSchema, ...errorResponses },
       },
     },
-    async (request) => renameDevice(services.db, { userId: requireAuth(request).userId, id: request.params.id, name: request.body.name }),
+    async (request) => renameDevice(services.db, { userId: requireAuth(request).userId, id: request.params.id, name: request.body.name, now: services.now() }),
   );
 
   app.delete(

@@ -14,6 +14,7 @@ import type { SubscriptionRow } from '../db/protection-tables';
 import { ServiceError } from '../http/service-error';
 import { asUuid } from '../db/ids';
 import { hashProductKey } from './product-keys';
+import { recordAccountEvent } from '../events/account-events';
 
 /** `expiresAt` is `now` plus whole calendar years (a key bought on 29 February ends on 1 March). */
 export { addYears };
@@ -140,6 +141,7 @@ export async function activateProductKey(
     .set({ subscription_id: subscriptionId })
     .where('key_hash', '=', keyHash)
     .execute();
+  await recordAccountEvent(trx, input.userId, { type: 'subscription.changed', data: { subscriptionId } }, input.now);
   return getSubscription(trx, input.userId, subscriptionId, input.now);
 }
 
@@ -202,12 +204,17 @@ export async function setAutoRenew(
   db: Db,
   input: { userId: string; id: string; autoRenew: boolean; now: Date },
 ): Promise<Subscription> {
-  const updated = await db
-    .updateTable('subscriptions')
-    .set({ auto_renew: input.autoRenew })
-    .where('id', '=', asUuid(input.id))
-    .where('user_id', '=', input.userId)
-    .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) === 0) throw subscriptionNotFound();
+  // The switch and its subscription.changed event together.
+  await db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('subscriptions')
+      .set({ auto_renew: input.autoRenew })
+      .where('id', '=', asUuid(input.id))
+      .where('user_id', '=', input.userId)
+      .returning('id')
+      .executeTakeFirst();
+    if (!updated) throw subscriptionNotFound();
+    await recordAccountEvent(trx, input.userId, { type: 'subscription.changed', data: { subscriptionId: updated.id } }, input.now);
+  });
   return getSubscription(db, input.userId, input.id, input.now);
 }
