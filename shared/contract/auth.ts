@@ -19,8 +19,20 @@ export const authContract = {
         .strict(),
       z.object({ email: z.string() }),
     ),
-    /** Accepts the code from the e-mail, or the whole link pasted. */
-    confirmEmail: invoke(z.object({ code: z.string().trim().min(1).max(2048) }).strict(), nothing),
+    /**
+     * Accepts the 8-character code from the e-mail (with `email`, the address it went to), or
+     * the link's token or whole link pasted. Signed in at once when this app still holds the
+     * password just chosen at sign-up for that address.
+     */
+    confirmEmail: invoke(
+      z.object({ code: z.string().trim().min(1).max(2048), email: emailSchema.optional() }).strict(),
+      z.discriminatedUnion('status', [
+        z.object({ status: z.literal('confirmed') }),
+        z.object({ status: z.literal('signedIn'), session: sessionStateSchema }),
+      ]),
+    ),
+    /** A new confirmation e-mail (the service sends at most one a minute); the same answer whatever the address. */
+    resendConfirmation: invoke(z.object({ email: emailSchema }).strict(), nothing),
     signIn: invoke(
       z.object({ email: emailSchema, password: passwordInputSchema }).strict(),
       z.discriminatedUnion('status', [
@@ -32,9 +44,9 @@ export const authContract = {
     verifyMfa: invoke(z.object({ code: z.string().trim().min(6).max(32) }).strict(), sessionStateSchema),
     signOut: invoke(none, nothing),
     requestPasswordReset: invoke(z.object({ email: emailSchema }).strict(), nothing),
-    /** `code` is the token from the reset e-mail, or the whole link pasted. */
+    /** `code` is the 8-character code from the reset e-mail (with `email`), its token, or the whole link pasted. */
     resetPassword: invoke(
-      z.object({ code: z.string().trim().min(1).max(2048), password: passwordInputSchema }).strict(),
+      z.object({ code: z.string().trim().min(1).max(2048), email: emailSchema.optional(), password: passwordInputSchema }).strict(),
       nothing,
     ),
   },
