@@ -14,13 +14,15 @@ import type { ApiClient } from './api-client';
 export interface IdentityApi {
   /** Answers the same whether or not the address has an account (the service e-mails the difference). */
   signup(body: SignUpInput): Promise<void>;
-  confirm(token: string): Promise<void>;
+  /** By the link's token, or by the address and the e-mail's code. */
+  confirm(body: { token: string } | { email: string; code: string }): Promise<void>;
+  resendConfirmation(email: string): Promise<void>;
   login(body: { email: string; password: string; deviceName?: string; deviceToken?: string }): Promise<LoginResponse>;
   mfa(body: { mfaToken: string; code: string }): Promise<SignedIn>;
   refresh(refreshToken: string): Promise<TokenPair>;
   logout(refreshToken: string): Promise<void>;
   forgotPassword(email: string): Promise<void>;
-  resetPassword(token: string, password: string): Promise<void>;
+  resetPassword(body: ({ token: string } | { email: string; code: string }) & { password: string }): Promise<void>;
 }
 
 export function createIdentityApi(client: ApiClient): IdentityApi {
@@ -28,13 +30,14 @@ export function createIdentityApi(client: ApiClient): IdentityApi {
     signup: async (body) => {
       await client.request({ method: 'POST', path: '/v1/auth/signup', body, schema: signupResponseSchema });
     },
-    confirm: (token) => client.request({ method: 'POST', path: '/v1/auth/confirm', body: { token } }),
+    confirm: (body) => client.request({ method: 'POST', path: '/v1/auth/confirm', body }),
+    resendConfirmation: (email) => client.request({ method: 'POST', path: '/v1/auth/confirm/resend', body: { email } }),
     login: (body) => client.request({ method: 'POST', path: '/v1/auth/login', body, schema: loginResponseSchema }),
     mfa: (body) => client.request({ method: 'POST', path: '/v1/auth/mfa', body, schema: signedInSchema }),
     refresh: (refreshToken) => client.request({ method: 'POST', path: '/v1/auth/refresh', body: { refreshToken }, schema: tokenPairSchema }),
     logout: (refreshToken) => client.request({ method: 'POST', path: '/v1/auth/logout', body: { refreshToken } }),
     forgotPassword: (email) => client.request({ method: 'POST', path: '/v1/auth/password/forgot', body: { email } }),
-    resetPassword: (token, password) => client.request({ method: 'POST', path: '/v1/auth/password/reset', body: { token, password } }),
+    resetPassword: (body) => client.request({ method: 'POST', path: '/v1/auth/password/reset', body }),
   };
 }
 

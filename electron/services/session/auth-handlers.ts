@@ -9,8 +9,9 @@ export function createAuthHandlers(session: SessionService): Pick<Handlers, 'ses
     },
     auth: {
       signUp: (input) => session.signUp(input),
-      confirmEmail: async ({ code }) => {
-        await session.confirmEmail(code);
+      confirmEmail: ({ code, email }) => session.confirmEmail(code, email),
+      resendConfirmation: async ({ email }) => {
+        await session.resendConfirmation(email);
         return null;
       },
       signIn: (input) => session.signIn(input),
@@ -24,8 +25,8 @@ export function createAuthHandlers(session: SessionService): Pick<Handlers, 'ses
         await session.requestPasswordReset(email);
         return null;
       },
-      resetPassword: async ({ code, password }) => {
-        await session.resetPassword(code, password);
+      resetPassword: async ({ code, email, password }) => {
+        await session.resetPassword(code, password, email);
         return null;
       },
     },

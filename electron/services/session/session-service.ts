@@ -11,6 +11,8 @@ import type { AppEvents } from '../events/app-events';
 import { type Logger, describeError, silentLogger } from '../log/logger';
 import type { TokenVault } from '../vault/token-vault';
 import { extractEmailToken } from '../../../shared/contract/links';
+import { isEmailCodeShaped } from '../../../shared/email-code';
+import { passwordJustChosen } from './password-just-chosen';
 
 export interface SessionServiceOptions {
   identity: IdentityApi;
@@ -41,12 +43,14 @@ export interface SessionService {
   /** The bearer token for API calls: refreshed single-flight when expired or rejected. */
   accessToken: AccessTokenSource;
   signUp(input: SignUpInput): Promise<{ email: string }>;
-  confirmEmail(code: string): Promise<void>;
+  /** With `email`, an 8-character code is sent as the e-mail's code; signs in when the password just chosen is still held. */
+  confirmEmail(code: string, email?: string): Promise<{ status: 'confirmed' } | { status: 'signedIn'; session: SessionState }>;
+  resendConfirmation(email: string): Promise<void>;
   signIn(input: { email: string; password: string }): Promise<SignInOutcome>;
   verifyMfa(code: string): Promise<SessionState>;
   signOut(): Promise<void>;
   requestPasswordReset(email: string): Promise<void>;
-  resetPassword(code: string, password: string): Promise<void>;
+  resetPassword(code: string, password: string, email?: string): Promise<void>;
   getAccount(): Promise<Account>;
   updateAccount(patch: AccountUpdate): Promise<Account>;
   /** Changes the password; the service ends the other sessions and keeps this one. */
@@ -85,6 +89,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
   let user: SessionUser | null = null;
   /** A sign-in waiting for its second step; `email` names the account whose device token it ends with. */
   let mfa: { token: string; expiresAt: number; email: string } | null = null;
+  const chosenPassword = passwordJustChosen(now);
   let refreshing: Promise<string> | null = null;
   /** Bumped on every sign-in and sign-out, so a refresh that started before cannot resurrect an old session. */
   let generation = 0;
@@ -223,6 +228,12 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
     if (changed) announce();
   }
 
+  /** The typed code with its address when it looks like one, else the link's token. */
+  function codeOrToken(code: string, email: string | undefined): { token: string } | { email: string; code: string } {
+    if (email !== undefined && isEmailCodeShaped(code)) return { email, code };
+    return { token: emailToken(code) };
+  }
+
   function emailToken(code: string): string {
     const token = extractEmailToken(code);
     if (!token) throw new AppFailure({ code: 'TOKEN_INVALID', message: 'That code is not in the right format. Copy it again from the e-mail.' });
@@ -242,9 +253,18 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
     async signUp({ email, password, name, language }) {
       // The language the app speaks, so the account's e-mails arrive in it.
       await identity.signup({ email, password, name, ...(language !== undefined && { language }) });
+      chosenPassword.keep(email, password);
       return { email };
     },
-    confirmEmail: async (code) => identity.confirm(emailToken(code)),
+    async confirmEmail(code, email) {
+      await identity.confirm(codeOrToken(code, email));
+      const password = email === undefined ? null : chosenPassword.take(email);
+      if (email === undefined || password === null) return { status: 'confirmed' };
+      // Signing in may still fail (2-step cannot be on yet, but the service may be gone): the address is confirmed either way.
+      const outcome = await service.signIn({ email, password }).catch(() => null);
+      return outcome?.status === 'signedIn' ? outcome : { status: 'confirmed' };
+    },
+    resendConfirmation: (email) => identity.resendConfirmation(email),
     async signIn({ email, password }) {
       const name = typeof deviceName === 'function' ? deviceName() : deviceName;
       // With this installation's token the sign-in is judged by its own failures, not by a lock others caused.
@@ -280,7 +300,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       }
     },
     requestPasswordReset: (email) => identity.forgotPassword(email),
-    resetPassword: async (code, password) => identity.resetPassword(emailToken(code), password),
+    resetPassword: async (code, password, email) => identity.resetPassword({ ...codeOrToken(code, email), password }),
     async getAccount() {
       const profile = await account.get();
       updateUser(profile);

@@ -38,9 +38,22 @@ export function signUp(
   return settle(() => api.auth.signUp({ ...details, language }));
 }
 
-/** Confirms the e-mail address with the code from the e-mail, or the whole link pasted. */
-export function confirmEmail(api: PalisadeApi, code: string): Promise<Result<null>> {
-  return settle(() => api.auth.confirmEmail({ code }));
+export type ConfirmOutcome = OutputOf<'auth', 'confirmEmail'>;
+
+/**
+ * Confirms the e-mail address with the code from the e-mail (typed, with the address it went
+ * to) or the whole link pasted; signed in at once when the main process still holds the
+ * password just chosen.
+ */
+export async function confirmEmail(api: PalisadeApi, code: string, email?: string): Promise<Result<ConfirmOutcome>> {
+  const result = await settle(() => api.auth.confirmEmail({ code, ...(email !== undefined && { email }) }));
+  if (result.ok && result.value.status === 'signedIn') useSessionStore.getState().received(result.value.session);
+  return result;
+}
+
+/** A new confirmation e-mail; the answer is the same whatever the address. */
+export function resendConfirmation(api: PalisadeApi, email: string): Promise<Result<null>> {
+  return settle(() => api.auth.resendConfirmation({ email }));
 }
 
 /** Asks for a reset link; the answer is the same whether or not the account exists. */
@@ -48,9 +61,9 @@ export function requestPasswordReset(api: PalisadeApi, email: string): Promise<R
   return settle(() => api.auth.requestPasswordReset({ email }));
 }
 
-/** Sets a new password with the code from the reset e-mail; every other session ends. */
-export function resetPassword(api: PalisadeApi, code: string, password: string): Promise<Result<null>> {
-  return settle(() => api.auth.resetPassword({ code, password }));
+/** Sets a new password with the code from the reset e-mail (with its address) or its link; every other session ends. */
+export function resetPassword(api: PalisadeApi, code: string, password: string, email?: string): Promise<Result<null>> {
+  return settle(() => api.auth.resetPassword({ code, password, ...(email !== undefined && { email }) }));
 }
 
 /** Signs out here; the shell gives way to the sign-in screen at once. */

@@ -20,7 +20,8 @@ function handlers(overrides: Partial<{ [K in keyof Handlers]: Partial<Handlers[K
     session: { get: async () => ({ user, storage: 'secure' }) },
     auth: {
       signUp: async ({ email }) => ({ email }),
-      confirmEmail: async () => null,
+      confirmEmail: async () => ({ status: 'confirmed' }),
+      resendConfirmation: async () => null,
       signIn: async () => ({ status: 'signedIn', session: { user, storage: 'secure' } }),
       verifyMfa: async () => ({ user, storage: 'secure' }),
       signOut: async () => null,

@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
 import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { errorSentences } from '../../../renderer/src/errors/messages';
 import { createFakeApi, failure } from './support/fake-api';
 import { findStatus, renderApp } from './support/render-app';
 
@@ -13,7 +12,7 @@ describe('Check your e-mail', () => {
     const { user } = renderApp(api, '/check-email', { email: 'alex@example.com' });
 
     expect(await screen.findByText('alex@example.com')).toBeInTheDocument();
-    await user.click(screen.getByLabelText('Paste the code or the link from the e-mail'));
+    await user.click(screen.getByLabelText('The code from the e-mail (like 7QX2-M4KD), or its link'));
     await user.paste(`  https://accounts.palisade.example/confirm?token=${token}&utm=mail \n`);
     await user.click(screen.getByRole('button', { name: 'Confirm e-mail address' }));
 
@@ -34,7 +33,7 @@ describe('Check your e-mail', () => {
 
     expect(api.auth.confirmEmail).not.toHaveBeenCalled();
     expect(field).toHaveFocus();
-    expect(field).toHaveAccessibleDescription(/doesn’t look like the code or link/);
+    expect(field).toHaveAccessibleDescription(/doesn’t look like the 8-character code or the link/);
   });
 
   it('explains an expired or used code', async () => {
@@ -44,8 +43,10 @@ describe('Check your e-mail', () => {
     await user.type(await screen.findByLabelText('Paste the code or the link from the e-mail'), token);
     await user.click(screen.getByRole('button', { name: 'Confirm e-mail address' }));
 
-    expect(await screen.findByRole('alert')).toHaveTextContent(errorSentences.TOKEN_INVALID);
-    expect(screen.getByLabelText('Paste the code or the link from the e-mail')).toHaveAttribute('aria-invalid', 'true');
+    const field = screen.getByLabelText('Paste the code or the link from the e-mail');
+    expect(await screen.findByText('This code has expired or was already used. Ask for a new e-mail and use its code.')).toBeInTheDocument();
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveAccessibleDescription(/expired or was already used/);
   });
 
   it('confirms by itself, once, when a palisade://confirm link opens the app', async () => {

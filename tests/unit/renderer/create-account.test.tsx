@@ -71,6 +71,7 @@ describe('Create account', () => {
   it.each([
     { reason: 'too_common', sentence: 'This password is too common or too easy to guess.' },
     { reason: 'too_short', sentence: 'Use at least 12 characters.' },
+    { reason: 'contains_email', sentence: 'Don’t use your e-mail address or its first part in the password' },
   ])('says beside the password why the service refused it ($reason)', async ({ reason, sentence }) => {
     const details = { reason, field: 'password', minLength: 12, maxLength: 128 };
     const { api } = createFakeApi({ auth: { signUp: async () => failure('WEAK_PASSWORD', { details }) } });

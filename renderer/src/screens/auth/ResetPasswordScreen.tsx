@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { extractEmailToken } from '../../../../shared/contract/links';
+import { isEmailCodeShaped } from '../../../../shared/email-code';
 import { PASSWORD_MIN_LENGTH } from '../../../../shared/password-policy';
 import { resetPassword } from '../../actions/auth-actions';
 import { useApi } from '../../api/api-context';
@@ -18,6 +19,7 @@ import { fieldErrors } from '../../errors/field-errors';
 import { useDescribeError } from '../../errors/messages';
 import { weakPasswordProblem } from '../../errors/weak-password';
 import { useFormat, useT } from '../../i18n/use-t';
+import { emailCodeProblem } from './code-problem';
 import { EmailCodeField } from './EmailCodeField';
 
 interface Problems {
@@ -42,7 +44,9 @@ export function ResetPasswordScreen() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const token = extractEmailToken(pasted);
+    // The 8-character code goes with the address it was sent to; anything else is a pasted link.
+    const byCode = arrived.email !== undefined && isEmailCodeShaped(pasted);
+    const token = byCode ? pasted : extractEmailToken(pasted);
     const found: Problems = {};
     if (!token) found.code = t('auth.pastedCode.problem');
     const length = passwordLengthSentence(intl, password);
@@ -52,20 +56,21 @@ export function ResetPasswordScreen() {
       (found.code ? codeRef : passwordRef).current?.focus();
       return;
     }
-    const result = await run(() => resetPassword(api, token, password));
+    const result = await run(() => resetPassword(api, token, password, byCode ? arrived.email : undefined));
     if (result?.ok) navigate(paths.signIn, { state: { email: arrived.email, notice: 'password-reset' } });
   };
 
   const fromService = fieldErrors(intl, error);
   fromService.password ??= weakPasswordProblem(intl, error);
   const alertId = 'reset-alert';
+  const codeProblem = error?.code === 'TOKEN_INVALID' ? undefined : emailCodeProblem(intl, error);
 
   return (
     <>
       <PageHeading title={t('auth.reset.title')} />
       <p>{t('auth.reset.intro')}</p>
       <form className="form" noValidate onSubmit={submit} aria-busy={pending}>
-        {error && (
+        {error && !codeProblem && (
           <FormAlert id={alertId}>
             <p>{describeError(error)}</p>
             {error.code === 'TOKEN_INVALID' && (
@@ -80,8 +85,9 @@ export function ResetPasswordScreen() {
         <EmailCodeField
           value={pasted}
           onChange={(e) => setPasted(e.target.value)}
-          error={problems.code ?? fromService.code ?? fromService.token}
-          alertId={error?.code === 'TOKEN_INVALID' ? alertId : undefined}
+          label={arrived.email ? t('auth.reset.codeLabel') : undefined}
+          error={problems.code ?? codeProblem ?? fromService.code ?? fromService.token}
+          alertId={error?.code === 'TOKEN_INVALID' && !codeProblem ? alertId : undefined}
           inputRef={codeRef}
         />
         <PasswordField

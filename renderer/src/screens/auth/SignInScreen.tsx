@@ -11,6 +11,7 @@ import { FormAlert, FormNotice } from '../../components/FormAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { PasswordField } from '../../components/PasswordField';
 import { SubmitButton } from '../../components/SubmitButton';
+import { errorDetails } from '../../../../shared/errors';
 import { useFieldErrors } from '../../errors/field-errors';
 import { useDescribeError } from '../../errors/messages';
 import { retryAfterSeconds } from '../../errors/retry-after';
@@ -81,6 +82,7 @@ export function SignInScreen() {
         {error && error.code !== 'ACCOUNT_LOCKED' && (
           <FormAlert id={alertId}>
             <p>{describeError(error)}</p>
+            {errorDetails(error, 'INVALID_CREDENTIALS')?.attemptsLeft === 1 && <p>{t('auth.signIn.oneTryLeft')}</p>}
             {error.code === 'EMAIL_NOT_CONFIRMED' && (
               <p>
                 <Link to={paths.checkEmail} state={{ email: email.trim() }}>

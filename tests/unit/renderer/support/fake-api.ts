@@ -69,7 +69,8 @@ export function createFakeApi(overrides: FakeOverrides = {}, session: SessionSta
     },
     auth: {
       signUp: async (input) => ok({ email: input.email.trim().toLowerCase() }),
-      confirmEmail: async () => ok(null),
+      confirmEmail: async () => ok({ status: 'confirmed' as const }),
+      resendConfirmation: async () => ok(null),
       signIn: async () => ok({ status: 'signedIn' as const, session: signedIn }),
       verifyMfa: async () => ok(signedIn),
       signOut: async () => ok(null),
