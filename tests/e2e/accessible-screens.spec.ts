@@ -3,6 +3,7 @@ import { newPerson } from './support/accounts';
 import { expect, test } from './support/fixtures';
 import { AccountLockedPage, AppShell, CheckEmailPage, CreateAccountPage, SignInPage } from './support/pages';
 import { ActivateProductPage } from './support/pages/activate-product-page';
+import { ThisComputerPage } from './support/pages/this-computer-page';
 import { test as keyed } from './support/product-keys';
 
 // Every screen of the first journey, as people meet it, checked by axe-core in the light and the dark theme.
@@ -97,5 +98,48 @@ keyed(
     await activate.activateKey(second);
     await expect(page.getByRole('group', { name: 'What should this key do?' })).toBeVisible();
     await expectNoAxeViolations(page, 'extend or add a key');
+  },
+);
+
+keyed(
+  'forgetting a deactivated device, I have an invitation link and what this computer shares have no axe-core violations in light or dark',
+  async ({ page, launchHost, accounts, serviceData }) => {
+    const person = await accounts.createConfirmed(newPerson('a11y-devices'));
+    const host = await launchHost({ args: ['--machine-seed', 'a11y-devices'] });
+    await host.open(page);
+    await new SignInPage(page).signIn(person.email, person.password);
+    await new AppShell(page).expectGreeting(person.name);
+    await page.getByRole('link', { name: 'activate a product key' }).click();
+    const activate = new ActivateProductPage(page);
+    await activate.activateKey(serviceData.takeEssentialsKey());
+    await activate.protectThisComputer.click();
+    const thisComputer = new ThisComputerPage(page);
+    await thisComputer.register('Study PC');
+    await expect(page.getByText(/^This computer is now protected/)).toBeVisible();
+
+    await thisComputer.open();
+    await page.getByText('What this computer shares', { exact: true }).click();
+    await expect(page.getByText('Palisade version', { exact: true })).toBeVisible();
+    await expectNoAxeViolations(page, 'this computer, what it shares');
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Devices' }).click();
+    await page.getByRole('button', { name: 'Deactivate Study PC' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Deactivate Study PC' }).click();
+    const forget = page.getByRole('button', { name: 'Forget Study PC' });
+    await expect(forget).toBeVisible();
+    await expectNoAxeViolations(page, 'devices, a deactivated device');
+    await forget.click();
+    await expect(page.getByRole('alertdialog', { name: 'Forget Study PC?' })).toBeVisible();
+    await expectNoAxeViolations(page, 'forget a deactivated device');
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'I have an invitation link' }).click();
+    const dialog = page.getByRole('dialog', { name: 'I have an invitation link' });
+    await expect(dialog).toBeVisible();
+    await expectNoAxeViolations(page, 'I have an invitation link');
+    await dialog.getByRole('textbox', { name: 'Invitation link or code' }).fill('not a link');
+    await page.keyboard.press('Enter');
+    await expect(dialog.getByText(/doesn’t look like an invitation link/)).toBeVisible();
+    await expectNoAxeViolations(page, 'I have an invitation link, with what is wrong');
   },
 );
