@@ -1,4 +1,5 @@
 import { mkdtemp } from 'node:fs/promises';
+import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,8 +68,22 @@ describe('the account service stops and comes back', () => {
     expect(pushed).toEqual([{ online: false, reason: 'service-unreachable' }]);
     expect(await desktop.value('app.info')).toMatchObject({ online: false, offlineReason: 'service-unreachable' });
 
-    // Down for a while, so the probe has backed off as far as it goes.
-    await new Promise((resolve) => setTimeout(resolve, 12_000));
+    // Down for a while, so the probe has backed off as far as it goes. Meanwhile something on
+    // the port that hangs up on every connection notes when the app looks (still not the service).
+    const looks: number[] = [];
+    const hangUp = createServer((socket: Socket) => {
+      looks.push(Date.now());
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => hangUp.listen(Number(port), '127.0.0.1', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 20_000));
+    await new Promise<void>((resolve) => hangUp.close(() => resolve()));
+    expect(desktop.services.api.networkState()).toEqual({ online: false, reason: 'service-unreachable' });
+    const gaps = looks.slice(1).map((at, i) => at - looks[i]!);
+    console.log(`while it was gone the app looked every ${gaps.map((g) => (g / 1000).toFixed(1)).join(', ')} s`);
+    // At most 5 s apart (and a margin for a busy machine); doubling to 30 s, the fourth gap alone is 8 s or more.
+    expect(looks.length).toBeGreaterThanOrEqual(4);
+    expect(Math.max(...gaps)).toBeLessThan(7_500);
     service = await spawnService({ dataDir, env: { ...env, PORT: port } });
     const clearedInMs = await until(() => pushed.at(-1)?.online === true, 15_000);
     console.log(`the banner cleared ${(clearedInMs / 1000).toFixed(1)} s after the service listened again`);
