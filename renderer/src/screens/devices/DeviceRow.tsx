@@ -116,7 +116,11 @@ export const DeviceRow = memo(function DeviceRow({
               ref={inputRef}
               type="text"
               value={draft}
-              onChange={(e) => setDraft(e.target.value)}
+              onChange={(e) => {
+                setDraft(e.target.value);
+                // The error was about the name as it was; the help comes back until the next try.
+                setError(null);
+              }}
               onKeyDown={onKeyDown}
               aria-label={t('devices.row.newName', { name: device.name })}
               aria-invalid={error ? true : undefined}
