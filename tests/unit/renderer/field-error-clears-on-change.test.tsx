@@ -1,15 +1,18 @@
 // @vitest-environment jsdom
-import { render, screen } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState, type FormEvent } from 'react';
 import { RawIntlProvider } from 'react-intl';
 import { describe, expect, it } from 'vitest';
 import { PasswordField } from '../../../renderer/src/components/PasswordField';
 import { TextField } from '../../../renderer/src/components/TextField';
-import { createFakeApi, failure } from './support/fake-api';
+import { createFakeApi, failure, ok, signedIn } from './support/fake-api';
+import { device, resetProtectionStoreBeforeEach } from './protection/fixtures';
 import { intlFor } from './support/intl';
 import { renderApp } from './support/render-app';
 import './security/patient-queries';
+
+resetProtectionStoreBeforeEach();
 
 const emailSentence = 'Enter an e-mail address like name@example.com.';
 const passwordSentence = 'Enter your password.';
@@ -86,5 +89,20 @@ describe('an error under a field goes once the field changes', () => {
     expect(screen.queryByText('First problem.')).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(screen.getAllByText('Second problem.')).toHaveLength(2);
+  });
+
+  it('renaming a device in its row: the error goes as the name is edited', async () => {
+    const desk = device('Desk PC');
+    const fake = createFakeApi({ devices: { list: async () => ok({ devices: [desk], thisDeviceId: null }) } }, signedIn);
+    const { user } = renderApp(fake.api, '/devices');
+    const list = await screen.findByRole('list', { name: 'Devices' }, { timeout: 5000 });
+    await user.click(within(list).getByRole('button', { name: 'Rename Desk PC' }));
+    const input = within(list).getByRole('textbox', { name: 'New name for Desk PC' });
+    await user.clear(input);
+    await user.type(input, '   {Enter}');
+    expect(input).toHaveAccessibleDescription('Enter a name for this device.');
+    await user.type(input, 'S');
+    expect(input).not.toHaveAccessibleDescription('Enter a name for this device.');
+    expect(input).not.toHaveAttribute('aria-invalid');
   });
 });
