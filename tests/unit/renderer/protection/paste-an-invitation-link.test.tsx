@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { screen, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useLanguageStore } from '../../../../renderer/src/i18n/language-store';
 import { parseInvitationLink } from '../../../../renderer/src/screens/this-computer/invitation-link';
 import { useInvitationStore } from '../../../../renderer/src/stores/invitation-store';
 import { createFakeApi, failure, ok, signedIn } from '../support/fake-api';
@@ -9,6 +10,7 @@ import { device, protectedState, resetProtectionStoreBeforeEach } from './fixtur
 
 resetProtectionStoreBeforeEach();
 beforeEach(() => useInvitationStore.setState(useInvitationStore.getInitialState(), true));
+afterEach(() => useLanguageStore.getState().chose('system'));
 
 const token = 'inv1tation-token_0123456789abcdef';
 
@@ -85,6 +87,29 @@ describe('I have an invitation link', () => {
       'That invitation link didn’t work. It has been used already or has expired, or it is not an invitation Palisade knows. Ask the person who invited you for a new link.',
     );
   });
+
+  it('in German: the dialog, its field error and a spent invitation speak German', async () => {
+    const fake = createFakeApi(
+      {
+        settings: { get: async () => ok({ language: 'de' as const }) },
+        devices: { acceptInvitation: async () => failure('TOKEN_INVALID') },
+      },
+      signedIn,
+    );
+    const { user } = renderApp(fake.api, '/devices');
+    useLanguageStore.getState().chose('de');
+    await user.click(await screen.findByRole('button', { name: 'Ich habe einen Einladungslink' }, { timeout: 5000 }));
+    const dialog = screen.getByRole('dialog', { name: 'Ich habe einen Einladungslink' });
+    const field = within(dialog).getByRole('textbox', { name: 'Einladungslink oder Code' });
+    await user.type(field, 'keine Ahnung{Enter}');
+    expect(field).toHaveAccessibleDescription(/Das sieht nicht wie ein Einladungslink oder Code aus\./);
+
+    await user.clear(field);
+    await user.type(field, `palisade://install?token=${token}{Enter}`);
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Dieser Einladungslink hat nicht funktioniert. Die Einladung wurde bereits verwendet oder ist abgelaufen',
+    );
+  }, 15_000);
 
   it('is not offered on This computer once it is protected', async () => {
     const laptop = device('alex-laptop');
