@@ -113,9 +113,9 @@ describe('the account event stream client', () => {
       response.writeHead(401).end();
     });
     let n = 0;
-    stream = openEventStream({ url, accessToken: async () => `token-${n++}`, onMessage: () => {}, silenceMs: 5_000, backoff: { baseMs: 400, maxMs: 400 } });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    // The first refusal refreshes at once; the second waits at least half the 400 ms backoff.
+    stream = openEventStream({ url, accessToken: async () => `token-${n++}`, onMessage: () => {}, silenceMs: 5_000, backoff: { baseMs: 2_000, maxMs: 2_000 } });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The first refusal refreshes at once; the second waits at least half the 2 s backoff.
     expect(connections).toHaveLength(2);
   });
 

@@ -127,4 +127,15 @@ describe('changes made elsewhere on the account', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(subscriptions).toEqual([]);
   });
+
+  it('stopping the app closes the stream and leaves nothing to reconnect it', async () => {
+    const account = await confirmedAccount(api, smtp, 'app-stops');
+    const here = desktop('app-stops-here');
+    expect(await here.signIn(account.email, account.password)).toBe('signedIn');
+    await streaming(here);
+    here.stop();
+    expect(here.services.accountEvents.connected()).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(here.services.accountEvents.connected()).toBe(false);
+  });
 });
