@@ -29,8 +29,9 @@ test('the signed-out screens, their errors included, have no axe-core violations
   await createAccount.create(person);
   await checkEmail.expectShown(person.email);
   await expectNoAxeViolations(page, 'check your e-mail');
-  await checkEmail.confirmWith('not a code');
-  await expect(page.getByText('That doesn’t look like the code or link from our e-mail.')).toBeVisible();
+  // "not a code" would read as one (8 symbols once O is 0): something that cannot be.
+  await checkEmail.confirmWith('not a code at all');
+  await expect(page.getByText('That doesn’t look like the 8-character code or the link from our e-mail.')).toBeVisible();
   await expectNoAxeViolations(page, 'check your e-mail, with a bad code');
 
   await page.getByRole('link', { name: 'Back to sign in' }).click();

@@ -23,6 +23,13 @@ export function linkIn(mail: CapturedMail, path: '/confirm' | '/reset-password')
   return link;
 }
 
+/** The `XXXX-XXXX` code a confirmation or reset mail shows beside its link. */
+export function codeIn(mail: CapturedMail): string {
+  const code = /\b[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}\b/.exec(mail.text)?.[0];
+  if (!code) throw new Error(`No code in the mail "${mail.subject}":\n${mail.text}`);
+  return code;
+}
+
 export const subjects = {
   confirmation: /Confirm your e-mail address/,
   passwordReset: /Reset your Palisade password/,

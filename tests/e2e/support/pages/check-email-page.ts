@@ -7,13 +7,18 @@ export class CheckEmailPage {
   readonly pasted: Locator;
   readonly submit: Locator;
   readonly alert: Locator;
+  readonly resend: Locator;
+  readonly otherAddress: Locator;
 
   constructor(
     readonly page: Page,
     private readonly copy: Copy = english,
   ) {
     this.heading = page.getByRole('heading', { level: 1, name: copy.name('Check your e-mail') });
-    this.pasted = page.getByLabel(copy.name('Paste the code or the link from the e-mail'));
+    // Once the screen knows the address, it asks for the e-mail's code first.
+    this.pasted = page.getByLabel(copy.name('The code from the e-mail (like 7QX2-M4KD), or its link'));
+    this.resend = page.getByRole('button', { name: copy.name('Resend the e-mail') });
+    this.otherAddress = page.getByRole('link', { name: copy.name('Use another address') });
     this.submit = page.getByRole('button', { name: copy.name('Confirm e-mail address') });
     this.alert = page.getByRole('main').getByRole('alert');
   }
