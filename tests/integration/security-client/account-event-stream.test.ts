@@ -181,7 +181,12 @@ describe('the account event stream client', () => {
     stream = openEventStream({ url, accessToken: async () => 't', onMessage: () => {}, silenceMs: 5_000, backoff: fast });
     await until(() => connections.length === 1);
     stream.stop();
-    await connections[0]!.closed;
+    // At once, not when the silence rule would have ended it (5 s).
+    const closedInTime = await Promise.race([
+      connections[0]!.closed.then(() => true),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1_000)),
+    ]);
+    expect(closedInTime).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(connections).toHaveLength(1);
   });
