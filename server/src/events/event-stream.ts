@@ -80,6 +80,9 @@ export async function serveEventStream(input: {
     'x-content-type-options': 'nosniff',
     // Proxies that buffer (nginx) would hold events back.
     'x-accel-buffering': 'no',
+    // A stream's connection is not reused: once the stream ends, so does its socket, and
+    // a closing service is not kept waiting by it.
+    connection: 'close',
   });
   write(`retry: ${RETRY_MS}\n\n`);
 
