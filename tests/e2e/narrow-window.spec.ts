@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { newPerson } from './support/accounts';
 import { expect } from './support/fixtures';
@@ -6,6 +7,9 @@ import { ActivateProductPage } from './support/pages/activate-product-page';
 import { ThisComputerPage } from './support/pages/this-computer-page';
 import { test } from './support/product-keys';
 import { readScreen } from './support/screen-texts';
+
+/** The in-page measurement, evaluated as it is (it needs the DOM, which the Node type check lacks). */
+const overflowCollector = readFileSync(new URL('./support/overflows.page.js', import.meta.url), 'utf8');
 
 // A narrow window: 320 CSS pixels is what 1280 px at 400 % zoom leaves (WCAG 1.4.10, reflow).
 test.use({ viewport: { width: 320, height: 640 } });
@@ -18,46 +22,9 @@ interface Overflow {
   why: string;
 }
 
-/**
- * What sticks out of a 320 px window: the page scrolling sideways, a shown element past the
- * window's edges, or a button cut by a box that hides its overflow. Screen-reader-only text
- * (1 px boxes) is left out.
- */
+/** What sticks out of the window (see overflows.page.js). */
 async function overflows(page: Page): Promise<Overflow[]> {
-  return page.evaluate(() => {
-    const found: { where: string; why: string }[] = [];
-    const width = document.documentElement.clientWidth;
-    const where = (el: Element) => {
-      const label = (el as HTMLElement).innerText?.trim().slice(0, 40) || el.getAttribute('aria-label') || '';
-      return `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').join('.')}` : ''} "${label}"`;
-    };
-    if (document.documentElement.scrollWidth > width + 1) {
-      found.push({ where: 'the page', why: `${document.documentElement.scrollWidth}px wide in a ${width}px window` });
-    }
-    for (const el of document.body.querySelectorAll('*')) {
-      const rect = el.getBoundingClientRect();
-      if (rect.width <= 1 || rect.height <= 1 || el.closest('svg')) continue;
-      const style = getComputedStyle(el);
-      if (style.visibility === 'hidden' || style.display === 'none') continue;
-      if (rect.right > width + 1 || rect.left < -1) {
-        found.push({ where: where(el), why: `from ${Math.round(rect.left)}px to ${Math.round(rect.right)}px in a ${width}px window` });
-        continue;
-      }
-      if (el.tagName !== 'BUTTON' && el.getAttribute('role') !== 'button') continue;
-      // A button inside a box that cuts what sticks out of it (overflow or paint containment) must fit in it.
-      for (let box = el.parentElement; box; box = box.parentElement) {
-        const s = getComputedStyle(box);
-        const cuts = ['hidden', 'clip', 'auto', 'scroll'].includes(s.overflowX) || /strict|paint|content/.test(s.contain);
-        if (!cuts) continue;
-        const b = box.getBoundingClientRect();
-        if (rect.left < b.left - 1 || rect.right > b.right + 1 || rect.top < b.top - 1 || rect.bottom > b.bottom + 1) {
-          found.push({ where: where(el), why: `cut by ${where(box).slice(0, 60)}` });
-          break;
-        }
-      }
-    }
-    return found;
-  });
+  return page.evaluate(overflowCollector) as Promise<Overflow[]>;
 }
 
 /** Nothing overflows and nothing is clipped; a text cut short with an ellipsis is fine only when its title says it all. */
@@ -65,7 +32,7 @@ async function expectFits(page: Page, screen: string): Promise<void> {
   await page.waitForTimeout(200);
   expect.soft(await overflows(page), `what sticks out on "${screen}"`).toEqual([]);
   const { clipped } = await readScreen(page);
-  const titled = await page.evaluate(() => [...document.querySelectorAll('[title]')].map((el) => el.getAttribute('title') ?? ''));
+  const titled = await page.locator('[title]').evaluateAll((elements) => elements.map((el) => el.getAttribute('title') ?? ''));
   const cut = clipped.filter((c) => !titled.includes(c.text)).map((c) => `${c.where}: "${c.text}" — ${c.why}`);
   expect.soft(cut, `clipped on "${screen}"`).toEqual([]);
 }
