@@ -42,6 +42,9 @@ declare module 'fastify' {
  * registers every route. `close()` finishes in-flight requests and mail, then closes the
  * database.
  */
+/** How long requests in flight may take to finish once the service is stopping. */
+const CLOSE_GRACE_MS = 5_000;
+
 export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config),
@@ -105,6 +108,10 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
     closing = true;
     // Open event streams would keep the server from closing: end them first.
     await events.close();
+    // Requests in flight get a moment to finish; then whatever is still open goes, so a peer
+    // that opened a connection and sent nothing (Node waits out its headers timeout, a
+    // minute) cannot hold a stopping service.
+    setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS).unref();
   });
   app.addHook('onRequest', async (_request, reply) => {
     if (!closing) return;
