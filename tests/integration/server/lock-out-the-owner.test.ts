@@ -125,6 +125,11 @@ describe("the owner's own wrong passwords", () => {
     await strangerLocks(owner.email);
     expectError(await login(owner.email, owner.password, laptop), 423, 'ACCOUNT_LOCKED');
     expectError(await login(owner.email, owner.password), 423, 'ACCOUNT_LOCKED');
+    // Each lock (the laptop's token, then the account) is e-mailed with a reset link of its
+    // own, issued just after the answer; only the newest reset link works, so the one asked
+    // for next must come after them.
+    await smtp.waitForMessage(owner.email, { subject: /locked/i });
+    await smtp.waitForMessage(owner.email, { subject: /locked/i });
 
     expect((await api.post('/v1/auth/password/forgot', { email: owner.email })).status).toBe(202);
     const { token } = linkToken(await smtp.waitForMessage(owner.email, { subject: /reset/i }), '/reset-password');

@@ -79,6 +79,9 @@ describe('signing in', () => {
     const account = await confirmedAccount(api, smtp, 'unlock');
     for (let i = 0; i < 5; i++) await wrong(account.email);
     expectError(await api.post('/v1/auth/login', { email: account.email, password: account.password }), 423, 'ACCOUNT_LOCKED');
+    // The lock e-mail carries a reset link of its own, issued just after the answer; only the
+    // newest reset link works, so the one asked for next must come after it.
+    await smtp.waitForMessage(account.email, { subject: /locked/i });
 
     expect((await api.post('/v1/auth/password/forgot', { email: account.email })).status).toBe(202);
     const { token } = linkToken(await smtp.waitForMessage(account.email, { subject: /reset/i }), '/reset-password');
