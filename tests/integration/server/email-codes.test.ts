@@ -1,26 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { CapturedMail } from '../../support/smtp';
 import { useService } from '../../support/use-service';
-import { confirmedAccount, expectError, GOOD_PASSWORD, HOUR, MINUTE, movableClock, signIn, uniqueEmail } from './http';
+import { codeIn, confirmedAccount, expectError, GOOD_PASSWORD, HOUR, MINUTE, movableClock, signedUpWithCode, signIn, wrongCode } from './http';
 
 const clock = movableClock();
 const { smtp, api } = useService({ now: clock.now });
 
-/** The `XXXX-XXXX` code an e-mail shows beside its link. */
-function codeIn(mail: CapturedMail): string {
-  const code = /\b([0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4})\b/.exec(mail.text)?.[1];
-  expect(code, mail.text).toBeDefined();
-  return code as string;
-}
-
-/** A code of the same shape that is not `code` (the last symbol changed). */
-const wrongCode = (code: string): string => code.slice(0, -1) + (code.endsWith('0') ? '1' : '0');
-
-async function signedUp(label: string): Promise<{ email: string; code: string }> {
-  const email = uniqueEmail(label);
-  expect((await api.post('/v1/auth/signup', { email, password: GOOD_PASSWORD, name: 'Code Person' })).status).toBe(202);
-  return { email, code: codeIn(await smtp.waitForMessage(email, { subject: /confirm/i })) };
-}
+const signedUp = (label: string) => signedUpWithCode(api, smtp, label);
 
 const confirmByCode = (email: string, code: string) => api.post('/v1/auth/confirm', { email, code });
 

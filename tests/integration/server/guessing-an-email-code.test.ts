@@ -1,25 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { CapturedMail } from '../../support/smtp';
 import { useService } from '../../support/use-service';
-import { expectError, GOOD_PASSWORD, uniqueEmail } from './http';
+import { expectError, GOOD_PASSWORD, signedUpWithCode, uniqueEmail, wrongCode } from './http';
 
 const { smtp, api } = useService();
 
-/** The `XXXX-XXXX` code an e-mail shows beside its link. */
-function codeIn(mail: CapturedMail): string {
-  const code = /\b([0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4})\b/.exec(mail.text)?.[1];
-  expect(code, mail.text).toBeDefined();
-  return code as string;
-}
-
-/** A code of the same shape that is not `code` (the last symbol changed). */
-const wrongCode = (code: string): string => code.slice(0, -1) + (code.endsWith('0') ? '1' : '0');
-
-async function signedUp(label: string): Promise<{ email: string; code: string }> {
-  const email = uniqueEmail(label);
-  expect((await api.post('/v1/auth/signup', { email, password: GOOD_PASSWORD, name: 'Code Person' })).status).toBe(202);
-  return { email, code: codeIn(await smtp.waitForMessage(email, { subject: /confirm/i })) };
-}
+const signedUp = (label: string) => signedUpWithCode(api, smtp, label);
 
 /**
  * An e-mail code has 40 bits: guessable if tries were free. Each code gets 5 wrong tries,

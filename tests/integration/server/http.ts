@@ -60,6 +60,16 @@ export function linkToken(mail: CapturedMail, path: '/confirm' | '/reset-passwor
   return { link: link!, token };
 }
 
+/** The `XXXX-XXXX` code an e-mail shows beside its link. */
+export function codeIn(mail: CapturedMail): string {
+  const code = /\b([0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4})\b/.exec(mail.text)?.[1];
+  expect(code, mail.text).toBeDefined();
+  return code as string;
+}
+
+/** A code of the same shape that is not `code` (the last symbol changed). */
+export const wrongCode = (code: string): string => code.slice(0, -1) + (code.endsWith('0') ? '1' : '0');
+
 let counter = 0;
 /** A unique address per call, so tests in one file never collide. */
 export const uniqueEmail = (label = 'user'): string => `${label}-${Date.now().toString(36)}-${counter++}@example.test`;
@@ -75,6 +85,13 @@ export async function confirmedAccount(api: Client, smtp: SmtpCapture, label = '
   const confirm = await api.post('/v1/auth/confirm', { token: linkToken(mail, '/confirm').token });
   expect(confirm.status).toBe(200);
   return { email, password: GOOD_PASSWORD, name };
+}
+
+/** Signs up and returns the address with the code its confirmation e-mail carries. */
+export async function signedUpWithCode(api: Client, smtp: SmtpCapture, label: string): Promise<{ email: string; code: string }> {
+  const email = uniqueEmail(label);
+  expect((await api.post('/v1/auth/signup', { email, password: GOOD_PASSWORD, name: 'Code Person' })).status).toBe(202);
+  return { email, code: codeIn(await smtp.waitForMessage(email, { subject: /confirm/i })) };
 }
 
 export async function signIn(api: Client, email: string, password: string): Promise<TokenPair> {
