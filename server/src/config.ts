@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { DestinationStream } from 'pino';
@@ -13,8 +14,16 @@ export interface ServiceConfig {
   dataDir: string;
   /** PostgreSQL instead of the embedded database. */
   databaseUrl: string | undefined;
-  /** Shared rate-limit counters between instances (not used yet: counters are per process). */
+  /**
+   * Rate-limit counters shared by every instance (REDIS_URL); while Redis is away each
+   * process counts on its own.
+   */
   redisUrl: string | undefined;
+  /**
+   * Addresses and CIDR ranges of the load balancers whose `X-Forwarded-For` is believed
+   * (TRUST_PROXY, comma-separated); undefined believes no one, so the peer is the client.
+   */
+  trustProxy: string[] | undefined;
   /** Deliver mail over SMTP; without it mail goes to `<dataDir>/outbox`. */
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -42,12 +51,33 @@ const optionalText = z
   .transform((s) => (s === '' ? undefined : s))
   .optional();
 
+/** Fastify's (proxy-addr's) names for whole ranges, besides addresses and CIDRs. */
+const proxyRangeNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** `10.0.0.5, 10.1.0.0/16, ::1`: each an address, an address/prefix, or a range name. */
+const trustedProxiesSchema = z
+  .string()
+  .transform((list) => list.split(',').map((entry) => entry.trim()).filter(Boolean))
+  .refine((entries) => entries.length > 0 && entries.every(isProxyEntry), {
+    message: 'a comma-separated list of IP addresses or CIDR ranges (e.g. 10.0.0.5,10.1.0.0/16)',
+  });
+
+function isProxyEntry(entry: string): boolean {
+  if (proxyRangeNames.has(entry)) return true;
+  const [address = '', prefix, extra] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4600),
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   DATA_DIR: optionalText,
   DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
-  REDIS_URL: optionalText,
+  REDIS_URL: optionalText.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
+  TRUST_PROXY: optionalText.pipe(trustedProxiesSchema.optional()),
   SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
   MAIL_FROM: z.string().trim().min(3).default('Palisade <no-reply@palisade.test>'),
   PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
@@ -82,6 +112,7 @@ export function loadConfig(
     dataDir: e.DATA_DIR ?? defaultDataDir(),
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
+    trustProxy: e.TRUST_PROXY,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
