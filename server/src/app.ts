@@ -89,7 +89,7 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
   const services: Services = {
     config,
     db,
-    accessTokens: await AccessTokens.load(config.dataDir, config.now),
+    accessTokens: await AccessTokens.load(config.keysDir, config.now),
     mailer: createMailer({
       smtpUrl: config.smtpUrl,
       from: config.mailFrom,

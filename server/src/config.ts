@@ -10,8 +10,13 @@ import { userDataFolder } from '../../shared/user-data-folder';
 export interface ServiceConfig {
   host: string;
   port: number;
-  /** Embedded database (PGlite), signing keys and the mail outbox. */
+  /** Embedded database (PGlite) and the mail outbox. */
   dataDir: string;
+  /**
+   * The signing, sealing and component keys (KEYS_DIR, default `<dataDir>/keys`): every
+   * instance of a deployment shares one, so what one signs or seals is good on all.
+   */
+  keysDir: string;
   /** PostgreSQL instead of the embedded database. */
   databaseUrl: string | undefined;
   /**
@@ -34,7 +39,7 @@ export interface ServiceConfig {
   logLevel: string;
   /**
    * The secret component hashes are hashed again with before they are stored
-   * (COMPONENT_SECRET); undefined means the one kept in `<dataDir>/keys`.
+   * (COMPONENT_SECRET); undefined means the one kept in `keysDir`.
    */
   componentSecret: string | undefined;
   /** Where log lines go (stdout when undefined); tests capture them here. */
@@ -75,6 +80,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4600),
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   DATA_DIR: optionalText,
+  KEYS_DIR: optionalText,
   DATABASE_URL: optionalText.pipe(z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   REDIS_URL: optionalText.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
   TRUST_PROXY: optionalText.pipe(trustedProxiesSchema.optional()),
@@ -106,10 +112,12 @@ export function loadConfig(
     throw new Error(`Invalid environment: ${problems}`);
   }
   const e = parsed.data;
+  const dataDir = overrides.dataDir ?? e.DATA_DIR ?? defaultDataDir();
   return {
     host: e.HOST,
     port: e.PORT,
-    dataDir: e.DATA_DIR ?? defaultDataDir(),
+    dataDir,
+    keysDir: e.KEYS_DIR ?? join(dataDir, 'keys'),
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     trustProxy: e.TRUST_PROXY,

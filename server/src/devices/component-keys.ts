@@ -3,8 +3,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ServiceConfig } from '../config';
 
-/** Where the embedded setup keeps its secret: beside the signing keys, owner-only. */
-export const componentSecretFile = (dataDir: string) => join(dataDir, 'keys', 'component-secret');
+/** Where the secret is kept without COMPONENT_SECRET: in the key folder, beside the signing keys, owner-only. */
+export const componentSecretFile = (keysDir: string) => join(keysDir, 'component-secret');
 
 /**
  * Hashes the component hashes (and fingerprint) a client sends once more, with HMAC-SHA256
@@ -18,10 +18,10 @@ export const componentSecretFile = (dataDir: string) => join(dataDir, 'keys', 'c
 export class ComponentKeys {
   private constructor(private readonly secret: Buffer) {}
 
-  /** COMPONENT_SECRET when set (every instance of a deployment sets the same), else the one in DATA_DIR, made on first start. */
-  static async load(config: Pick<ServiceConfig, 'componentSecret' | 'dataDir'>): Promise<ComponentKeys> {
+  /** COMPONENT_SECRET when set, else the one in the shared KEYS_DIR, made on first start. */
+  static async load(config: Pick<ServiceConfig, 'componentSecret' | 'keysDir'>): Promise<ComponentKeys> {
     if (config.componentSecret !== undefined) return new ComponentKeys(Buffer.from(config.componentSecret, 'utf8'));
-    return new ComponentKeys(Buffer.from(await loadOrCreateSecret(componentSecretFile(config.dataDir)), 'utf8'));
+    return new ComponentKeys(Buffer.from(await loadOrCreateSecret(componentSecretFile(config.keysDir)), 'utf8'));
   }
 
   /** One value, keyed. */

@@ -13,15 +13,15 @@ export interface AccessTokenClaims {
   sessionId: string;
 }
 
-/** EdDSA JWTs that last 10 minutes, signed with the key kept in DATA_DIR/keys. */
+/** EdDSA JWTs that last 10 minutes, signed with the key kept in KEYS_DIR. */
 export class AccessTokens {
   private constructor(
     private readonly key: SigningKey,
     private readonly now: () => Date,
   ) {}
 
-  static async load(dataDir: string, now: () => Date): Promise<AccessTokens> {
-    return new AccessTokens(await loadOrCreateSigningKey(join(dataDir, 'keys', 'access-token-signing.jwk')), now);
+  static async load(keysDir: string, now: () => Date): Promise<AccessTokens> {
+    return new AccessTokens(await loadOrCreateSigningKey(join(keysDir, 'access-token-signing.jwk')), now);
   }
 
   readonly ttlSeconds = ACCESS_TOKEN_TTL_SECONDS;

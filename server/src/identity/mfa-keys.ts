@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 
 /**
  * Keys for 2-step verification data at rest, derived from one random 256-bit key kept in
- * DATA_DIR/keys (never in the database): a database leak alone then yields neither TOTP
+ * KEYS_DIR (never in the database): a database leak alone then yields neither TOTP
  * secrets nor a way to test recovery-code guesses offline.
  */
 export interface MfaKeys {
@@ -17,13 +17,13 @@ export interface MfaKeys {
 
 const loaded = new Map<string, Promise<MfaKeys>>();
 
-/** The keys of the service whose data folder is `dataDir`, created on first use. */
-export function mfaKeys(dataDir: string): Promise<MfaKeys> {
-  let keys = loaded.get(dataDir);
+/** The keys kept in the key folder `keysDir`, created on first use. */
+export function mfaKeys(keysDir: string): Promise<MfaKeys> {
+  let keys = loaded.get(keysDir);
   if (!keys) {
-    keys = loadOrCreateMasterKey(join(dataDir, 'keys', 'mfa-master.key')).then(deriveKeys);
-    keys.catch(() => loaded.delete(dataDir));
-    loaded.set(dataDir, keys);
+    keys = loadOrCreateMasterKey(join(keysDir, 'mfa-master.key')).then(deriveKeys);
+    keys.catch(() => loaded.delete(keysDir));
+    loaded.set(keysDir, keys);
   }
   return keys;
 }

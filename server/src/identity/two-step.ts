@@ -47,7 +47,7 @@ export async function setupTotp(services: Services, userId: string, password: st
   const user = await signedInUser(services, userId);
   await confirmPassword(services, user, password);
   if (user.mfa_enabled) throw alreadyEnabled();
-  const keys = await mfaKeys(services.config.dataDir);
+  const keys = await mfaKeys(services.config.keysDir);
   const secret = newTotpSecret();
   const row = { secret_sealed: keys.seal(secret), enabled_at: null, last_used_step: null, created_at: services.now() };
   await services.db
@@ -65,7 +65,7 @@ export async function enableTotp(services: Services, userId: string, code: strin
   if (user.mfa_enabled) throw alreadyEnabled();
   const pending = await db.selectFrom('totp_credentials').select('secret_sealed').where('user_id', '=', user.id).where('enabled_at', 'is', null).executeTakeFirst();
   if (!pending) throw new ServiceError('CONFLICT', 'Start setting up 2-step verification first.');
-  const keys = await mfaKeys(services.config.dataDir);
+  const keys = await mfaKeys(services.config.keysDir);
   const now = services.now();
   const step = totpStep(keys.open(pending.secret_sealed), code, now);
   // The confirming code counts as used, so it cannot also sign in.
@@ -125,7 +125,7 @@ export async function completeMfaSignIn(services: Services, input: { mfaToken: s
   const locked = failures.lockedFor(now);
   if (locked > 0) throw accountLocked(locked);
 
-  const keys = await mfaKeys(services.config.dataDir);
+  const keys = await mfaKeys(services.config.keysDir);
   let recoveryCodesLeft: number | null = null;
   let accepted = false;
   if (looksLikeTotpCode(input.code)) {

@@ -22,7 +22,7 @@ export interface LeaseSubject {
 
 /**
  * Signs licence leases (compact JWS, EdDSA) with the licence key kept in
- * DATA_DIR/keys/licence-signing.jwk. It is a key of its own, not the access-token key:
+ * KEYS_DIR/licence-signing.jwk. It is a key of its own, not the access-token key:
  * clients pin it for years, while the access-token key can be replaced at will.
  */
 export class LeaseSigner {
@@ -37,8 +37,8 @@ export class LeaseSigner {
     this.encodedHeader = base64url(JSON.stringify({ alg: LEASE_ALGORITHM, kid: key.kid, typ: 'palisade-lease+jws' }));
   }
 
-  static async load(dataDir: string): Promise<LeaseSigner> {
-    const key = await loadOrCreateSigningKey(join(dataDir, 'keys', 'licence-signing.jwk'));
+  static async load(keysDir: string): Promise<LeaseSigner> {
+    const key = await loadOrCreateSigningKey(join(keysDir, 'licence-signing.jwk'));
     const { kty, crv, x } = await exportJWK(key.publicKey);
     if (kty !== 'OKP' || crv !== 'Ed25519' || !x) throw new Error('The licence signing key is not an Ed25519 key.');
     return new LeaseSigner(key, { kty: 'OKP', crv: 'Ed25519', x });

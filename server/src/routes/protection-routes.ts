@@ -15,7 +15,7 @@ import { subscriptionRoutes } from './subscription-routes';
  * component secret are keyed with it here, once, before the first request.
  */
 export const protectionRoutes: FastifyPluginAsync<{ services: Services }> = async (app, { services }) => {
-  const leases = await LeaseSigner.load(services.config.dataDir);
+  const leases = await LeaseSigner.load(services.config.keysDir);
   const keys = await ComponentKeys.load(services.config);
   const rekeyed = await rekeyStoredComponents(services.db, keys);
   if (rekeyed > 0) app.log.info({ devices: rekeyed }, 'hashed stored device components with the component secret');

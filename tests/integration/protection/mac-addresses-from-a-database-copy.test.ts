@@ -55,7 +55,7 @@ describe('MAC addresses from a database copy', () => {
 
     // With the secret (kept outside the database, owner-only) the same search finds it:
     // the secret, and only the secret, is what stands between a copy and the address.
-    const secretFile = componentSecretFile(service.dataDir);
+    const secretFile = componentSecretFile(service.services.config.keysDir);
     const secret = (await readFile(secretFile, 'utf8')).trim();
     expect(copy).not.toContain(secret);
     expect(searchMacs(stored, (h) => createHmac('sha256', secret).update(h).digest('hex'))).toBe(mac);
