@@ -1,5 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { Language } from '../../../shared/i18n/languages';
+import type { MailAndJobTables } from '../mail/outbox-tables';
+import type { ReleaseTables } from '../releases/release-tables';
 import type { ProtectionTables } from './protection-tables';
 import type { SecurityTables } from './security-tables';
 
@@ -115,8 +117,8 @@ export interface AccountEventsTable {
   created_at: Timestamp;
 }
 
-/** The protection tables are declared in protection-tables.ts, the 2-step verification ones in security-tables.ts. */
-export interface Database extends ProtectionTables, SecurityTables {
+/** The protection tables are declared in protection-tables.ts, the 2-step verification ones in security-tables.ts, the mail outbox and job schedule in mail/outbox-tables.ts. */
+export interface Database extends ProtectionTables, SecurityTables, MailAndJobTables, ReleaseTables {
   users: UsersTable;
   email_tokens: EmailTokensTable;
   sessions: SessionsTable;

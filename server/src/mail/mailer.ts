@@ -11,6 +11,14 @@ export interface MailMessage {
   html: string;
   /** The link the message carries (never logged: it is the way into the account). */
   link?: string;
+  /** Files sent with the message, such as an invoice PDF (stored with the queued message). */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Uint8Array;
 }
 
 export interface Mailer {

@@ -10,6 +10,8 @@ import * as seatChangesAndKeyedComponents from './0008_seat_changes_and_keyed_co
 import * as productKeyLastGroup from './0009_product_key_last_group';
 import * as accountEvents from './0010_account_events';
 import * as emailCodes from './0011_email_codes';
+import * as mailOutboxAndJobs from './0012_mail_outbox_and_jobs';
+import * as releases from './0014_releases';
 
 /**
  * Every migration, in order. Names sort by their number; a new one is the next
@@ -27,4 +29,6 @@ export const migrations: Record<string, Migration> = {
   '0009_product_key_last_group': productKeyLastGroup,
   '0010_account_events': accountEvents,
   '0011_email_codes': emailCodes,
+  '0012_mail_outbox_and_jobs': mailOutboxAndJobs,
+  '0014_releases': releases,
 };
