@@ -1,15 +1,17 @@
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
 import type { Language } from '../../../shared/i18n/languages';
+import deDownloads from '../../../shared/locales/de/downloads.json' with { type: 'json' };
 import deMail from '../../../shared/locales/de/mail.json' with { type: 'json' };
 import dePages from '../../../shared/locales/de/pages.json' with { type: 'json' };
+import enDownloads from '../../../shared/locales/en/downloads.json' with { type: 'json' };
 import enMail from '../../../shared/locales/en/mail.json' with { type: 'json' };
 import enPages from '../../../shared/locales/en/pages.json' with { type: 'json' };
 import { escapeHtml } from '../html/escape-html';
 
-/** The service's sentences: its e-mails and the pages their links open. English is the reference. */
-const en = { ...enMail, ...enPages };
+/** The service's sentences: its e-mails, the pages their links open, the downloads. English is the reference. */
+const en = { ...enMail, ...enPages, ...enDownloads };
 export type MessageId = keyof typeof en;
-const catalogues: Record<Language, Record<MessageId, string>> = { en, de: { ...deMail, ...dePages } };
+const catalogues: Record<Language, Record<MessageId, string>> = { en, de: { ...deMail, ...dePages, ...deDownloads } };
 
 type Values = Record<string, string | number>;
 
