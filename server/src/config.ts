@@ -48,6 +48,11 @@ export interface ServiceConfig {
   now: () => Date;
   /** How often an idle event stream gets a comment line (EVENTS_KEEP_ALIVE_MS; tests shorten it). */
   eventsKeepAliveMs: number;
+  /**
+   * How long a stopping instance keeps serving with `/v1/health` at 503, so a load balancer
+   * takes it out of rotation before it closes (DRAIN_MS; 0, the default, closes at once).
+   */
+  drainMs: number;
 }
 
 const optionalText = z
@@ -92,6 +97,7 @@ const envSchema = z.object({
   // At least 32 characters: a guessable secret would let a database copy be brute-forced again.
   COMPONENT_SECRET: optionalText.pipe(z.string().min(32).optional()),
   EVENTS_KEEP_ALIVE_MS: z.coerce.number().int().min(10).max(600_000).default(KEEP_ALIVE_SECONDS * 1000),
+  DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(0),
 });
 
 /** Beside the desktop app's own data, in its user-data folder. */
@@ -130,6 +136,7 @@ export function loadConfig(
     logStream: undefined,
     now: () => new Date(),
     eventsKeepAliveMs: e.EVENTS_KEEP_ALIVE_MS,
+    drainMs: e.DRAIN_MS,
     ...overrides,
   };
 }
