@@ -25,7 +25,7 @@ import { accountRoutes } from './routes/account-routes';
 import { authRoutes } from './routes/auth-routes';
 import { eventRoutes } from './routes/event-routes';
 import { installEmailLinkPages } from './routes/email-link-pages';
-import { healthRoutes } from './routes/health-routes';
+import { Draining, healthRoutes } from './routes/health-routes';
 import { protectionRoutes } from './routes/protection-routes';
 import type { Services } from './services';
 
@@ -104,7 +104,11 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
   // Keep-alive sockets of requests still in flight when closing would hold the process
   // open: answer those with `Connection: close` so they end with their response.
   let closing = false;
+  const draining = new Draining();
   app.addHook('preClose', async () => {
+    // Behind a load balancer: health answers 503 while requests are still served, until the
+    // balancer's checks have taken this instance out of rotation (DRAIN_MS).
+    await draining.begin(config.drainMs);
     closing = true;
     // Open event streams would keep the server from closing: end them first.
     await events.close();
@@ -152,7 +156,7 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
   await app.register(authRoutes, { services });
   await app.register(accountRoutes, { services });
   await app.register(eventRoutes, { services });
-  await app.register(healthRoutes, { services });
+  await app.register(healthRoutes, { services, draining });
   await app.register(protectionRoutes, { services });
   installEmailLinkPages(app);
   app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
