@@ -16,6 +16,7 @@ import { AccountEventFanOut } from './events/event-fan-out';
 import { installAuthentication } from './http/authenticate';
 import { installErrorHandling, sendServiceError } from './http/error-handler';
 import { installNoStoreHeaders } from './http/no-store-headers';
+import { sharedRateLimits } from './http/rate-limit-store';
 import { ServiceError } from './http/service-error';
 import { AccessTokens } from './identity/access-tokens';
 import { prepareDummyHash } from './identity/password-hashing';
@@ -49,8 +50,9 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
   const app = Fastify({
     logger: loggerOptions(config),
     bodyLimit: BODY_LIMIT_BYTES,
-    // The service sits behind no proxy by default; rate limits key on the socket address.
-    trustProxy: false,
+    // Only the load balancers named in TRUST_PROXY are believed about X-Forwarded-For;
+    // without it a forged header changes nothing (rate limits key on the socket address).
+    trustProxy: config.trustProxy ?? false,
     // Fastify's own 503 while closing has its own body; ours (below) keeps the envelope.
     return503OnClosing: false,
     // Errors raised before routing (a malformed URL) skip the error handler: envelope them too.
@@ -132,9 +134,8 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
     await db.destroy();
   });
 
-  if (config.redisUrl) {
-    app.log.warn('REDIS_URL is set, but rate-limit counters are still kept per process.');
-  }
+  const sharedLimits = config.redisUrl ? await sharedRateLimits({ redisUrl: config.redisUrl, log: app.log }) : undefined;
+  app.addHook('onClose', async () => sharedLimits?.close());
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -146,6 +147,9 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
   });
   await app.register(fastifyRateLimit, {
     global: false,
+    ...(sharedLimits && { store: sharedLimits.store }),
+    // A store that fails lets the request through rather than answering 500.
+    skipOnError: true,
     errorResponseBuilder: (_request, context) =>
       new ServiceError('RATE_LIMITED', 'Too many attempts. Wait a moment and try again.', {
         retryAfterSeconds: Math.max(1, Math.ceil(context.ttl / 1000)),
