@@ -53,6 +53,8 @@ export interface ServiceConfig {
    * takes it out of rotation before it closes (DRAIN_MS; 0, the default, closes at once).
    */
   drainMs: number;
+  /** The phone apps' store pages, for the downloads (ANDROID_STORE_URL, IOS_STORE_URL). */
+  storeUrls: { android: string; ios: string };
 }
 
 const optionalText = z
@@ -98,6 +100,8 @@ const envSchema = z.object({
   COMPONENT_SECRET: optionalText.pipe(z.string().min(32).optional()),
   EVENTS_KEEP_ALIVE_MS: z.coerce.number().int().min(10).max(600_000).default(KEEP_ALIVE_SECONDS * 1000),
   DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(0),
+  ANDROID_STORE_URL: z.url({ protocol: /^https$/ }).default('https://play.google.com/store/apps/details?id=test.palisade.app'),
+  IOS_STORE_URL: z.url({ protocol: /^https$/ }).default('https://apps.apple.com/app/palisade/id6450000000'),
 });
 
 /** Beside the desktop app's own data, in its user-data folder. */
@@ -137,6 +141,7 @@ export function loadConfig(
     now: () => new Date(),
     eventsKeepAliveMs: e.EVENTS_KEEP_ALIVE_MS,
     drainMs: e.DRAIN_MS,
+    storeUrls: { android: e.ANDROID_STORE_URL, ios: e.IOS_STORE_URL },
     ...overrides,
   };
 }
