@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { declineReasonSchema } from './api/billing';
 import { seatLimitDetailsSchema } from './api/devices';
+import { planIdSchema } from './plans';
 import { offlineReasonSchema } from './offline-reason';
 import { validationDetailsSchema } from './validation-details';
 
@@ -40,7 +42,12 @@ export const serviceErrorCodes = [
   'DEVICE_DEACTIVATED',
   'SEAT_CHANGES_LIMITED',
   'DEVICE_MISMATCH',
+  // billing
   'PAYMENT_DECLINED',
+  'PAYMENT_METHOD_REQUIRED',
+  'PAYMENT_METHOD_IN_USE',
+  'PLAN_NOT_AN_UPGRADE',
+  'UPGRADE_PRICE_CHANGED',
 ] as const;
 
 /** Codes only the desktop client produces (transport, session, IPC). */
@@ -116,6 +123,18 @@ export const errorDetailsSchemas = {
     windowDays: z.number().int().positive(),
     retryAt: z.iso.datetime({ offset: true }),
   }),
+  /** What the card's bank or the provider said (docs/api.md "Plans, payment methods and invoices"). */
+  PAYMENT_DECLINED: z.object({ reason: declineReasonSchema }),
+  /** The last card cannot go while these subscriptions renew automatically with it. */
+  PAYMENT_METHOD_IN_USE: z.object({ subscriptionIds: z.array(z.string()) }),
+  /** An upgrade goes to a bigger plan only; `upgradablePlans` are those this subscription can move to. */
+  PLAN_NOT_AN_UPGRADE: z.object({
+    currentPlan: planIdSchema,
+    requestedPlan: planIdSchema,
+    upgradablePlans: z.array(planIdSchema),
+  }),
+  /** The upgrade costs more now than the price the person agreed to: this is the price now. */
+  UPGRADE_PRICE_CHANGED: z.object({ amount: z.number().int().nonnegative(), currency: z.string() }),
   LICENCE_KEY_CHANGED: z.object({ pinnedThumbprint: z.string(), offeredThumbprint: z.string(), pinnedAt: z.string() }),
   LEASE_INVALID: z.object({ reason: z.string() }),
   UNRECOGNISED: z.object({ serviceCode: z.string() }),

@@ -1,5 +1,13 @@
 import { z } from 'zod';
 import { planIdSchema } from '../plans';
+import {
+  amountSchema,
+  cardSummarySchema,
+  currencySchema,
+  declineReasonSchema,
+  invoiceSchema,
+  termYearsSchema,
+} from './billing';
 import { checkProductKey } from '../product-key';
 
 /** docs/api.md, "Subscriptions and product keys". */
@@ -21,6 +29,26 @@ export function subscriptionStatus(expiresAt: Date | string, now: Date): Subscri
   return left <= EXPIRING_WITHIN_DAYS * DAY_MS ? 'expiring' : 'active';
 }
 
+/**
+ * What automatic renewal will do next, for a subscription that has it on: "renews on
+ * 3 March with Visa ••4242". `lastDecline` is the latest automatic charge that failed in
+ * this term (it is tried again daily until the expiry), absent when none did.
+ */
+export const renewalSchema = z.object({
+  /** When the charge is due: 7 days before the expiry (now, once that has passed). */
+  at: isoTimeSchema,
+  termYears: termYearsSchema,
+  amount: amountSchema,
+  currency: currencySchema,
+  /** The card it will be charged to; null only if the account has no card left. */
+  paymentMethod: cardSummarySchema.extend({ id: z.string() }).nullable(),
+  lastDecline: z.object({ at: isoTimeSchema, reason: declineReasonSchema }).optional(),
+});
+export type Renewal = z.infer<typeof renewalSchema>;
+
+/** Automatic renewal is charged this many days before the expiry. */
+export const RENEWAL_DAYS_BEFORE_EXPIRY = 7;
+
 export const subscriptionSchema = z.object({
   id: z.string(),
   plan: planIdSchema,
@@ -36,6 +64,14 @@ export const subscriptionSchema = z.object({
    * of one plan can be told apart; absent when no key started or extended it.
    */
   keyLastGroup: z.string().length(5).optional(),
+  /** The card it is set to be renewed with; null when none was chosen. */
+  paymentMethodId: z.string().nullable().default(null),
+  /** When the next automatic charge is due; null when automatic renewal is off. */
+  renewsAt: isoTimeSchema.nullable().default(null),
+  /** The next automatic charge in full; null when automatic renewal is off ("ends on 3 March"). */
+  renewal: renewalSchema.nullable().default(null),
+  /** The term in years it was last bought or renewed for: what automatic renewal buys again (1 when unknown). */
+  termYears: z.number().int().positive().default(1),
 });
 export type Subscription = z.infer<typeof subscriptionSchema>;
 export const subscriptionListSchema = z.array(subscriptionSchema);
@@ -102,10 +138,67 @@ export const productKeySchema = z
     return z.NEVER;
   });
 
+/** `POST /v1/subscriptions/:id/renew` (with `Idempotency-Key`): the plan's price for the term. */
 export const renewBodySchema = z.object({
-  termYears: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  termYears: termYearsSchema,
   paymentMethodId: z.string().min(1).max(128),
 });
+export type RenewBody = z.infer<typeof renewBodySchema>;
 
-/** Turning auto-renew off keeps access to the end of the term. */
-export const subscriptionPatchSchema = z.object({ autoRenew: z.boolean() });
+/** The answer of a renewal or an upgrade: the subscription as it is now, and its invoice. */
+export const chargedChangeSchema = z.object({ subscription: subscriptionSchema, invoice: invoiceSchema });
+export type ChargedChange = z.infer<typeof chargedChangeSchema>;
+
+/**
+ * `PATCH /v1/subscriptions/:id`, at least one field. Turning auto-renew off keeps access to
+ * the end of the term; turning it on without a `paymentMethodId` uses the subscription's
+ * card, else the account's default (`409 PAYMENT_METHOD_REQUIRED` when there is none).
+ */
+export const subscriptionPatchSchema = z
+  .object({
+    autoRenew: z.boolean().optional(),
+    paymentMethodId: z.string().min(1).max(128).optional(),
+  })
+  .refine((patch) => patch.autoRenew !== undefined || patch.paymentMethodId !== undefined, {
+    message: 'Send autoRenew, paymentMethodId or both.',
+  })
+  .meta({ minProperties: 1 });
+export type SubscriptionPatch = z.infer<typeof subscriptionPatchSchema>;
+
+/**
+ * One bigger plan a subscription can move to for the rest of its term, and what that costs
+ * now: the difference of the two plans' prices for the term it was last bought for, in
+ * proportion to the days left (`daysLeft` of `termDays`), rounded to the minor unit.
+ */
+export const upgradeOptionSchema = z.object({
+  plan: planIdSchema,
+  planName: z.string(),
+  seats: z.number().int().positive(),
+  amount: amountSchema,
+  currency: currencySchema,
+});
+export type UpgradeOption = z.infer<typeof upgradeOptionSchema>;
+
+/** `GET /v1/subscriptions/:id/upgrade-options`: the prices at `quotedAt`; none for the biggest plan or an expired subscription. */
+export const upgradeOptionsSchema = z.object({
+  subscriptionId: z.string(),
+  plan: planIdSchema,
+  expiresAt: isoTimeSchema,
+  daysLeft: z.number().int().nonnegative(),
+  termDays: z.number().int().positive(),
+  quotedAt: isoTimeSchema,
+  options: z.array(upgradeOptionSchema),
+});
+export type UpgradeOptions = z.infer<typeof upgradeOptionsSchema>;
+
+/**
+ * `POST /v1/subscriptions/:id/upgrade` (with `Idempotency-Key`). `expectedAmount` is the
+ * price the person agreed to (from the options): when the price now is higher (a day
+ * passed), the answer is `409 UPGRADE_PRICE_CHANGED` with the new one and nothing is charged.
+ */
+export const upgradeBodySchema = z.object({
+  plan: planIdSchema,
+  paymentMethodId: z.string().min(1).max(128),
+  expectedAmount: amountSchema.optional(),
+});
+export type UpgradeBody = z.infer<typeof upgradeBodySchema>;

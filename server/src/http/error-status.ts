@@ -31,6 +31,10 @@ const statusOfCode = {
   SEAT_CHANGES_LIMITED: 429,
   DEVICE_MISMATCH: 409,
   PAYMENT_DECLINED: 402,
+  PAYMENT_METHOD_REQUIRED: 409,
+  PAYMENT_METHOD_IN_USE: 409,
+  PLAN_NOT_AN_UPGRADE: 409,
+  UPGRADE_PRICE_CHANGED: 409,
 } as const satisfies Record<ServiceErrorCode, number>;
 
 /**

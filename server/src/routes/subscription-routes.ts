@@ -11,7 +11,7 @@ import {
 import { requireAuth } from '../http/authenticate';
 import { errorResponses, ServiceError } from '../http/service-error';
 import { idempotencyHeadersSchema, idempotentWrite, sendWriteResult } from '../idempotency/idempotent-write';
-import { activateProductKey, listSubscriptions, previewProductKey, setAutoRenew } from '../subscriptions/subscriptions';
+import { activateProductKey, getSubscription, listSubscriptions, previewProductKey, setAutoRenew } from '../subscriptions/subscriptions';
 import type { Services } from '../services';
 import { idParamsSchema } from './id-params';
 
@@ -116,12 +116,16 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<{ services: Services }> =
         response: { 200: subscriptionSchema, ...errorResponses },
       },
     },
-    async (request) =>
-      setAutoRenew(services.db, {
-        userId: requireAuth(request).userId,
+    async (request) => {
+      const { userId } = requireAuth(request);
+      // The card half of the patch comes with the billing tables (migration 0013).
+      if (request.body.autoRenew === undefined) return getSubscription(services.db, userId, request.params.id, services.now());
+      return setAutoRenew(services.db, {
+        userId,
         id: request.params.id,
         autoRenew: request.body.autoRenew,
         now: services.now(),
-      }),
+      });
+    },
   );
 };

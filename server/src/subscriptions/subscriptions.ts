@@ -36,6 +36,11 @@ export function toSubscription(
     expiresAt: row.expires_at.toISOString(),
     autoRenew: row.auto_renew,
     ...(keyLastGroup && { keyLastGroup }),
+    // Filled from the billing columns once migration 0013 lands.
+    paymentMethodId: null,
+    renewsAt: null,
+    renewal: null,
+    termYears: 1,
   };
 }
 

@@ -23,6 +23,10 @@ export function subscription(overrides: Partial<Subscription> = {}): Subscriptio
     startsAt: daysFromNow(-100),
     expiresAt: daysFromNow(265),
     autoRenew: false,
+    paymentMethodId: null,
+    renewsAt: null,
+    renewal: null,
+    termYears: 1,
     ...overrides,
   };
 }
