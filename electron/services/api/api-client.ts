@@ -46,6 +46,11 @@ export interface RequestOptions<S extends z.ZodType | undefined> {
   schema?: S;
   auth?: boolean;
   idempotencyKey?: string;
+  /**
+   * `arraybuffer`: the body is bytes (an invoice PDF), handed to `schema` as a Buffer
+   * (`z.instanceof(Buffer)`); an error body is still read as the service's JSON envelope.
+   */
+  responseType?: 'json' | 'arraybuffer';
 }
 
 export type ResponseOf<S extends z.ZodType | undefined> = S extends z.ZodType ? z.output<S> : undefined;
@@ -140,12 +145,19 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     probe.unref();
   }
 
-  async function sendOnce(method: HttpMethod, path: string, body: unknown, headers: Record<string, string>): Promise<AxiosResponse> {
+  async function sendOnce(
+    method: HttpMethod,
+    path: string,
+    body: unknown,
+    headers: Record<string, string>,
+    responseType: 'json' | 'arraybuffer' = 'json',
+  ): Promise<AxiosResponse> {
     try {
-      const response = await http.request({ method, url: path, data: body, headers });
+      const response = await http.request({ method, url: path, data: body, headers, responseType });
       setOnline();
       return response;
     } catch (error) {
+      if (responseType === 'arraybuffer') decodeErrorBody(error);
       const failure = toApiFailure(error);
       if (failure.status !== undefined) {
         if (serviceDown(failure.status)) setOffline('service-unreachable');
@@ -166,7 +178,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     const attempts = isIdempotent(opts.method, opts.idempotencyKey) ? retries + 1 : 1;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await sendOnce(opts.method, opts.path, opts.body, headers);
+        return await sendOnce(opts.method, opts.path, opts.body, headers, opts.responseType);
       } catch (error) {
         const failure = toApiFailure(error);
         if (attempt + 1 >= attempts || !isTransientFailure(failure)) throw failure;
@@ -214,4 +226,16 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       listeners.clear();
     },
   };
+}
+
+/** A bytes request's error answer is the usual JSON envelope, delivered as bytes: read it as JSON. */
+function decodeErrorBody(error: unknown): void {
+  if (!axios.isAxiosError(error) || !error.response) return;
+  const data: unknown = error.response.data;
+  if (!(data instanceof ArrayBuffer) && !Buffer.isBuffer(data)) return;
+  try {
+    error.response.data = JSON.parse(Buffer.from(data as ArrayBuffer).toString('utf8')) as unknown;
+  } catch {
+    error.response.data = undefined;
+  }
 }

@@ -16,8 +16,11 @@ export interface Logger {
 
 const levels: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
-/** Field names whose values are secrets, whatever they hold. `code` is an MFA code; error codes are logged as `errorCode`. */
-const secretKey = /pass(word)?|token|secret|authori[sz]ation|cookie|^code$|otp|credential/i;
+/**
+ * Field names whose values are secrets, whatever they hold. `code` is an MFA code; error
+ * codes are logged as `errorCode`. A card's number and CVC are never logged either.
+ */
+const secretKey = /pass(word)?|token|secret|authori[sz]ation|cookie|^code$|otp|credential|card_?number|^pan$|cvc|cvv/i;
 /** Values that look like bearer tokens or JWTs, wherever they appear. */
 const secretValue = [/\bBearer\s+[A-Za-z0-9._~+/=-]+/g, /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]*)?/g, /\/launch\/[A-Za-z0-9_-]{16,}/g];
 
