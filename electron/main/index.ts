@@ -79,6 +79,15 @@ if (!app.requestSingleInstanceLock()) {
       systemLanguages: () => app.getPreferredSystemLanguages(),
       appInfo: { version: app.getVersion(), platform: supportedPlatform(), host: 'electron' },
       openExternal: (url) => shell.openExternal(url),
+      // Only invoices the main process itself saved reach these (the renderer names an invoice, never a path).
+      fileShell: {
+        openPath: async (path) => (await shell.openPath(path)) === '',
+        showItemInFolder: async (path) => {
+          shell.showItemInFolder(path);
+          return true;
+        },
+      },
+      downloadsDir: () => app.getPath('downloads'),
     });
     services.start();
     registerIpcHandlers({ dispatcher: services.dispatcher, appOrigin, logger: logger.child('ipc') });

@@ -1,6 +1,10 @@
 import { type AccountEvents, createAccountEvents } from './account-events/account-events-service';
 import { createAccountApi } from './api/account-api';
 import { createApiClient, type ApiClient } from './api/api-client';
+import { createBillingApi } from './billing/billing-api';
+import { createBillingService, type BillingService, type FileShell } from './billing/billing-service';
+import { downloadsFolder } from './billing/downloads-folder';
+import { createInvoiceFiles } from './billing/invoice-files';
 import { createDevicesApi } from './api/devices-api';
 import { createIdentityApi } from './api/identity-api';
 import { createSecurityApi } from './api/security-api';
@@ -34,6 +38,10 @@ export interface AppServicesOptions {
   /** The session's name in the account's session list; by default "Palisade on <host name>" in the app's language. */
   deviceName?: string;
   openExternal(url: string): Promise<void>;
+  /** Opening a saved invoice and showing it in its folder (Electron's shell); absent in the browser host, which says where it saved it. */
+  fileShell?: FileShell;
+  /** Where invoices are saved: the user's Downloads folder by default. */
+  downloadsDir?: () => string;
   /** Passed to the API client (tests shorten them). */
   timeoutMs?: number;
   retryBaseDelayMs?: number;
@@ -54,6 +62,7 @@ export interface AppServices {
   api: ApiClient;
   session: SessionService;
   subscriptions: SubscriptionsService;
+  billing: BillingService;
   thisComputer: ThisComputerService;
   devices: AccountDevicesService;
   fingerprint: FingerprintService;
@@ -129,7 +138,16 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     heartbeatIntervalMs: options.heartbeatIntervalMs,
     fallbackName: i18n.t('desktop.device.fallbackName'),
   });
-  const subscriptions = createSubscriptionsService(createSubscriptionsApi(api));
+  const subscriptionsApi = createSubscriptionsApi(api);
+  const subscriptions = createSubscriptionsService(subscriptionsApi);
+  const billing = createBillingService({
+    api: createBillingApi(api),
+    subscriptionsApi,
+    files: createInvoiceFiles(options.downloadsDir ?? (() => downloadsFolder())),
+    shell: options.fileShell ?? {},
+    events: appEvents,
+    logger: logger.child('billing'),
+  });
   const devices = createAccountDevicesService(devicesApi, {
     thisDeviceId: () => thisComputer.thisDeviceId(),
     events: appEvents,
@@ -149,6 +167,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     session,
     security,
     subscriptions,
+    billing,
     thisComputer,
     devices,
     fingerprint,
@@ -166,6 +185,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     api,
     session,
     subscriptions,
+    billing,
     thisComputer,
     devices,
     fingerprint,

@@ -1,6 +1,7 @@
 import { accountContract, accountEvents } from './account';
 import { appContract, appEvents } from './app';
 import { authContract, authEvents } from './auth';
+import { billingContract, billingEvents } from './billing';
 import { devicesContract, devicesEvents } from './devices';
 import { fingerprintContract, fingerprintEvents } from './fingerprint';
 import { securityContract, securityEvents } from './security';
@@ -21,6 +22,7 @@ export const contract = {
   ...accountContract,
   ...securityContract,
   ...subscriptionsContract,
+  ...billingContract,
   ...thisComputerContract,
   ...devicesContract,
   ...settingsContract,
@@ -35,6 +37,7 @@ export const events = {
   ...accountEvents,
   ...securityEvents,
   ...subscriptionsEvents,
+  ...billingEvents,
   ...thisComputerEvents,
   ...devicesEvents,
   ...settingsEvents,

@@ -1,5 +1,7 @@
 import type { Handlers } from '../../../shared/contract/types';
 import { type AppHandlerServices, createAppHandlers } from '../app/app-handlers';
+import { createBillingHandlers } from '../billing/billing-handlers';
+import type { BillingService } from '../billing/billing-service';
 import { createDevicesHandlers } from '../devices/devices-handlers';
 import type { AccountDevicesService } from '../devices/devices-service';
 import type { FingerprintService } from '../fingerprint';
@@ -25,6 +27,7 @@ export interface HandlerServices extends AppHandlerServices {
   session: SessionService;
   security: AccountSecurity;
   subscriptions: SubscriptionsService;
+  billing: BillingService;
   thisComputer: ThisComputerService;
   devices: AccountDevicesService;
   fingerprint: FingerprintService;
@@ -36,13 +39,14 @@ export interface HandlerServices extends AppHandlerServices {
 
 /** Every area of the contract, each answered by the handlers beside its service. */
 export function createHandlers(services: HandlerServices): Handlers {
-  const { session, security, subscriptions, thisComputer, devices, fingerprint, events, logger, settings } = services;
+  const { session, security, subscriptions, billing, thisComputer, devices, fingerprint, events, logger, settings } = services;
   return {
     ...createAppHandlers(services),
     ...createAuthHandlers(session),
     ...createAccountHandlers(session),
     ...createSecurityHandlers(security),
     ...createSubscriptionsHandlers(subscriptions),
+    ...createBillingHandlers(billing),
     ...createThisComputerHandlers(thisComputer),
     ...createDevicesHandlers(devices),
     ...createFingerprintHandlers(
