@@ -20,6 +20,9 @@ export interface DatabaseOptions {
   onConnectionLost?: (error: Error) => void;
 }
 
+/** How long a request waits for a PostgreSQL connection (a new one, or a free one of the pool). */
+const CONNECT_TIMEOUT_MS = 3_000;
+
 /** The folder inside DATA_DIR that holds the embedded database. */
 export const pgliteDir = (dataDir: string): string => join(dataDir, 'pglite');
 
@@ -31,7 +34,13 @@ export const pgliteDir = (dataDir: string): string => join(dataDir, 'pglite');
 export function createDatabase(options: DatabaseOptions): Db {
   ensurePrivateFolder(options.dataDir);
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: 10,
+      // A server that is away (restarting, unreachable) fails a request within this long,
+      // as a 503, instead of holding it; the next request tries again.
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    });
     // Without a listener, node-postgres rethrows an idle client's error and the process dies.
     pool.on('error', (error) => options.onConnectionLost?.(error));
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -77,4 +86,28 @@ export function createDatabase(options: DatabaseOptions): Db {
 /** True when the error is PostgreSQL's unique_violation. */
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
+}
+
+/**
+ * SQLSTATEs that mean the server is not there to answer, not that the query was wrong:
+ * class 08 (connection exceptions), shutting down or starting up, too many connections.
+ */
+const unavailableStates = /^(08...|57P01|57P02|57P03|53300)$/;
+/** Socket errors on the way to the server. */
+const unavailableSocketCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+/** node-postgres's own messages for a connection that failed or timed out. */
+const unavailableMessages = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error)/;
+
+/**
+ * True when the database could not be reached or went away mid-request (a restart): worth
+ * a 503 and trying again in a moment, rather than a 500.
+ */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 3) return false;
+  const { code, message, cause, errors } = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+  if (typeof code === 'string' && (unavailableStates.test(code) || unavailableSocketCodes.has(code))) return true;
+  if (typeof message === 'string' && unavailableMessages.test(message)) return true;
+  // Wrapped (`cause`), or one error per address tried (AggregateError).
+  if (Array.isArray(errors) && errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
+  return isDatabaseUnavailable(cause, depth + 1);
 }

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { validationDetails } from '../../../shared/validation-details';
+import { isDatabaseUnavailable } from '../db/database';
 import type { Failure } from './error-status';
 import { errorBody, ServiceError } from './service-error';
 import { zodIssuesOf } from './zod-issues';
@@ -53,6 +54,11 @@ export function installErrorHandling(app: FastifyInstance): void {
       if (known) return sendServiceError(reply, new ServiceError(known.failure, known.message));
       // Another client error of Fastify's: keep its status, in the envelope.
       return reply.code(status).send(errorBody('VALIDATION_FAILED', 'The request is not valid.'));
+    }
+
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'request failed: the database is not answering');
+      return sendServiceError(reply, new ServiceError('UNAVAILABLE', 'The database is not answering. Try again in a moment.'));
     }
 
     request.log.error({ err: error }, 'request failed');
