@@ -24,10 +24,12 @@ import { loggerOptions } from './logging';
 import { createMailer } from './mail/mailer';
 import { accountRoutes } from './routes/account-routes';
 import { authRoutes } from './routes/auth-routes';
+import { downloadsRoutes } from './routes/downloads-routes';
 import { eventRoutes } from './routes/event-routes';
 import { installEmailLinkPages } from './routes/email-link-pages';
 import { Draining, healthRoutes } from './routes/health-routes';
 import { protectionRoutes } from './routes/protection-routes';
+import { updateFeedRoutes } from './routes/update-feed-routes';
 import type { Services } from './services';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -162,6 +164,8 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
   await app.register(eventRoutes, { services });
   await app.register(healthRoutes, { services, draining });
   await app.register(protectionRoutes, { services });
+  await app.register(downloadsRoutes, { services });
+  await app.register(updateFeedRoutes, { services });
   installEmailLinkPages(app);
   app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

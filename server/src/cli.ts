@@ -1,6 +1,7 @@
 import type { Command } from './commands/command';
 import { keys } from './commands/keys';
 import { migrate } from './commands/migrate';
+import { releases } from './commands/releases';
 import { seedDemo } from './commands/seed-demo';
 import { start } from './commands/start';
 import { folderInUse } from './local-control/folder-lock';
@@ -14,6 +15,7 @@ const commands: Record<string, Command> = {
   migrate,
   'seed-demo': seedDemo,
   keys,
+  releases,
 };
 
 function help(): string {

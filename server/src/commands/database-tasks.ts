@@ -4,6 +4,7 @@ import { migrateToLatest } from '../db/migrate';
 import { askRunningService } from '../local-control/control-client';
 import type { Task } from '../local-control/control-protocol';
 import { folderInUse, liveHolder } from '../local-control/folder-lock';
+import { recordRelease } from '../releases/release-store';
 import { DEMO_ACCOUNT, seedDemoAccount } from '../seed/demo-account';
 import { mintProductKeys } from '../subscriptions/product-keys';
 
@@ -32,6 +33,10 @@ export async function performTask(db: Db, now: Date, task: Task, inService = fal
     }
     case 'keys mint':
       return (await mintProductKeys(db, { plan: task.plan, termYears: task.termYears, count: task.count, now })).join('\n');
+    case 'releases publish': {
+      const { command: _command, ...release } = task;
+      return (await recordRelease(db, { ...release, notes: release.notes, rolloutPercent: release.rolloutPercent }, now)).id;
+    }
   }
 }
 

@@ -135,7 +135,8 @@ class PostgresListener {
   }
 
   async #connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url });
+    // A server that takes the connection and never answers must not stall reconnecting for good.
+    const client = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: 3_000 });
     client.on('notification', (message) => {
       if (message.channel !== CHANNEL || !message.payload) return;
       const [userId, seq] = message.payload.split(':');
@@ -143,8 +144,14 @@ class PostgresListener {
     });
     client.on('error', (error) => this.#lost(client, error));
     client.on('end', () => this.#lost(client, new Error('the listening connection ended')));
-    await client.connect();
-    await client.query(`listen ${CHANNEL}`);
+    try {
+      await client.connect();
+      await client.query(`listen ${CHANNEL}`);
+    } catch (error) {
+      // One that connected but could not LISTEN (the server still starting) is not left open.
+      void client.end().catch(() => {});
+      throw error;
+    }
     this.#client = client;
     this.#failures = 0;
   }
