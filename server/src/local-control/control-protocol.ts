@@ -1,11 +1,22 @@
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { desktopPlatformSchema, releaseVersionSchema } from '../../../shared/api/downloads';
 import { planIdSchema } from '../../../shared/plans';
 import { MAX_TERM_YEARS } from '../subscriptions/product-keys';
 
 /** The most keys one `keys mint` makes. */
 export const MAX_KEY_COUNT = 100_000;
+
+/** `releases publish --notes`: what a line or two of release notes needs, well inside one request. */
+export const MAX_RELEASE_NOTES = 1000;
+
+/** The name an installer is published under (the file's own name): one line, no folders. */
+export const releaseFileNameSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[^/\\\p{Cc}\p{Cf}]+$/u);
 
 /**
  * What the command line asks of a running service that holds the embedded database: the
@@ -18,8 +29,23 @@ export const taskSchema = z.discriminatedUnion('command', [
     termYears: z.number().int().min(1).max(MAX_TERM_YEARS),
     count: z.number().int().min(1).max(MAX_KEY_COUNT),
   }),
+  // The CLI has copied the file into DATA_DIR/releases already; the service records it.
+  z.strictObject({
+    command: z.literal('releases publish'),
+    platform: desktopPlatformSchema,
+    version: releaseVersionSchema,
+    fileName: releaseFileNameSchema,
+    storedName: z.uuid(),
+    size: z.number().int().positive(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    sha512: z.string().regex(/^[A-Za-z0-9+/]{86}==$/),
+    notes: z.string().max(MAX_RELEASE_NOTES).optional(),
+    rolloutPercent: z.number().int().min(1).max(99).optional(),
+  }),
   z.strictObject({ command: z.literal('seed-demo') }),
   z.strictObject({ command: z.literal('migrate') }),
+  // The time the work is done for (`jobs run --now`); the service's clock when absent.
+  z.strictObject({ command: z.literal('jobs run'), now: z.iso.datetime({ offset: true }).optional() }),
 ]);
 export type Task = z.infer<typeof taskSchema>;
 

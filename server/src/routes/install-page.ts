@@ -6,16 +6,26 @@ import { findUsableInvitation, INSTALL_PAGE_PATH } from '../devices/invitations'
 import { escapeHtml } from '../html/escape-html';
 import type { ServiceMessages } from '../i18n/service-messages';
 import type { Services } from '../services';
+import { downloadList } from '../releases/download-list';
 import { downloadsPageUrl, installDownloadsPage } from './downloads-page';
 import { page, pageMessages, send } from './email-link-pages';
 
-function downloads(messages: ServiceMessages, publicUrl: string, first: DevicePlatform | undefined): string {
+/**
+ * Where to get Palisade, the invited platform first: the installer itself where one is
+ * published (a phone's store page), else the downloads page for that platform, which
+ * also has the activation steps.
+ */
+async function downloads(services: Services, messages: ServiceMessages, first: DevicePlatform | undefined): Promise<string> {
+  const publicUrl = services.publicUrl();
+  const list = await downloadList(services.db, services.config.storeUrls, messages.language);
   const order = first ? [first, ...devicePlatforms.filter((p) => p !== first)] : [...devicePlatforms];
-  const items = order.map(
-    (p) =>
-      `<li><a href="${escapeHtml(downloadsPageUrl(publicUrl, p))}">${messages.html('pages.install.download', { platform: platformNames[p] })}</a></li>`,
-  );
-  return `<h2>${messages.html('pages.install.notInstalled')}</h2>\n<ul>\n${items.join('\n')}\n</ul>`;
+  const items = order.map((p) => {
+    const entry = list.find((d) => d.platform === p);
+    const href = entry?.url !== undefined ? `${publicUrl}${entry.url}` : (entry?.storeUrl ?? downloadsPageUrl(publicUrl, p));
+    return `<li><a href="${escapeHtml(href)}">${messages.html('pages.install.download', { platform: platformNames[p] })}</a></li>`;
+  });
+  const all = `<p><a href="${escapeHtml(downloadsPageUrl(publicUrl, first))}">${messages.html('downloads.page.title')}</a></p>`;
+  return `<h2>${messages.html('pages.install.notInstalled')}</h2>\n<ul>\n${items.join('\n')}\n</ul>\n${all}`;
 }
 
 /**
@@ -26,10 +36,9 @@ function downloads(messages: ServiceMessages, publicUrl: string, first: DevicePl
  * link pages it never uses the token, so a mail scanner following the link does not spend it.
  */
 export function installInstallPage(app: FastifyInstance, services: Services): void {
-  installDownloadsPage(app);
+  installDownloadsPage(app, services);
   app.get(INSTALL_PAGE_PATH, { schema: { hide: true } }, async (request, reply) => {
     const messages = pageMessages(request);
-    const publicUrl = services.publicUrl();
     const raw = (request.query as Record<string, unknown> | undefined)?.token;
     const token = emailTokenSchema.safeParse(typeof raw === 'string' ? raw : '');
     const invitation = token.success ? await findUsableInvitation(services.db, token.data, services.now()) : undefined;
@@ -41,7 +50,7 @@ export function installInstallPage(app: FastifyInstance, services: Services): vo
           messages,
           'pages.install.unusable.title',
           `<p>${messages.html('pages.install.unusable.body', { reason: token.success ? 'used' : 'incomplete' })}</p>
-${downloads(messages, publicUrl, undefined)}`,
+${await downloads(services, messages, undefined)}`,
         ),
       );
     }
@@ -58,7 +67,7 @@ ${downloads(messages, publicUrl, undefined)}`,
 <h2>${messages.html('pages.install.buttonDoesNothing')}</h2>
 <p>${messages.html('pages.install.paste')}</p>
 <code>${escapeHtml(token.data)}</code>
-${downloads(messages, publicUrl, invitation.platform)}
+${await downloads(services, messages, invitation.platform)}
 <p>${messages.html('pages.install.afterInstalling')}</p>`,
         { platform },
       ),

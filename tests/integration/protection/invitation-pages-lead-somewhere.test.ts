@@ -36,8 +36,11 @@ describe('the pages an invitation leads to', () => {
       expect(html).toContain(language === 'en' ? 'I have an invitation link' : 'Ich habe einen Einladungslink');
       expect(html).toContain(`<code>${invitationToken}</code>`);
 
+      // The three computers' downloads (no installer is published here) and the whole downloads page.
       const links = serviceLinks(html);
-      expect(links.length).toBeGreaterThanOrEqual(5);
+      expect(links.length).toBeGreaterThanOrEqual(4);
+      // The phones go to their stores.
+      expect(html).toContain('https://play.google.com/store/apps/details?id=test.palisade.app');
       for (const href of links) {
         const page = await getIn(new URL(href).pathname + new URL(href).search, language);
         expect(page.status, href).toBe(200);
@@ -46,20 +49,22 @@ describe('the pages an invitation leads to', () => {
       }
     });
 
-    it(`in ${language}: the downloads page says plainly where to get Palisade today`, async () => {
+    it(`in ${language}: the downloads page says plainly what is published, and the phones' stores`, async () => {
       const all = await getIn('/downloads', language);
       expect(all.status).toBe(200);
       const text = String(all.body);
       expect(text).toContain(
         language === 'en'
-          ? 'Ready-made Palisade installers are not published yet'
-          : 'Fertige Installationsprogramme für Palisade sind noch nicht veröffentlicht',
+          ? 'No installer for Windows has been published yet.'
+          : 'Für Windows wurde noch kein Installationsprogramm veröffentlicht.',
       );
-      expect(text).toContain('npm start');
+      expect(text).toContain('https://apps.apple.com/app/palisade/id6450000000');
       expect(all.headers.get('content-security-policy')).toContain("default-src 'none'");
 
+      // The platform asked for comes first.
       const phone = String((await getIn('/downloads?platform=ios', language)).body);
-      expect(phone).toContain(language === 'en' ? 'There is no Palisade app for iPhone and iPad yet.' : 'Für iPhone and iPad gibt es noch keine Palisade-App.');
+      expect(phone.indexOf('id="platform-ios"')).toBeGreaterThan(0);
+      expect(phone.indexOf('id="platform-ios"')).toBeLessThan(phone.indexOf('id="platform-windows"'));
       // A platform it does not know is the page for all of them, not an error.
       const unknown = await getIn('/downloads?platform=beos', language);
       expect(unknown.status).toBe(200);
