@@ -10,8 +10,8 @@ import {
 } from 'fastify-type-provider-zod';
 import type { ServiceConfig } from './config';
 import { createDatabase } from './db/database';
-import { scheduleEmbeddedMaintenance } from './db/embedded-maintenance';
 import { migrateToLatest } from './db/migrate';
+import { assertSchemaUpToDate } from './db/pending-migrations';
 import { AccountEventFanOut } from './events/event-fan-out';
 import { installAuthentication } from './http/authenticate';
 import { installErrorHandling, sendServiceError } from './http/error-handler';
@@ -21,7 +21,10 @@ import { ServiceError } from './http/service-error';
 import { AccessTokens } from './identity/access-tokens';
 import { prepareDummyHash } from './identity/password-hashing';
 import { loggerOptions } from './logging';
-import { createMailer } from './mail/mailer';
+import { JobRunner } from './jobs/job-runner';
+import { jobs } from './jobs/registry';
+import { createMailTransport } from './mail/mailer';
+import { OutboxDelivery, OutboxWorker } from './mail/outbox-worker';
 import { accountRoutes } from './routes/account-routes';
 import { authRoutes } from './routes/auth-routes';
 import { downloadsRoutes } from './routes/downloads-routes';
@@ -72,34 +75,32 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
     onConnectionLost: (error) => app.log.warn({ code: (error as { code?: unknown }).code }, 'lost an idle database connection'),
   });
   try {
-    await migrateToLatest(db);
+    // A rolling deploy migrates once, as its own step (`migrate`): then no instance may.
+    if (config.migrateOnStart) await migrateToLatest(db);
+    else await assertSchemaUpToDate(db);
   } catch (error) {
     await db.destroy();
     throw error;
   }
-  // PGlite has no autovacuum of its own; PostgreSQL does.
-  const maintenance = config.databaseUrl
-    ? undefined
-    : scheduleEmbeddedMaintenance(db, { onError: (error) => app.log.warn({ err: error }, 'database maintenance failed') });
   await prepareDummyHash();
   let events: AccountEventFanOut;
   try {
     events = await AccountEventFanOut.start({ db, databaseUrl: config.databaseUrl, log: app.log, now: config.now });
   } catch (error) {
-    await maintenance?.stop();
     await db.destroy();
     throw error;
   }
+  const mail = new OutboxDelivery({
+    db,
+    log: app.log,
+    transport: createMailTransport({ smtpUrl: config.smtpUrl, from: config.mailFrom, outboxDir: join(config.dataDir, 'outbox'), log: app.log }),
+  });
   const services: Services = {
     config,
     db,
     accessTokens: await AccessTokens.load(config.keysDir, config.now),
-    mailer: createMailer({
-      smtpUrl: config.smtpUrl,
-      from: config.mailFrom,
-      outboxDir: join(config.dataDir, 'outbox'),
-      log: app.log,
-    }),
+    mail,
+    jobs: new JobRunner({ db, config, jobs, mail, log: app.log, publicUrl: () => services.publicUrl() }),
     events,
     now: config.now,
     publicUrl: () => config.publicUrl ?? listeningUrl(app) ?? `http://${hostForUrl(config.host)}:${config.port}`,
@@ -131,8 +132,9 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
     return payload;
   });
   app.addHook('onClose', async () => {
-    await services.mailer.close();
-    await maintenance?.stop();
+    await services.jobs.stop();
+    await mailWorker.stop();
+    await services.mail.close();
     await db.destroy();
   });
 
@@ -170,6 +172,9 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
   app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.ready();
+  // Scheduled work and mail delivery (queued mail goes at once: outbox-worker.ts).
+  const mailWorker = await OutboxWorker.start({ db, delivery: services.mail, databaseUrl: config.databaseUrl, now: config.now, log: app.log });
+  services.jobs.start(config.now);
   return app;
 }
 

@@ -1,4 +1,5 @@
 import type { Command } from './commands/command';
+import { jobs } from './commands/jobs';
 import { keys } from './commands/keys';
 import { migrate } from './commands/migrate';
 import { releases } from './commands/releases';
@@ -15,6 +16,7 @@ const commands: Record<string, Command> = {
   migrate,
   'seed-demo': seedDemo,
   keys,
+  jobs,
   releases,
 };
 

@@ -49,6 +49,12 @@ export interface ServiceConfig {
   /** How often an idle event stream gets a comment line (EVENTS_KEEP_ALIVE_MS; tests shorten it). */
   eventsKeepAliveMs: number;
   /**
+   * Whether `start` migrates the database (MIGRATE_ON_START, default true). False for
+   * rolling deploys, where `migrate` runs once as its own step: a service then refuses a
+   * schema that is behind instead.
+   */
+  migrateOnStart: boolean;
+  /**
    * How long a stopping instance keeps serving with `/v1/health` at 503, so a load balancer
    * takes it out of rotation before it closes (DRAIN_MS; 0, the default, closes at once).
    */
@@ -99,6 +105,7 @@ const envSchema = z.object({
   // At least 32 characters: a guessable secret would let a database copy be brute-forced again.
   COMPONENT_SECRET: optionalText.pipe(z.string().min(32).optional()),
   EVENTS_KEEP_ALIVE_MS: z.coerce.number().int().min(10).max(600_000).default(KEEP_ALIVE_SECONDS * 1000),
+  MIGRATE_ON_START: z.enum(['true', 'false']).default('true'),
   DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(0),
   ANDROID_STORE_URL: z.url({ protocol: /^https$/ }).default('https://play.google.com/store/apps/details?id=test.palisade.app'),
   IOS_STORE_URL: z.url({ protocol: /^https$/ }).default('https://apps.apple.com/app/palisade/id6450000000'),
@@ -140,6 +147,7 @@ export function loadConfig(
     logStream: undefined,
     now: () => new Date(),
     eventsKeepAliveMs: e.EVENTS_KEEP_ALIVE_MS,
+    migrateOnStart: e.MIGRATE_ON_START === 'true',
     drainMs: e.DRAIN_MS,
     storeUrls: { android: e.ANDROID_STORE_URL, ios: e.IOS_STORE_URL },
     ...overrides,

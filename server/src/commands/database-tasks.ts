@@ -33,6 +33,9 @@ export async function performTask(db: Db, now: Date, task: Task, inService = fal
     }
     case 'keys mint':
       return (await mintProductKeys(db, { plan: task.plan, termYears: task.termYears, count: task.count, now })).join('\n');
+    case 'jobs run':
+      // It needs the job runner and the mail transport: commands/jobs.ts and the service do it.
+      throw new Error('jobs run is carried out by the job runner, not as a database task.');
     case 'releases publish': {
       const { command: _command, ...release } = task;
       return (await recordRelease(db, { ...release, notes: release.notes, rolloutPercent: release.rolloutPercent }, now)).id;
@@ -57,14 +60,15 @@ const STARTING_SERVICE_WAIT_MS = 60_000;
  * Runs a command's task where it is safe to: on PostgreSQL in this process (any number of
  * processes may share it); on the embedded database through the service that has it open,
  * if one does, else in this process, which then holds the folder. A folder held by a
- * process that is no service is refused, naming it.
+ * process that is no service is refused, naming it. `own` is what this process does (a
+ * command that needs more than the database, such as `jobs run`, brings its own).
  */
-export async function runTask(config: ServiceConfig, task: Task): Promise<string> {
-  if (config.databaseUrl) return inOwnProcess(config, task);
+export async function runTask(config: ServiceConfig, task: Task, own: () => Promise<string> = () => inOwnProcess(config, task)): Promise<string> {
+  if (config.databaseUrl) return own();
   const answered = await askRunningService(config.dataDir, task);
   if (answered !== undefined) return answered;
   try {
-    return await inOwnProcess(config, task);
+    return await own();
   } catch (error) {
     const inUse = folderInUse(error);
     if (inUse?.holder.command !== 'start') throw inUse ?? error;

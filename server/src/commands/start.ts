@@ -1,5 +1,6 @@
 import { buildApp, listeningUrl } from '../app';
 import { loadConfig } from '../config';
+import { jobLines } from '../jobs/run-once';
 import { openControlChannel } from '../local-control/control-server';
 import { seedDemoAccount } from '../seed/demo-account';
 import type { Command } from './command';
@@ -8,7 +9,7 @@ import { performTask } from './database-tasks';
 export const LISTENING_LINE = 'Palisade account service listening at';
 
 export const start: Command = {
-  summary: 'migrate the database, then serve until SIGTERM/SIGINT (in-flight requests finish)',
+  summary: 'migrate the database (unless MIGRATE_ON_START=false), then serve until SIGTERM/SIGINT (in-flight requests finish)',
   usage: 'start [--seed-demo]',
   async run(args) {
     const config = loadConfig();
@@ -23,7 +24,10 @@ export const start: Command = {
       ? undefined
       : await openControlChannel({
           dataDir: config.dataDir,
-          perform: (task) => performTask(app.services.db, config.now(), task, true),
+          perform: async (task) =>
+            task.command === 'jobs run'
+              ? jobLines(await app.services.jobs.runDue(task.now ? new Date(task.now) : config.now()))
+              : performTask(app.services.db, config.now(), task, true),
           onError: (error) => app.log.warn({ err: error }, 'a command from the command line failed'),
         });
     // Tests and scripts/start.mjs read this line to learn the URL (PORT=0 picks a free port).

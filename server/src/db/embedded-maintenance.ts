@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Job } from '../jobs/job';
 import type { Db } from './database';
 
 /**
@@ -31,28 +32,18 @@ export async function maintainEmbeddedDatabase(db: Db): Promise<{ analyzed: stri
   return done;
 }
 
-/** How often to look, as autovacuum does (its `autovacuum_naptime` is a minute). */
-export const MAINTENANCE_INTERVAL_MS = 60_000;
-
 /**
- * Runs `maintainEmbeddedDatabase` now and then every `intervalMs`, one pass at a time;
- * `stop()` waits for a pass under way. A failed pass is reported and the next one tried.
+ * The job runner's maintenance of the embedded database (jobs/registry.ts): once a minute,
+ * as autovacuum looks (its `autovacuum_naptime`). Not on PostgreSQL, which runs its own.
  */
-export function scheduleEmbeddedMaintenance(
-  db: Db,
-  options: { intervalMs?: number; onError: (error: unknown) => void },
-): { stop(): Promise<void> } {
-  let running: Promise<void> = Promise.resolve();
-  const pass = () => {
-    running = running.then(() => maintainEmbeddedDatabase(db)).then(() => undefined, options.onError);
-  };
-  pass();
-  const timer = setInterval(pass, options.intervalMs ?? MAINTENANCE_INTERVAL_MS);
-  timer.unref();
-  return {
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
-}
+export const embeddedMaintenanceJob: Job = {
+  name: 'embedded-maintenance',
+  claim: 'once',
+  everyMs: 60_000,
+  runsOn: (config) => !config.databaseUrl,
+  async run(ctx) {
+    const done = await maintainEmbeddedDatabase(ctx.db);
+    const list = (tables: string[]) => (tables.length ? tables.join(', ') : 'none');
+    return [`analysed ${list(done.analyzed)}; vacuumed ${list(done.vacuumed)}`];
+  },
+};

@@ -5,6 +5,7 @@ import type { DeviceInvitationsTable } from '../db/protection-tables';
 import { ServiceError } from '../http/service-error';
 import { hashToken, newSecretToken } from '../identity/secret-tokens';
 import { invitationMail } from '../mail/invitation-mail';
+import { queueMail } from '../mail/outbox';
 import type { Services } from '../services';
 
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -39,7 +40,8 @@ export async function inviteDevice(
   const now = services.now();
   const token = newSecretToken();
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
-  const inviter = await services.db.transaction().execute(async (trx) => {
+  const link = invitationLink(services.publicUrl(), token);
+  await services.db.transaction().execute(async (trx) => {
     // The inviter's row, then the address: requests racing for one account or one address
     // take turns, so the count they check is the count they add to.
     const user = await trx.selectFrom('users').select(['name', 'language']).where('id', '=', input.userId).forUpdate().executeTakeFirstOrThrow();
@@ -59,14 +61,14 @@ export async function inviteDevice(
         used_at: null,
       })
       .execute();
-    return user;
+    if (input.email !== undefined) {
+      await queueMail(
+        trx,
+        invitationMail({ to: input.email, inviterName: user.name, language: user.language, platform: input.platform, link, validDays: INVITATION_TTL_MS / 86_400_000 }),
+        now,
+      );
+    }
   });
-  const link = invitationLink(services.publicUrl(), token);
-  if (input.email !== undefined) {
-    services.mailer.sendLater(
-      invitationMail({ to: input.email, inviterName: inviter.name, language: inviter.language, platform: input.platform, link, validDays: INVITATION_TTL_MS / 86_400_000 }),
-    );
-  }
   return { link, expiresAt: expiresAt.toISOString() };
 }
 

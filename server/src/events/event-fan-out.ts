@@ -16,8 +16,6 @@ export interface EventSubscriber {
 }
 
 const CHANNEL = 'account_events';
-/** Expired events are deleted this often, a bounded batch at a time. */
-const CLEAN_EVERY_MS = 5 * 60_000;
 
 /**
  * Hands each committed account event to this instance's open streams of that account.
@@ -34,7 +32,6 @@ export class AccountEventFanOut {
   #deliveries: Promise<void> = Promise.resolve();
   #stopLocal: (() => void) | undefined;
   #listener: PostgresListener | undefined;
-  #cleaner: NodeJS.Timeout | undefined;
   #closed = false;
 
   private constructor(db: Db, log: FastifyBaseLogger, now: () => Date) {
@@ -51,8 +48,6 @@ export class AccountEventFanOut {
     } else {
       fanOut.#stopLocal = listenForLocalEvents(options.db, announce);
     }
-    fanOut.#cleaner = setInterval(() => void fanOut.clean(), CLEAN_EVERY_MS);
-    fanOut.#cleaner.unref();
     return fanOut;
   }
 
@@ -71,7 +66,7 @@ export class AccountEventFanOut {
     };
   }
 
-  /** Deletes one bounded batch of expired events (every few minutes, and from tests). */
+  /** Deletes one bounded batch of expired events (from tests; the job runner's expired-records job does it every few minutes). */
   async clean(): Promise<number> {
     try {
       return await deleteExpiredAccountEvents(this.#db, this.#now());
@@ -84,7 +79,6 @@ export class AccountEventFanOut {
   /** Ends every open stream and stops listening; called before the server closes. */
   async close(): Promise<void> {
     this.#closed = true;
-    clearInterval(this.#cleaner);
     this.#stopLocal?.();
     for (const set of this.#subscribers.values()) for (const subscriber of [...set]) subscriber.close();
     this.#subscribers.clear();

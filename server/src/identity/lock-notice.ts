@@ -1,5 +1,6 @@
 import type { User } from '../db/schema';
 import { accountLockedMail } from '../mail/identity-mails';
+import { queueMail } from '../mail/outbox';
 import type { Services } from '../services';
 import { emailLink } from './email-links';
 import { issueEmailToken } from './email-tokens';
@@ -12,5 +13,5 @@ import { issueEmailToken } from './email-tokens';
  */
 export async function tellOwnerOfLock(services: Services, user: User): Promise<void> {
   const issued = await issueEmailToken(services.db, user.id, 'reset_password', services.now(), true);
-  services.mailer.sendLater(accountLockedMail(user, emailLink(services.publicUrl(), 'reset_password', issued.token), issued.code));
+  await queueMail(services.db, accountLockedMail(user, emailLink(services.publicUrl(), 'reset_password', issued.token), issued.code), services.now());
 }

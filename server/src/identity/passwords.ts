@@ -1,5 +1,6 @@
 import { ServiceError } from '../http/service-error';
 import { passwordResetMail } from '../mail/identity-mails';
+import { queueMail } from '../mail/outbox';
 import { passwordChangedMail } from '../mail/security-mails';
 import type { Services } from '../services';
 import { emailLink } from './email-links';
@@ -25,7 +26,7 @@ export async function requestPasswordReset(services: Services, email: string): P
   const user = await findUserByEmail(services.db, email);
   const issued = await issueLimitedEmailToken(services.db, user?.id ?? NO_ACCOUNT, 'reset_password', services.now());
   if (!user || issued === null) return;
-  services.mailer.sendLater(passwordResetMail(user, emailLink(services.publicUrl(), 'reset_password', issued.token), issued.code));
+  await queueMail(services.db, passwordResetMail(user, emailLink(services.publicUrl(), 'reset_password', issued.token), issued.code), services.now());
 }
 
 const resetTokenInvalid = () =>
@@ -76,9 +77,9 @@ export async function resetPassword(
       .where('id', '=', userId)
       .execute();
     await revokeSessions(trx, { userId, now, reason: 'password_reset' });
+    const account = await findUserById(trx, userId);
+    if (account) await queueMail(trx, passwordChangedMail(account, now, 'reset'), now);
   });
-  const user = await findUserById(services.db, userId);
-  if (user) services.mailer.sendLater(passwordChangedMail(user, now, 'reset'));
 }
 
 /**
@@ -110,6 +111,6 @@ export async function changePassword(
       .where('id', '=', user.id)
       .execute();
     await revokeSessions(trx, { userId: user.id, except: auth.sessionId, now, reason: 'password_changed' });
+    await queueMail(trx, passwordChangedMail(user, now, 'changed'), now);
   });
-  services.mailer.sendLater(passwordChangedMail(user, now, 'changed'));
 }

@@ -3,6 +3,7 @@ import type { LoginResponse, SignedIn, TokenPair } from '../../../shared/api/ide
 import type { Db } from '../db/database';
 import type { User } from '../db/schema';
 import { ServiceError } from '../http/service-error';
+import { queueMail } from '../mail/outbox';
 import { newSignInMail } from '../mail/security-mails';
 import type { Services } from '../services';
 import { issueMfaChallenge } from './mfa-challenges';
@@ -122,7 +123,7 @@ export async function startSignedInSession(services: Services, user: User, origi
   const now = services.now();
   const session = await startSession(services.db, { userId: user.id, origin, now });
   const deviceToken = await keepDeviceToken(services.db, { userId: user.id, deviceTokenId, now });
-  if (session.fromNewDevice) services.mailer.sendLater(newSignInMail(user, { ...origin, when: now }));
+  if (session.fromNewDevice) await queueMail(services.db, newSignInMail(user, { ...origin, when: now }), now);
   return { ...tokenPair(services, user.id, session.sessionId, session.refreshToken), deviceToken };
 }
 

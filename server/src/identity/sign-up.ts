@@ -5,6 +5,7 @@ import type { User } from '../db/schema';
 import { ServiceError } from '../http/service-error';
 import { accountExistsMail, confirmationMail } from '../mail/identity-mails';
 import type { Recipient } from '../mail/mail-layout';
+import { queueMail } from '../mail/outbox';
 import type { Services } from '../services';
 import { emailLink } from './email-links';
 import { useEmailCode } from './email-codes';
@@ -69,7 +70,7 @@ async function tellTheOwner(services: Services, user: User): Promise<void> {
   // (or its password). It carries a reset token, so it shares the reset e-mails' limit.
   const issued = await issueLimitedEmailToken(services.db, user.id, 'reset_password', services.now());
   if (issued === null) return;
-  services.mailer.sendLater(accountExistsMail(user, emailLink(services.publicUrl(), 'reset_password', issued.token), issued.code));
+  await queueMail(services.db, accountExistsMail(user, emailLink(services.publicUrl(), 'reset_password', issued.token), issued.code), services.now());
 }
 
 /**
@@ -80,7 +81,7 @@ async function tellTheOwner(services: Services, user: User): Promise<void> {
 export async function sendConfirmation(services: Services, user: { id: string } & Recipient): Promise<void> {
   const issued = await issueLimitedEmailToken(services.db, user.id, 'confirm_email', services.now());
   if (issued === null) return;
-  services.mailer.sendLater(confirmationMail(user, emailLink(services.publicUrl(), 'confirm_email', issued.token), issued.code));
+  await queueMail(services.db, confirmationMail(user, emailLink(services.publicUrl(), 'confirm_email', issued.token), issued.code), services.now());
 }
 
 /**

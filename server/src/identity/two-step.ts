@@ -1,6 +1,7 @@
 import type { SignedIn } from '../../../shared/api/identity';
 import type { User } from '../db/schema';
 import { ServiceError } from '../http/service-error';
+import { queueMail } from '../mail/outbox';
 import { mfaDisabledMail, mfaEnabledMail, recoveryCodeUsedMail } from '../mail/security-mails';
 import type { Services } from '../services';
 import { findDeviceTokenById } from './device-tokens';
@@ -81,9 +82,10 @@ export async function enableTotp(services: Services, userId: string, code: strin
       .executeTakeFirst();
     if (!enabled) throw alreadyEnabled();
     await trx.updateTable('users').set({ mfa_enabled: true, updated_at: now }).where('id', '=', user.id).execute();
-    return issueRecoveryCodes(trx, keys, user.id, now);
+    const codes = await issueRecoveryCodes(trx, keys, user.id, now);
+    await queueMail(trx, mfaEnabledMail(user, now), now);
+    return codes;
   });
-  services.mailer.sendLater(mfaEnabledMail(user, now));
   return { recoveryCodes };
 }
 
@@ -98,8 +100,8 @@ export async function disableTotp(services: Services, userId: string, password: 
     await trx.deleteFrom('totp_credentials').where('user_id', '=', user.id).execute();
     await trx.deleteFrom('recovery_codes').where('user_id', '=', user.id).execute();
     await trx.updateTable('users').set({ mfa_enabled: false, updated_at: now }).where('id', '=', user.id).execute();
+    await queueMail(trx, mfaDisabledMail(user, now), now);
   });
-  services.mailer.sendLater(mfaDisabledMail(user, now));
 }
 
 /**
@@ -145,6 +147,6 @@ export async function completeMfaSignIn(services: Services, input: { mfaToken: s
     throw new ServiceError('MFA_INVALID', 'This sign-in was already completed. Sign in again with your password.');
   }
   await failures.clear();
-  if (recoveryCodesLeft !== null) services.mailer.sendLater(recoveryCodeUsedMail(user, now, recoveryCodesLeft));
+  if (recoveryCodesLeft !== null) await queueMail(db, recoveryCodeUsedMail(user, now, recoveryCodesLeft), now);
   return startSignedInSession(services, user, { deviceName: challenge.deviceName, clientAddress: challenge.clientAddress }, deviceToken?.id ?? null);
 }
