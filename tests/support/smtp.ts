@@ -24,6 +24,8 @@ const { SMTPServer } = createRequire(import.meta.url)('smtp-server') as {
 export interface CapturedMail {
   to: string;
   subject: string;
+  /** The Message-ID header: the outbox keeps it across attempts, so a resent message can be told from a new one. */
+  messageId: string;
   /** The text/plain part, transfer encoding undone. */
   text: string;
   raw: string;
@@ -41,8 +43,11 @@ export interface SmtpCapture {
   stop(): Promise<void>;
 }
 
-/** A real SMTP server on loopback that keeps every message it receives. */
-export async function startSmtpCapture(): Promise<SmtpCapture> {
+/**
+ * A real SMTP server on loopback that keeps every message it receives. `port` starts it on
+ * a port an earlier one used: stopping one and starting another there is "SMTP was down".
+ */
+export async function startSmtpCapture(options: { port?: number } = {}): Promise<SmtpCapture> {
   const received: CapturedMail[] = [];
   const taken = new Set<CapturedMail>();
   const waiters = new Set<() => void>();
@@ -58,14 +63,14 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
         const raw = Buffer.concat(chunks).toString('utf8');
         const parsed = parseMessage(raw);
         for (const rcpt of session.envelope.rcptTo) {
-          received.push({ to: rcpt.address.toLowerCase(), subject: parsed.subject, text: parsed.text, raw });
+          received.push({ to: rcpt.address.toLowerCase(), subject: parsed.subject, messageId: parsed.messageId, text: parsed.text, raw });
         }
         for (const wake of waiters) wake();
         callback();
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
 
   return {
@@ -97,9 +102,9 @@ export async function startSmtpCapture(): Promise<SmtpCapture> {
 }
 
 /** Enough MIME for our own mails: headers, multipart bodies, quoted-printable and base64. */
-export function parseMessage(raw: string): { subject: string; text: string } {
+export function parseMessage(raw: string): { subject: string; messageId: string; text: string } {
   const { headers, body } = splitHeaders(raw);
-  return { subject: decodeWords(headers.get('subject') ?? ''), text: findText(headers, body) ?? '' };
+  return { subject: decodeWords(headers.get('subject') ?? ''), messageId: headers.get('message-id') ?? '', text: findText(headers, body) ?? '' };
 }
 
 function splitHeaders(part: string): { headers: Map<string, string>; body: string } {
