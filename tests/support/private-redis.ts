@@ -12,6 +12,10 @@ export interface PrivateRedis {
   stop(): Promise<void>;
   /** Starts it again on the same port, empty (nothing is saved). */
   start(): Promise<void>;
+  /** SIGSTOP: connections stay open and nothing is answered, as a hung server does. */
+  freeze(): void;
+  /** SIGCONT: it answers again, with what it held. */
+  thaw(): void;
   /** Stops it for good and removes its folder. */
   remove(): Promise<void>;
 }
@@ -95,6 +99,8 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     port,
     stop,
     start,
+    freeze: () => void child?.kill('SIGSTOP'),
+    thaw: () => void child?.kill('SIGCONT'),
     async remove() {
       await stop();
       process.off('exit', killOnExit);

@@ -31,9 +31,9 @@ afterAll(async () => {
 });
 
 /** One rate-limited request (an empty body: refused 400 when allowed, 429 when limited), timed. */
-async function attempt(service: InProcessService): Promise<number> {
+async function attempt(service: InProcessService, path = '/v1/auth/password/forgot'): Promise<number> {
   const started = Date.now();
-  const answer = await client(service.url).post('/v1/auth/password/forgot', {});
+  const answer = await client(service.url).post(path, {});
   // A dead Redis must never hold a request.
   expect(Date.now() - started).toBeLessThan(2_000);
   if (answer.status === 429) expectError(answer, 429, 'RATE_LIMITED');
@@ -66,4 +66,20 @@ it.runIf(enabled)('shares limits through Redis, counts per process while it is d
   for (let i = 0; i < LIMIT; i++) expect(await attempt(other!)).toBe(400);
   expect(await attempt(one!)).toBe(429);
   expect(lines(one!, WARNING) + lines(other!, WARNING)).toBe(2);
+});
+
+it.runIf(enabled)('a Redis that hangs (connections open, no answers) holds no request, and is used again once it answers', async () => {
+  // Another route than above: its counters start from nothing, in Redis and in each process.
+  const resend = '/v1/auth/confirm/resend';
+  redis!.freeze();
+  try {
+    // The first waits out the command timeout at most; the rest do not wait at all.
+    for (let i = 0; i < 4; i++) expect([400, 429]).toContain(await attempt(one!));
+    await expect.poll(() => lines(one!, WARNING)).toBe(2);
+  } finally {
+    redis!.thaw();
+  }
+  await expect.poll(() => lines(one!, BACK), { timeout: 10_000 }).toBe(2);
+  for (let i = 0; i < LIMIT; i++) expect(await attempt(other!, resend)).toBe(400);
+  expect(await attempt(one!, resend)).toBe(429);
 });
