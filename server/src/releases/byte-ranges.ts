@@ -22,8 +22,10 @@ export function rangeAsked(header: string | undefined, size: number): RangeAsked
     return { kind: 'part', start: Math.max(0, size - suffix), end: size - 1 };
   }
   const start = Number(first);
+  // An explicit last byte before the first makes the range invalid, not unsatisfiable.
+  if (last !== '' && Number(last) < start) return { kind: 'whole' };
   const end = last === '' ? size - 1 : Number(last);
-  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end) || end < start) return { kind: 'whole' };
+  if (!Number.isSafeInteger(start) || !Number.isSafeInteger(end)) return { kind: 'whole' };
   if (start >= size) return { kind: 'unsatisfiable' };
   return { kind: 'part', start, end: Math.min(end, size - 1) };
 }
