@@ -59,6 +59,8 @@ export interface ServiceConfig {
    * takes it out of rotation before it closes (DRAIN_MS; 0, the default, closes at once).
    */
   drainMs: number;
+  /** The one currency prices are charged in (BILLING_CURRENCY, ISO 4217; default EUR). */
+  billingCurrency: string;
   /** The phone apps' store pages, for the downloads (ANDROID_STORE_URL, IOS_STORE_URL). */
   storeUrls: { android: string; ios: string };
 }
@@ -107,6 +109,7 @@ const envSchema = z.object({
   EVENTS_KEEP_ALIVE_MS: z.coerce.number().int().min(10).max(600_000).default(KEEP_ALIVE_SECONDS * 1000),
   MIGRATE_ON_START: z.enum(['true', 'false']).default('true'),
   DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(0),
+  BILLING_CURRENCY: z.string().trim().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code, like EUR').default('EUR'),
   ANDROID_STORE_URL: z.url({ protocol: /^https$/ }).default('https://play.google.com/store/apps/details?id=test.palisade.app'),
   IOS_STORE_URL: z.url({ protocol: /^https$/ }).default('https://apps.apple.com/app/palisade/id6450000000'),
 });
@@ -150,6 +153,7 @@ export function loadConfig(
     migrateOnStart: e.MIGRATE_ON_START === 'true',
     drainMs: e.DRAIN_MS,
     storeUrls: { android: e.ANDROID_STORE_URL, ios: e.IOS_STORE_URL },
+    billingCurrency: e.BILLING_CURRENCY,
     ...overrides,
   };
 }
