@@ -70,7 +70,14 @@ export const navItems: readonly NavItem[] = [
     ),
   },
   { path: paths.downloads, label: 'shell.nav.downloads', screen: null },
-  { path: paths.billing, label: 'shell.nav.billing', screen: null },
+  {
+    path: paths.billing,
+    label: 'shell.nav.billing',
+    screen: screen(
+      () => import('../screens/billing/BillingScreen'),
+      (m) => m.BillingScreen,
+    ),
+  },
   { path: paths.support, label: 'shell.nav.support', screen: null },
   {
     path: paths.settings,

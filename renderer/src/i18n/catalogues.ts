@@ -1,4 +1,5 @@
 import deAuth from '../../../shared/locales/de/auth.json';
+import deBilling from '../../../shared/locales/de/billing.json';
 import deCommon from '../../../shared/locales/de/common.json';
 import deErrors from '../../../shared/locales/de/errors.json';
 import deDevices from '../../../shared/locales/de/devices.json';
@@ -7,6 +8,7 @@ import deThisComputer from '../../../shared/locales/de/thisComputer.json';
 import deSettings from '../../../shared/locales/de/settings.json';
 import deShell from '../../../shared/locales/de/shell.json';
 import enAuth from '../../../shared/locales/en/auth.json';
+import enBilling from '../../../shared/locales/en/billing.json';
 import enCommon from '../../../shared/locales/en/common.json';
 import enErrors from '../../../shared/locales/en/errors.json';
 import enDevices from '../../../shared/locales/en/devices.json';
@@ -18,14 +20,14 @@ import { pseudoCatalogue } from '../../../shared/i18n/pseudo-locale';
 import { pseudoLocale, type Language, type Locale } from '../../../shared/i18n/languages';
 
 /** The app's English sentences, one file per area of the app; English is the reference. */
-const en = { ...enCommon, ...enErrors, ...enAuth, ...enSubscriptions, ...enThisComputer, ...enDevices, ...enSettings, ...enShell };
+const en = { ...enCommon, ...enErrors, ...enAuth, ...enSubscriptions, ...enBilling, ...enThisComputer, ...enDevices, ...enSettings, ...enShell };
 
 /** Every sentence the app can show has a key here; a missing key fails to compile. */
 export type MessageId = keyof typeof en;
 export type Catalogue = Record<MessageId, string>;
 
 // German must have every English key; the unit test also refuses keys English lacks.
-const de: Catalogue = { ...deCommon, ...deErrors, ...deAuth, ...deSubscriptions, ...deThisComputer, ...deDevices, ...deSettings, ...deShell };
+const de: Catalogue = { ...deCommon, ...deErrors, ...deAuth, ...deSubscriptions, ...deBilling, ...deThisComputer, ...deDevices, ...deSettings, ...deShell };
 
 const byLanguage: Record<Language, Catalogue> = { en, de };
 let pseudo: Catalogue | undefined;

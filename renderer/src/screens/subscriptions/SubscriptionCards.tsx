@@ -8,7 +8,9 @@ import { LoadFallback } from '../../components/LoadFallback';
 import { SeatMeter } from '../../components/SeatMeter';
 import { T, useT } from '../../i18n/use-t';
 import { daysUntil } from '../../lib/dates';
+import { RenewalLine } from '../billing/RenewalLine';
 import { LongDate } from './LongDate';
+import { useSubscriptionName } from './subscription-name';
 
 const strong = (chunks: ReactNode[]) => <strong>{chunks}</strong>;
 
@@ -18,11 +20,14 @@ export function SubscriptionCards({
   error,
   onRetry,
   headingLevel = 3,
+  actions,
 }: {
   subscriptions: readonly Subscription[] | null;
   error: AppError | null;
   onRetry(): void;
   headingLevel?: 2 | 3;
+  /** Renew now and Add more devices, where the screen offers them. */
+  actions?: SubscriptionActions;
 }) {
   const t = useT();
   if (!subscriptions) {
@@ -48,22 +53,30 @@ export function SubscriptionCards({
     <ul className="cards subscription-cards">
       {subscriptions.map((s) => (
         <li key={s.id}>
-          <SubscriptionCard subscription={s} headingLevel={headingLevel} />
+          <SubscriptionCard subscription={s} headingLevel={headingLevel} {...(actions && { actions })} />
         </li>
       ))}
     </ul>
   );
 }
 
+export interface SubscriptionActions {
+  renew(subscription: Subscription): void;
+  upgrade(subscription: Subscription): void;
+}
+
 export function SubscriptionCard({
   subscription: s,
   headingLevel = 3,
+  actions,
 }: {
   subscription: Subscription;
   headingLevel?: 2 | 3;
+  actions?: SubscriptionActions;
 }) {
   const id = useId();
   const t = useT();
+  const nameOf = useSubscriptionName();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const days = daysUntil(s.expiresAt);
   const date = <LongDate iso={s.expiresAt} />;
@@ -88,9 +101,13 @@ export function SubscriptionCard({
           <T id="subscriptions.card.expired" values={{ strong, date }} />
         </p>
       ) : (
-        <p>
-          <T id={s.autoRenew ? 'subscriptions.card.renews' : 'subscriptions.card.ends'} values={{ days, date }} />
-        </p>
+        <>
+          <p>
+            <T id="billing.card.daysLeft" values={{ days }} />
+          </p>
+          {/* "Renews on 3 March with Visa ••4242" or "Ends on 3 March": the renewal state in plain words. */}
+          <RenewalLine subscription={s} />
+        </>
       )}
       {s.status === 'expiring' && (
         <p className="subscription-warning">
@@ -106,6 +123,28 @@ export function SubscriptionCard({
             <T id="subscriptions.activateKey" />
           </Link>
         </p>
+      )}
+      {actions && (
+        <div className="button-row card-actions">
+          <button
+            type="button"
+            className="button button-primary button-small"
+            aria-label={t('billing.renew.buttonLabel', { subscription: nameOf(s) })}
+            onClick={() => actions.renew(s)}
+          >
+            <T id="billing.renew.button" />
+          </button>
+          {s.status !== 'expired' && s.plan !== 'max' && (
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              aria-label={t('billing.upgrade.buttonLabel', { subscription: nameOf(s) })}
+              onClick={() => actions.upgrade(s)}
+            >
+              <T id="billing.upgrade.button" />
+            </button>
+          )}
+        </div>
       )}
     </article>
   );
