@@ -5,13 +5,11 @@ import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll } from 'vitest';
 import { createDatabase, type Db } from '../../server/src/db/database';
 import { migrateToLatest } from '../../server/src/db/migrate';
 import { removeOwnerOnlyDataFolder } from '../integration/data-at-rest/owner-only-data-folder';
 import { createPostgresDatabase } from './database';
 import { type ServiceEnv, type SpawnedService, spawnService } from './service';
-import { startSmtpCapture, type SmtpCapture } from './smtp';
 
 /** The configuration the tests run is the one deployments use. */
 export const HAPROXY_CONFIG = fileURLToPath(new URL('../../deploy/haproxy.cfg', import.meta.url));
@@ -48,6 +46,8 @@ export interface Cluster {
   states(): Promise<ServerState[]>;
   /** Waits until HAProxy sees the instance in `state` (checks are 1 s apart). */
   waitForState(index: number, state: ServerState, timeoutMs?: number): Promise<void>;
+  /** One command to HAProxy's admin socket (`disable server palisade_instances/palisade2`, …), its answer back. */
+  haproxy(command: string): Promise<string>;
   /** Every line an instance wrote, across its restarts. */
   logs(index: number): string;
   haproxyLogs(): string;
@@ -126,13 +126,14 @@ function askHaproxy(socketPath: string, command: string): Promise<string> {
 
 /**
  * HAProxy (Debian's, with deploy/haproxy.cfg) in front of three account-service instances
- * on one fresh PostgreSQL database from DATABASE_URL and, when REDIS_URL is set, one Redis;
+ * on one fresh PostgreSQL database from DATABASE_URL (or `serverUrl`) and, when REDIS_URL is
+ * set (or `redis`), one Redis;
  * all on loopback. The instances share one key folder (KEYS_DIR) and one COMPONENT_SECRET,
  * believe HAProxy's X-Forwarded-For (TRUST_PROXY), and do not migrate (MIGRATE_ON_START=false):
  * the schema is migrated once first, as a rolling deploy does. `close()` stops everything.
  */
-export async function startCluster(options: { env?: ServiceEnv; smtpUrl?: string } = {}): Promise<Cluster> {
-  const serverUrl = process.env.DATABASE_URL;
+export async function startCluster(options: { env?: ServiceEnv; smtpUrl?: string; serverUrl?: string; redis?: boolean } = {}): Promise<Cluster> {
+  const serverUrl = options.serverUrl ?? process.env.DATABASE_URL;
   if (!serverUrl) throw new Error('A cluster needs PostgreSQL: set DATABASE_URL');
 
   const cleanups: (() => Promise<void>)[] = [];
@@ -152,7 +153,7 @@ export async function startCluster(options: { env?: ServiceEnv; smtpUrl?: string
     cleanups.push(() => db.destroy());
     await migrateToLatest(db);
 
-    const redis = process.env.REDIS_URL ? await startRedis() : undefined;
+    const redis = (options.redis ?? Boolean(process.env.REDIS_URL)) ? await startRedis() : undefined;
     if (redis) cleanups.push(() => stopProcess(redis.process));
 
     const frontendPort = await freePort();
@@ -238,6 +239,7 @@ export async function startCluster(options: { env?: ServiceEnv; smtpUrl?: string
       running: (index) => instances[index] !== undefined,
       states,
       waitForState,
+      haproxy: (command) => askHaproxy(socketPath, command),
       logs: (index) => pastLogs[index] + (instances[index]?.logs() ?? ''),
       haproxyLogs: () => haproxy.output(),
       close: cleanUp,
@@ -246,29 +248,4 @@ export async function startCluster(options: { env?: ServiceEnv; smtpUrl?: string
     await cleanUp().catch(() => {});
     throw error;
   }
-}
-
-/**
- * A cluster (and an SMTP capture its instances mail to) for the enclosing file: started in
- * beforeAll, stopped in afterAll whatever the tests did. Only with DATABASE_URL: without it
- * nothing starts and `enabled` is false (the file's tests skip).
- */
-export function useCluster(options: { env?: ServiceEnv } = {}): { enabled: boolean; cluster: () => Cluster; smtp: () => SmtpCapture } {
-  const enabled = Boolean(process.env.DATABASE_URL);
-  let cluster: Cluster | undefined;
-  let smtp: SmtpCapture | undefined;
-  beforeAll(async () => {
-    if (!enabled) return;
-    smtp = await startSmtpCapture();
-    cluster = await startCluster({ ...options, smtpUrl: smtp.url });
-  }, 120_000);
-  afterAll(async () => {
-    await cluster?.close();
-    await smtp?.stop();
-  }, 60_000);
-  const ready = <T>(value: T | undefined, what: string): T => {
-    if (!value) throw new Error(`${what} starts in beforeAll: use it inside a test`);
-    return value;
-  };
-  return { enabled, cluster: () => ready(cluster, 'The cluster'), smtp: () => ready(smtp, 'The SMTP capture') };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { registerDeviceResponseSchema } from '../../../shared/api/devices';
-import { useCluster } from '../../support/cluster';
+import { useCluster } from '../../support/use-cluster';
 import { activate, fakeMachine, mintKeys, registerBody, signedInAccount } from '../protection/protection-fixture';
 import { type Answer, client } from '../server/http';
 

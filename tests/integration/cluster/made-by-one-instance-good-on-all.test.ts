@@ -3,7 +3,7 @@ import { compactVerify, importJWK } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { licencePublicKeyResponseSchema, heartbeatResponseSchema } from '../../../shared/api/devices';
 import { leasePayloadSchema } from '../../../shared/lease';
-import { useCluster } from '../../support/cluster';
+import { useCluster } from '../../support/use-cluster';
 import { activate, fakeMachine, heartbeatBody, mintKeys, register, registerBody } from '../protection/protection-fixture';
 import { client, expectError, expectTokens, GOOD_PASSWORD, linkToken, signIn, uniqueEmail } from '../server/http';
 
