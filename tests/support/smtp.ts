@@ -40,6 +40,12 @@ export interface SmtpCapture {
    */
   waitForMessage(to: string, options?: { timeoutMs?: number; subject?: RegExp }): Promise<CapturedMail>;
   messages(): readonly CapturedMail[];
+  /**
+   * While on, a message is received (and kept, as a real server would have it) but never
+   * answered: a sender killed meanwhile cannot know it arrived, which is when a resend of
+   * the same Message-ID is the only safe thing it can do.
+   */
+  holdReplies(on: boolean): void;
   stop(): Promise<void>;
 }
 
@@ -51,6 +57,7 @@ export async function startSmtpCapture(options: { port?: number } = {}): Promise
   const received: CapturedMail[] = [];
   const taken = new Set<CapturedMail>();
   const waiters = new Set<() => void>();
+  let holding = false;
 
   const server = new SMTPServer({
     authOptional: true,
@@ -66,7 +73,7 @@ export async function startSmtpCapture(options: { port?: number } = {}): Promise
           received.push({ to: rcpt.address.toLowerCase(), subject: parsed.subject, messageId: parsed.messageId, text: parsed.text, raw });
         }
         for (const wake of waiters) wake();
-        callback();
+        if (!holding) callback();
       });
     },
   });
@@ -76,6 +83,9 @@ export async function startSmtpCapture(options: { port?: number } = {}): Promise
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages: () => received,
+    holdReplies: (on) => {
+      holding = on;
+    },
     waitForMessage(to, options = {}) {
       const address = to.trim().toLowerCase();
       const find = () =>
