@@ -104,6 +104,8 @@ const services = createAppServices({
   openExternal: async (url) => {
     if (!(await openInBrowser(url))) logger.warn('could not open a browser for a link');
   },
+  // A slow line on purpose (PALISADE_DOWNLOAD_RATE, bytes a second): demos and tests of pausing a download.
+  ...(Number(process.env.PALISADE_DOWNLOAD_RATE) > 0 && { downloadBytesPerSecond: Number(process.env.PALISADE_DOWNLOAD_RATE) }),
 });
 services.start();
 

@@ -6,6 +6,9 @@ import { createBillingService, type BillingService, type FileShell } from './bil
 import { downloadsFolder } from './billing/downloads-folder';
 import { createInvoiceFiles } from './billing/invoice-files';
 import { createDevicesApi } from './api/devices-api';
+import { createDownloadsApi } from './downloads/downloads-api';
+import { createDownloadsService, type DownloadsService } from './downloads/downloads-service';
+import { platformOf } from './downloads/installer-order';
 import { createIdentityApi } from './api/identity-api';
 import { createSecurityApi } from './api/security-api';
 import { createSubscriptionsApi } from './api/subscriptions-api';
@@ -56,6 +59,8 @@ export interface AppServicesOptions {
   heartbeatIntervalMs?: number;
   /** The account event stream's keep-alive interval (tests shorten it, so a dead line shows sooner). */
   eventsKeepAliveMs?: number;
+  /** At most this many bytes a second per installer download (a slow line, for demos and tests). */
+  downloadBytesPerSecond?: number;
 }
 
 export interface AppServices {
@@ -63,6 +68,8 @@ export interface AppServices {
   session: SessionService;
   subscriptions: SubscriptionsService;
   billing: BillingService;
+  /** Installer downloads: they live here, so they outlast the window. */
+  downloads: DownloadsService;
   thisComputer: ThisComputerService;
   devices: AccountDevicesService;
   fingerprint: FingerprintService;
@@ -148,6 +155,17 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     events: appEvents,
     logger: logger.child('billing'),
   });
+  const downloads = createDownloadsService({
+    api: createDownloadsApi(api),
+    apiBaseUrl,
+    events,
+    thisPlatform: platformOf(appInfo.platform),
+    downloadsDir: options.downloadsDir ?? (() => downloadsFolder()),
+    shell: options.fileShell ?? {},
+    userAgent: `Palisade/${appInfo.version} (${appInfo.platform}; ${appInfo.host})`,
+    ...(options.downloadBytesPerSecond !== undefined && { bytesPerSecond: options.downloadBytesPerSecond }),
+    logger: logger.child('downloads'),
+  });
   const devices = createAccountDevicesService(devicesApi, {
     thisDeviceId: () => thisComputer.thisDeviceId(),
     events: appEvents,
@@ -174,6 +192,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     events,
     logger: logger.child('operations'),
     settings,
+    downloads,
     appInfo,
     networkState: () => api.networkState(),
     openExternal: (url) => openExternal(vetExternalUrl(url)),
@@ -186,6 +205,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     session,
     subscriptions,
     billing,
+    downloads,
     thisComputer,
     devices,
     fingerprint,
@@ -203,6 +223,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       void session.state().then((state) => thisComputer.setUser(state.user?.id ?? null));
     },
     stop: () => {
+      downloads.stop();
       accountEvents.stop();
       thisComputer.stop();
       i18n.stop();

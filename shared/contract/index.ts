@@ -3,6 +3,7 @@ import { appContract, appEvents } from './app';
 import { authContract, authEvents } from './auth';
 import { billingContract, billingEvents } from './billing';
 import { devicesContract, devicesEvents } from './devices';
+import { downloadsContract, downloadsEvents } from './downloads';
 import { fingerprintContract, fingerprintEvents } from './fingerprint';
 import { securityContract, securityEvents } from './security';
 import { sessionContract, sessionEvents } from './session';
@@ -27,6 +28,7 @@ export const contract = {
   ...devicesContract,
   ...settingsContract,
   ...fingerprintContract,
+  ...downloadsContract,
 } as const;
 
 /** Every event the main process pushes to the renderer. */
@@ -42,6 +44,7 @@ export const events = {
   ...devicesEvents,
   ...settingsEvents,
   ...fingerprintEvents,
+  ...downloadsEvents,
 } as const;
 
 export type Contract = typeof contract;

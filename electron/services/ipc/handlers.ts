@@ -3,6 +3,8 @@ import { type AppHandlerServices, createAppHandlers } from '../app/app-handlers'
 import { createBillingHandlers } from '../billing/billing-handlers';
 import type { BillingService } from '../billing/billing-service';
 import { createDevicesHandlers } from '../devices/devices-handlers';
+import { createDownloadsHandlers } from '../downloads/downloads-handlers';
+import type { DownloadsService } from '../downloads/downloads-service';
 import type { AccountDevicesService } from '../devices/devices-service';
 import type { FingerprintService } from '../fingerprint';
 import { createFingerprintHandlers } from '../fingerprint/fingerprint-handlers';
@@ -35,6 +37,7 @@ export interface HandlerServices extends AppHandlerServices {
   events: EventHub;
   logger?: Logger;
   settings: SettingsService;
+  downloads: DownloadsService;
 }
 
 /** Every area of the contract, each answered by the handlers beside its service. */
@@ -53,5 +56,6 @@ export function createHandlers(services: HandlerServices): Handlers {
       createFingerprintRefresh({ fingerprint, events, ...(logger !== undefined && { logger }) }),
     ),
     ...createSettingsHandlers(settings),
+    ...createDownloadsHandlers(services.downloads),
   };
 }

@@ -73,6 +73,17 @@ function handlers(overrides: Partial<{ [K in keyof Handlers]: Partial<Handlers[K
     },
     settings: { get: async () => ({ language: 'system' }), update: async () => ({ language: 'system' }) },
     fingerprint: { start: async () => ({ id: 'op-1' }), cancel: async () => null },
+    downloads: {
+      list: async () => ({ thisPlatform: 'linux', items: [] }),
+      start: async () => ({ id: 'op-2' }),
+      pause: async () => null,
+      resume: async () => null,
+      cancel: async () => null,
+      current: async () => [],
+      open: async () => ({ path: '/tmp/x', shown: false }),
+      showInFolder: async () => ({ path: '/tmp/x', shown: false }),
+      emailLink: async () => null,
+    },
   };
   for (const [area, methods] of Object.entries(overrides)) Object.assign(base[area as keyof Handlers], methods);
   return base;

@@ -63,6 +63,18 @@ export function createFakeApi(overrides: FakeOverrides = {}, session: SessionSta
       start: async () => ok({ id: 'refresh-1' }),
       cancel: async () => ok(null),
     },
+    // Defaults: nothing published, nothing downloading; the downloads screen's tests override.
+    downloads: {
+      list: async () => ok({ thisPlatform: 'linux' as const, items: [] }),
+      start: async () => failure('NOT_FOUND'),
+      pause: async () => ok(null),
+      resume: async () => ok(null),
+      cancel: async () => ok(null),
+      current: async () => ok([]),
+      open: async () => failure('NOT_FOUND'),
+      showInFolder: async () => failure('NOT_FOUND'),
+      emailLink: async () => ok(null),
+    },
     settings: {
       get: async () => ok({ language: 'system' as const }),
       update: async (input) => ok({ language: input.language ?? ('system' as const) }),
