@@ -69,7 +69,14 @@ export const navItems: readonly NavItem[] = [
       (m) => m.SubscriptionsScreen,
     ),
   },
-  { path: paths.downloads, label: 'shell.nav.downloads', screen: null },
+  {
+    path: paths.downloads,
+    label: 'shell.nav.downloads',
+    screen: screen(
+      () => import('../screens/downloads/DownloadsScreen'),
+      (m) => m.DownloadsScreen,
+    ),
+  },
   {
     path: paths.billing,
     label: 'shell.nav.billing',
