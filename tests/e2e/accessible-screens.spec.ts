@@ -1,3 +1,8 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { npmRunServer } from '../support/service-data-dir';
 import { expectNoAxeViolations } from './support/accessibility';
 import { newPerson } from './support/accounts';
 import { expect, test } from './support/fixtures';
@@ -144,3 +149,30 @@ keyed(
     await expectNoAxeViolations(page, 'I have an invitation link, with what is wrong');
   },
 );
+
+test('the downloads screen, with an installer published and the store link e-mailed, has no axe-core violations in light or dark', async ({
+  page,
+  launchHost,
+  accounts,
+  service,
+}) => {
+  const folder = await mkdtemp(join(tmpdir(), 'palisade-a11y-release-'));
+  try {
+    await writeFile(join(folder, 'Palisade-Setup.exe'), randomBytes(64_000));
+    await npmRunServer(service.commandEnv, 'releases', 'publish', '--platform', 'windows', '--version', `8.0.${Date.now()}`, '--file', join(folder, 'Palisade-Setup.exe'));
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+  const person = await accounts.createConfirmed(newPerson('a11y-downloads'));
+  const host = await launchHost();
+  await host.open(page);
+  await new SignInPage(page).signIn(person.email, person.password);
+  await new AppShell(page).expectGreeting(person.name);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Downloads' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Downloads' })).toBeVisible();
+  await expect(page.getByRole('img', { name: /QR code: Palisade for iPhone and iPad/ })).toBeVisible();
+  await expectNoAxeViolations(page, 'downloads');
+  await page.getByRole('button', { name: 'E-mail me the link to Palisade for Android' }).click();
+  await expect(page.getByText('The link to Palisade for Android is on its way to your e-mail address.')).toBeVisible();
+  await expectNoAxeViolations(page, 'downloads, the store link e-mailed');
+});

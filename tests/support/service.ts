@@ -84,6 +84,8 @@ export async function startService(options: { env?: ServiceEnv; now?: () => Date
 
 export interface SpawnedService extends RunningService {
   child: ChildProcess;
+  /** What the service's own command line needs to reach its data (`DATA_DIR`, and `DATABASE_URL` on PostgreSQL). */
+  commandEnv: Record<string, string>;
   /** Resolves with the exit code (or signal) once the process has ended. */
   exited: Promise<number | NodeJS.Signals>;
 }
@@ -145,6 +147,7 @@ export async function spawnService(options: { env?: ServiceEnv; dataDir?: string
     dataDir,
     outboxDir: join(dataDir, 'outbox'),
     child,
+    commandEnv: { DATA_DIR: dataDir, ...(databaseUrl && { DATABASE_URL: databaseUrl }) },
     exited,
     logs: () => output,
     async stop() {

@@ -20,6 +20,8 @@ export interface HostOptions {
   home?: string;
   /** The host's data folder; `<home>/palisade` by default. */
   dataDir?: string;
+  /** More environment, e.g. `PALISADE_DOWNLOAD_RATE` for a slow line. */
+  env?: Record<string, string>;
 }
 
 /**
@@ -31,6 +33,7 @@ export class AppHost {
   readonly dataDir: string;
   readonly keyring: boolean;
   private readonly args: string[];
+  private readonly env: Record<string, string>;
   private running: HostProcess | null = null;
   /** Whether this run's printed link was opened already: each link works once. */
   private printedLinkUsed = false;
@@ -46,6 +49,7 @@ export class AppHost {
     this.dataDir = options.dataDir ?? join(options.home, 'palisade');
     this.keyring = options.keyring ?? false;
     this.args = options.args ?? [];
+    this.env = options.env ?? {};
   }
 
   /** Starts the host and waits for its `Palisade is running at …` line. */
@@ -63,6 +67,7 @@ export class AppHost {
         PATH: process.env.PATH,
         HOME: this.home,
         PALISADE_API_URL: this.apiUrl,
+        ...this.env,
         // Never the desktop's own session bus: without the keyring wrapper there is no key store.
         ...(!this.keyring && { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent' }),
       },
