@@ -22,7 +22,9 @@ async function downloads(services: Services, messages: ServiceMessages, first: D
   const items = order.map((p) => {
     const entry = list.find((d) => d.platform === p);
     const href = entry?.url !== undefined ? `${publicUrl}${entry.url}` : (entry?.storeUrl ?? downloadsPageUrl(publicUrl, p));
-    return `<li><a href="${escapeHtml(href)}">${messages.html('pages.install.download', { platform: platformNames[p] })}</a></li>`;
+    // A published installer is the download itself; elsewhere, where to get it.
+    const words = entry?.url !== undefined ? messages.html('downloads.page.download', { platform: platformNames[p] }) : messages.html('pages.install.download', { platform: platformNames[p] });
+    return `<li><a href="${escapeHtml(href)}">${words}</a></li>`;
   });
   const all = `<p><a href="${escapeHtml(downloadsPageUrl(publicUrl, first))}">${messages.html('downloads.page.title')}</a></p>`;
   return `<h2>${messages.html('pages.install.notInstalled')}</h2>\n<ul>\n${items.join('\n')}\n</ul>\n${all}`;
