@@ -92,7 +92,8 @@ export function SubscriptionCard({
           <T
             id="subscriptions.card.keyEnding"
             values={{ group: <span className="product-key-group">{s.keyLastGroup}</span> }}
-          />
+          />{' '}
+          <T id="subscriptions.card.keyAdvice" />
         </p>
       )}
       <SeatMeter used={s.seatsUsed} seats={s.seats} label={t('subscriptions.card.seatsLabel', { plan: s.planName })} />
