@@ -47,7 +47,7 @@ export function InstallerCard({ platform, item }: { platform: DevicePlatform; it
           <p>
             {t('downloads.card.version', { version: item.version ?? '', size: megabytes(item.size ?? 0) })}
             {' '}
-            {t('downloads.card.minimumOs', { system: item.minimumOs })}
+            {t('downloads.card.minimumOs', { system: t(`downloads.minimumOs.${platform}`) })}
           </p>
           <p className="installer-checksum">
             <span className="muted">{t('downloads.card.checksum')}</span> <code>{item.sha256}</code>

@@ -35,7 +35,7 @@ export function PhoneCard({ platform, item }: { platform: MobilePlatform; item: 
         <div className="phone-store">
           <QrCode text={item.storeUrl} label={t('downloads.store.qr', values)} size={160} />
           <div>
-            <p>{t('downloads.card.minimumOs', { system: item.minimumOs })}</p>
+            <p>{t('downloads.card.minimumOs', { system: t(`downloads.minimumOs.${platform}`) })}</p>
             <p>
               <a href={item.storeUrl} onClick={(e) => openExternalLink(e, api)}>
                 {t('downloads.store.open', values)}
