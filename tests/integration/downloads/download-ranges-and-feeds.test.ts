@@ -43,6 +43,12 @@ describe('downloading an installer', () => {
     expect(whole.response.headers.get('etag')).toBe(etag);
     expect(whole.response.headers.get('content-disposition')).toContain("filename*=UTF-8''Palisade%20Setup%202.0.0.exe");
     expect(whole.body.equals(bytes)).toBe(true);
+    // HEAD: the same headers, no body (a download manager asks first).
+    const head = await fetch(new URL(path, service.url), { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-length')).toBe('1000000');
+    expect(head.headers.get('etag')).toBe(etag);
+    expect((await head.arrayBuffer()).byteLength).toBe(0);
 
     const cases: [string, number, number][] = [
       ['bytes=0-99', 0, 99],
