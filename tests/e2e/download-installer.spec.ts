@@ -81,7 +81,7 @@ test('an installer for this computer downloads with its progress shown, pauses a
         expect(await readdir(downloads)).toEqual([fileName]);
         expect((await readFile(join(downloads, fileName))).equals(installer)).toBe(true);
         const cardAgain = again.getByRole('region', { name: 'For this computer' }).getByRole('article', { name: 'Palisade for Linux' });
-        await cardAgain.getByRole('button', { name: 'Show the installer for Linux in its folder' }).click();
+        await cardAgain.getByRole('button', { name: 'Show in folder: Palisade for Linux' }).click();
         await expect(cardAgain.getByText(`It is in ${join(downloads, fileName)}.`)).toBeVisible();
       });
     } finally {

@@ -70,7 +70,8 @@ function DownloadControls({ item, platformName }: { item: Download; platformName
   const [shown, setShown] = useState<{ id: string; path: string; shown: boolean } | null>(null);
   const values = { platform: platformName };
 
-  const button = (label: string, aria: string, onClick: () => void, primary = false) => (
+  // Each accessible name starts with the words on the button (WCAG 2.5.3), then says which platform.
+  const button = (label: string, aria: string | undefined, onClick: () => void, primary = false) => (
     <button
       type="button"
       className={`button ${primary ? 'button-primary' : 'button-secondary'}`}
@@ -93,7 +94,7 @@ function DownloadControls({ item, platformName }: { item: Download; platformName
       {download && state === 'cancelled' && <p>{t('downloads.state.cancelled')}</p>}
       <div className="button-row">
         {(!download || state === 'cancelled') &&
-          button(t('downloads.action.download', values), t('downloads.action.downloadLabel', values), start, true)}
+          button(t('downloads.action.download', values), undefined, start, true)}
         {download && state === 'running' &&
           button(t('downloads.action.pause'), t('downloads.action.pauseLabel', values), () => void run(() => pauseDownload(api, download.id)))}
         {download && (state === 'paused' || (state === 'failed' && download.failure !== 'mismatch')) &&
@@ -111,7 +112,7 @@ function DownloadControls({ item, platformName }: { item: Download; platformName
           </>
         )}
         {download && (state === 'done' || (state === 'failed' && download.failure === 'mismatch')) &&
-          button(t('downloads.action.again'), t('downloads.action.downloadLabel', values), start)}
+          button(t('downloads.action.again'), t('downloads.action.againLabel', values), start)}
       </div>
       {/* The browser host has no file manager to ask: it says where the file is instead. */}
       {shown && shown.id === download?.id && !shown.shown && <p className="download-where">{t('downloads.state.where', { path: shown.path })}</p>}
