@@ -159,7 +159,7 @@ test('the downloads screen, with an installer published and the store link e-mai
   const folder = await mkdtemp(join(tmpdir(), 'palisade-a11y-release-'));
   try {
     await writeFile(join(folder, 'Palisade-Setup.exe'), randomBytes(64_000));
-    await npmRunServer(service.commandEnv, 'releases', 'publish', '--platform', 'windows', '--version', `8.0.${Date.now()}`, '--file', join(folder, 'Palisade-Setup.exe'));
+    await npmRunServer(service.commandEnv, 'releases', 'publish', '--platform', 'windows', '--version', `${Date.now()}.0.0`, '--file', join(folder, 'Palisade-Setup.exe'));
   } finally {
     await rm(folder, { recursive: true, force: true });
   }

@@ -20,7 +20,8 @@ test('an installer for this computer downloads with its progress shown, pauses a
   const folder = await mkdtemp(join(tmpdir(), 'palisade-e2e-release-'));
   try {
     const installer = randomBytes(4_000_000);
-    const version = `7.0.${Date.now()}`;
+    // Newer than anything published before it on this service, so it is the newest.
+    const version = `${Date.now()}.0.0`;
     const fileName = `Palisade-${version}.AppImage`;
     await writeFile(join(folder, fileName), installer);
     await test.step('publish a release with the service’s command line', async () => {

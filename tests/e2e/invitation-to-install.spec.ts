@@ -19,7 +19,8 @@ test('an invitation e-mail’s link opens the install page, whose download is th
   const invitee = await browser.newContext({ acceptDownloads: true, locale: 'en-GB' });
   try {
     const installer = randomBytes(1_500_000);
-    const version = `7.1.${Date.now()}`;
+    // Newer than anything published before it on this service (other specs publish too), so it is the one offered.
+    const version = `${Date.now()}.0.0`;
     const fileName = `Palisade Setup ${version}.exe`;
     await writeFile(join(folder, fileName), installer);
     await npmRunServer(service.commandEnv, 'releases', 'publish', '--platform', 'windows', '--version', version, '--file', join(folder, fileName));
