@@ -13,6 +13,7 @@ import { type AppError, AppFailure } from '../../../shared/errors';
 import type { EventHub } from '../ipc/event-hub';
 import { describeError, type Logger, silentLogger } from '../log/logger';
 import type { DownloadsApi } from './downloads-api';
+import { downloadUrl } from './download-url';
 import { orderForThisComputer } from './installer-order';
 import { freePath, safeFileName } from './saved-file-name';
 
@@ -57,6 +58,7 @@ interface Release {
   releaseId: string;
   platform: DevicePlatform;
   fileName: string;
+  /** Absolute, on the service itself. */
   url: string;
   sha256: string;
   size: number;
@@ -179,7 +181,7 @@ export function createDownloadsService(options: DownloadsServiceOptions): Downlo
     }
     let response: Response;
     try {
-      response = await fetch(`${baseUrl}${release.url}`, { headers, signal, redirect: 'error' });
+      response = await fetch(release.url, { headers, signal, redirect: 'error' });
     } catch (error) {
       if (signal.aborted) throw error;
       throw unreachable();
@@ -264,10 +266,11 @@ export function createDownloadsService(options: DownloadsServiceOptions): Downlo
   async function releaseOf(releaseId: string): Promise<Release> {
     if (!known.has(releaseId)) await list();
     const item = known.get(releaseId);
-    if (!item || item.url === undefined || item.sha256 === undefined || item.size === undefined || item.fileName === undefined) {
+    const url = item?.url === undefined ? undefined : downloadUrl(baseUrl, item.url);
+    if (!item || url === undefined || item.sha256 === undefined || item.size === undefined || item.fileName === undefined) {
       throw notFound();
     }
-    return { releaseId, platform: item.platform, fileName: item.fileName, url: item.url, sha256: item.sha256, size: item.size };
+    return { releaseId, platform: item.platform, fileName: item.fileName, url, sha256: item.sha256, size: item.size };
   }
 
   async function list(): Promise<DownloadsList> {

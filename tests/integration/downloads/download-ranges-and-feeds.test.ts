@@ -2,13 +2,16 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 // electron-updater's own reading of a feed: what the app's updater will do with ours.
 import { parseUpdateInfo, resolveFiles } from 'electron-updater/out/providers/Provider.js';
-import { newBaseUrl, newUrlFromBase } from 'electron-updater/out/util.js';
+import * as updaterUtil from 'electron-updater/out/util.js';
 import type { DesktopPlatform } from '../../../shared/api/downloads';
 import { downloadListSchema } from '../../../shared/api/downloads';
 import { copyIntoStore, recordRelease } from '../../../server/src/releases/release-store';
 import { useService } from '../../support/use-service';
 import { expectError } from '../server/http';
 import { sha256Hex, sha512Base64, useInstallerFiles } from './release-files';
+
+// newBaseUrl is what GenericProvider makes of its configured url; its typings leave it out.
+const { newBaseUrl, newUrlFromBase } = updaterUtil as typeof updaterUtil & { newBaseUrl(url: string): URL };
 
 const { service, api } = useService({ smtp: false });
 const files = useInstallerFiles();

@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { downloadUrl } from '../../../electron/services/downloads/download-url';
 import { orderForThisComputer, platformOf } from '../../../electron/services/downloads/installer-order';
 import { freePath, safeFileName } from '../../../electron/services/downloads/saved-file-name';
 import type { Download } from '../../../shared/api/downloads';
@@ -29,6 +30,17 @@ describe('the downloads for this computer', () => {
       expect(await freePath(folder, 'Setup.exe')).toBe(join(folder, 'Setup (3).exe'));
     } finally {
       await rm(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('where a download comes from', () => {
+  it('is the service itself, whatever the list says', () => {
+    const base = 'http://127.0.0.1:4600';
+    expect(downloadUrl(base, '/v1/downloads/abc/file')).toBe('http://127.0.0.1:4600/v1/downloads/abc/file');
+    expect(downloadUrl('https://account.palisade.test/', '/v1/downloads/abc/file')).toBe('https://account.palisade.test/v1/downloads/abc/file');
+    for (const path of ['@evil.example/x', '//evil.example/x', 'https://evil.example/x', '/\\evil.example/x', 'v1/downloads/x', '']) {
+      expect(downloadUrl(base, path), path).toBeUndefined();
     }
   });
 });
