@@ -1,4 +1,5 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -39,14 +40,14 @@ async function publish(platform: DesktopPlatform, version: string, name: string,
 }
 
 /** The main process's downloads, as the app wires them, against the real service; every progress event kept. */
-function mainProcessDownloads(bytesPerSecond?: number): { downloads: DownloadsService; seen: DownloadProgress[] } {
+function mainProcessDownloads(bytesPerSecond?: number, serviceUrl = service.url): { downloads: DownloadsService; seen: DownloadProgress[] } {
   const events = createEventHub();
   const seen: DownloadProgress[] = [];
   events.subscribe((name, payload) => name === 'downloads.progress' && seen.push(payload as DownloadProgress));
-  const client = createApiClient({ baseUrl: service.url, getAccessToken: async () => token, retryBaseDelayMs: 10 });
+  const client = createApiClient({ baseUrl: serviceUrl, getAccessToken: async () => token, retryBaseDelayMs: 10 });
   const downloads = createDownloadsService({
     api: createDownloadsApi(client),
-    apiBaseUrl: service.url,
+    apiBaseUrl: serviceUrl,
     events,
     thisPlatform: 'linux',
     downloadsDir: () => folder,
@@ -136,5 +137,56 @@ describe('an installer downloaded by the main process', () => {
     expect(seen.filter((p) => p.id === id).at(-1)?.state).toBe('cancelled');
     expect(await readdir(folder)).toEqual([]);
     await expect(downloads.cancel(id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+/** A line between the app and the service that can be cut: every connection through it dropped at once. */
+async function cuttableLine(target: URL) {
+  const sockets = new Set<Socket>();
+  const server = createServer((inbound) => {
+    const outbound = connect(Number(target.port), target.hostname);
+    for (const socket of [inbound, outbound]) {
+      sockets.add(socket);
+      socket.on('error', () => {});
+      socket.on('close', () => sockets.delete(socket));
+    }
+    inbound.pipe(outbound).pipe(inbound);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    cut: () => sockets.forEach((socket) => socket.destroy()),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('an installer download whose line is cut', () => {
+  it('fails as a network problem, keeps what it had, and resumes from there to a checked file', async () => {
+    // Larger than what the sockets and the HTTP client can hold ahead of a paced reader.
+    const release = await publish('linux', '6.0.0', 'Palisade-6.0.0.AppImage', 20_000_000);
+    const line = await cuttableLine(new URL(service.url));
+    try {
+      const { downloads, seen } = mainProcessDownloads(5_000_000, line.url);
+      await downloads.list();
+      const { id } = await downloads.start(release.row.id);
+      const latest = () => seen.filter((p) => p.id === id).at(-1);
+      await until('some bytes', () => (latest()?.done ?? 0) > 1_000_000);
+      line.cut();
+      await until('failed', () => latest()?.state === 'failed');
+      expect(latest()).toMatchObject({ failure: 'network', error: { code: 'NETWORK_OFFLINE' } });
+      const kept = (await readFile(join(folder, 'Palisade-6.0.0.AppImage.part'))).length;
+      expect(kept).toBeGreaterThan(0);
+      expect(release.bytes.subarray(0, kept).equals(await readFile(join(folder, 'Palisade-6.0.0.AppImage.part')))).toBe(true);
+
+      downloads.resume(id);
+      await until('done', () => latest()?.state === 'done', 30_000);
+      const afterResume = seen.filter((p) => p.id === id).slice(seen.filter((p) => p.id === id).findIndex((p) => p.state === 'failed') + 1);
+      expect(Math.min(...afterResume.map((p) => p.done))).toBeGreaterThanOrEqual(kept);
+      expect((await readFile(latest()!.path!)).equals(release.bytes)).toBe(true);
+    } finally {
+      line.cut();
+      await line.close();
+    }
   });
 });
