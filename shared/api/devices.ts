@@ -130,5 +130,13 @@ export const licencePublicJwkSchema = z.object({
 });
 export type LicencePublicJwk = z.infer<typeof licencePublicJwkSchema>;
 
-/** `GET /v1/licence/public-key`. */
-export const licencePublicKeyResponseSchema = z.object({ alg: z.literal('EdDSA'), jwk: licencePublicJwkSchema });
+/**
+ * `GET /v1/licence/public-key`: the key leases are signed with now, and every licence-key
+ * rotation statement in order (compact JWS each, shared/lease.ts), so a client that pinned
+ * an earlier key can follow the signed chain to this one.
+ */
+export const licencePublicKeyResponseSchema = z.object({
+  alg: z.literal('EdDSA'),
+  jwk: licencePublicJwkSchema,
+  rotations: z.array(z.string().min(1).max(4096)).max(1000).default([]),
+});

@@ -2,6 +2,9 @@ export { verifyLease, type LeaseRefusal, type LeaseVerification, type VerifyLeas
 export {
   PinnedKeyStore,
   pinnedLicenceKeySchema,
+  type LicenceKeyOffer,
   type PinnedKeyStorage,
   type PinnedLicenceKey,
+  type RetiredLicenceKey,
 } from './pinned-key-store';
+export { verifyRotation, type StatementRefusal } from './key-rotation';

@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { ServiceConfig } from '../config';
+import { readOrCreate } from '../keys/key-files';
 
 /** Where the secret is kept without COMPONENT_SECRET: in the key folder, beside the signing keys, owner-only. */
 export const componentSecretFile = (keysDir: string) => join(keysDir, 'component-secret');
@@ -35,22 +35,9 @@ export class ComponentKeys {
   }
 }
 
-/** 32 random bytes, base64url, written exclusively (`wx`) so two processes starting together agree on one. */
-async function loadOrCreateSecret(file: string): Promise<string> {
-  try {
-    return readSecret(await readFile(file, 'utf8'));
-  } catch (error) {
-    if (!hasCode(error, 'ENOENT')) throw error;
-  }
-  const secret = randomBytes(32).toString('base64url');
-  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-  try {
-    await writeFile(file, `${secret}\n`, { flag: 'wx', mode: 0o600 });
-    return secret;
-  } catch (error) {
-    if (!hasCode(error, 'EEXIST')) throw error;
-    return readSecret(await readFile(file, 'utf8'));
-  }
+/** 32 random bytes, base64url, created whole and exclusively (key-files.ts) so instances starting together agree on one. */
+function loadOrCreateSecret(file: string): Promise<string> {
+  return readOrCreate(file, () => `${randomBytes(32).toString('base64url')}\n`, readSecret);
 }
 
 function readSecret(text: string): string {
@@ -58,6 +45,3 @@ function readSecret(text: string): string {
   if (secret.length < 32) throw new Error('The component secret file holds fewer than 32 characters.');
   return secret;
 }
-
-const hasCode = (error: unknown, code: string): boolean =>
-  typeof error === 'object' && error !== null && 'code' in error && error.code === code;

@@ -1,7 +1,6 @@
 import { sign as signBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { jwtVerify } from 'jose';
-import { loadOrCreateSigningKey, type SigningKey } from './signing-key';
+import { AccessTokenKeySet } from '../keys/access-token-keys';
 
 export const ACCESS_TOKEN_TTL_SECONDS = 10 * 60;
 const ISSUER = 'palisade-account-service';
@@ -13,15 +12,19 @@ export interface AccessTokenClaims {
   sessionId: string;
 }
 
-/** EdDSA JWTs that last 10 minutes, signed with the key kept in KEYS_DIR. */
+/**
+ * EdDSA JWTs that last 10 minutes, signed with the current key of the key set in KEYS_DIR
+ * and verified against the whole set by their `kid`, so the key can be rotated without
+ * signing anyone out (docs/key-rotation.md).
+ */
 export class AccessTokens {
   private constructor(
-    private readonly key: SigningKey,
+    readonly keys: AccessTokenKeySet,
     private readonly now: () => Date,
   ) {}
 
   static async load(keysDir: string, now: () => Date): Promise<AccessTokens> {
-    return new AccessTokens(await loadOrCreateSigningKey(join(keysDir, 'access-token-signing.jwk')), now);
+    return new AccessTokens(await AccessTokenKeySet.load(keysDir, { tokenTtlSeconds: ACCESS_TOKEN_TTL_SECONDS }), now);
   }
 
   readonly ttlSeconds = ACCESS_TOKEN_TTL_SECONDS;
@@ -34,7 +37,8 @@ export class AccessTokens {
    */
   sign(claims: AccessTokenClaims): string {
     const issuedAt = Math.floor(this.now().getTime() / 1000);
-    const header = { alg: 'EdDSA', typ: 'at+jwt', kid: this.key.kid };
+    const key = this.keys.signingKey();
+    const header = { alg: 'EdDSA', typ: 'at+jwt', kid: key.kid };
     const payload = {
       sid: claims.sessionId,
       sub: claims.userId,
@@ -44,19 +48,26 @@ export class AccessTokens {
       exp: issuedAt + this.ttlSeconds,
     };
     const input = `${base64url(header)}.${base64url(payload)}`;
-    const signature = signBytes(null, Buffer.from(input), this.key.privateKeyObject).toString('base64url');
+    const signature = signBytes(null, Buffer.from(input), key.privateKeyObject).toString('base64url');
     return `${input}.${signature}`;
   }
 
-  /** The claims of a valid, unexpired token; null for anything else. */
+  /**
+   * The claims of a valid, unexpired token; null for anything else, a token whose kid is
+   * not in the key set (or names a retired key past its window) included.
+   */
   async verify(token: string): Promise<AccessTokenClaims | null> {
+    const now = this.now();
+    const kid = kidOf(token);
+    const key = kid === undefined ? undefined : this.keys.verificationKey(kid, now);
+    if (key === undefined) return null;
     try {
-      const { payload } = await jwtVerify(token, this.key.publicKey, {
+      const { payload } = await jwtVerify(token, key, {
         algorithms: ['EdDSA'],
         issuer: ISSUER,
         audience: AUDIENCE,
         typ: 'at+jwt',
-        currentDate: this.now(),
+        currentDate: now,
         clockTolerance: 0,
       });
       if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return null;
@@ -64,6 +75,18 @@ export class AccessTokens {
     } catch {
       return null;
     }
+  }
+}
+
+/** The header's kid, read without verifying anything: it only picks the key to verify with. */
+function kidOf(token: string): string | undefined {
+  const dot = token.indexOf('.');
+  if (dot <= 0 || dot > 512) return undefined;
+  try {
+    const header = JSON.parse(Buffer.from(token.slice(0, dot), 'base64url').toString('utf8')) as { kid?: unknown };
+    return typeof header.kid === 'string' && header.kid.length > 0 && header.kid.length <= 100 ? header.kid : undefined;
+  } catch {
+    return undefined;
   }
 }
 

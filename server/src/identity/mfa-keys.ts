@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { readOrCreate } from '../keys/key-files';
 
 /**
  * Keys for 2-step verification data at rest, derived from one random 256-bit key kept in
@@ -50,22 +50,9 @@ function deriveKeys(master: Buffer): MfaKeys {
   };
 }
 
-/** Written exclusively (`wx`), so two processes starting together agree on one key. */
-async function loadOrCreateMasterKey(file: string): Promise<Buffer> {
-  try {
-    return parseKey(await readFile(file, 'utf8'));
-  } catch (error) {
-    if (!hasCode(error, 'ENOENT')) throw error;
-  }
-  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-  const key = randomBytes(32);
-  try {
-    await writeFile(file, key.toString('base64'), { flag: 'wx', mode: 0o600 });
-    return key;
-  } catch (error) {
-    if (!hasCode(error, 'EEXIST')) throw error;
-    return parseKey(await readFile(file, 'utf8'));
-  }
+/** Created whole and exclusively (key-files.ts), so instances starting together on one key folder agree on one key. */
+function loadOrCreateMasterKey(file: string): Promise<Buffer> {
+  return readOrCreate(file, () => randomBytes(32).toString('base64'), parseKey);
 }
 
 function parseKey(text: string): Buffer {
@@ -73,6 +60,3 @@ function parseKey(text: string): Buffer {
   if (key.length !== 32) throw new Error('The 2-step verification key file does not hold a 256-bit key.');
   return key;
 }
-
-const hasCode = (error: unknown, code: string): boolean =>
-  typeof error === 'object' && error !== null && 'code' in error && error.code === code;

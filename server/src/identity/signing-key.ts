@@ -1,51 +1,49 @@
-import { createPrivateKey, type JsonWebKey as NodeJwk, type KeyObject, randomUUID } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { type CryptoKey, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type JsonWebKey as NodeJwk, type KeyObject, randomUUID } from 'node:crypto';
+import type { CryptoKey } from 'jose';
+import { readOrCreate } from '../keys/key-files';
+
+/** The public half of an Ed25519 key (RFC 8037), as clients and statements carry it. */
+export interface Ed25519PublicJwk {
+  kty: 'OKP';
+  crv: 'Ed25519';
+  x: string;
+}
 
 export interface SigningKey {
   kid: string;
-  privateKey: CryptoKey;
+  /** For jose's verification (WebCrypto). */
   publicKey: CryptoKey;
-  /** The same private key for node:crypto, which signs synchronously (see access-tokens.ts). */
+  publicJwk: Ed25519PublicJwk;
+  /** The private key for node:crypto, which signs synchronously (see access-tokens.ts). */
   privateKeyObject: KeyObject;
 }
 
+/** A new Ed25519 private JWK with a random `kid`, as it is kept in the key folder. */
+export function newSigningJwk(): string {
+  const { privateKey } = generateKeyPairSync('ed25519');
+  return JSON.stringify({ ...privateKey.export({ format: 'jwk' }), kid: randomUUID(), alg: 'EdDSA' });
+}
+
 /**
- * Loads the Ed25519 key kept at `file`, creating it on first start. The file is written
- * exclusively (`wx`), so two processes starting together agree on one key.
+ * Loads the Ed25519 key kept at `file`, creating it on first start. Creation is exclusive
+ * and whole (key-files.ts), so instances starting together on one key folder agree on one key.
  */
-export async function loadOrCreateSigningKey(file: string): Promise<SigningKey> {
-  try {
-    return await importKey(await readFile(file, 'utf8'));
-  } catch (error) {
-    if (!isNotFound(error)) throw error;
-  }
-  const pair = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
-  const jwk = { ...(await exportJWK(pair.privateKey)), kid: randomUUID(), alg: 'EdDSA' };
-  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-  try {
-    await writeFile(file, JSON.stringify(jwk), { flag: 'wx', mode: 0o600 });
-  } catch (error) {
-    if (!isAlreadyThere(error)) throw error;
-    return importKey(await readFile(file, 'utf8'));
-  }
-  return importKey(JSON.stringify(jwk));
+export function loadOrCreateSigningKey(file: string): Promise<SigningKey> {
+  return readOrCreate(file, newSigningJwk, parseSigningKey);
 }
 
-async function importKey(text: string): Promise<SigningKey> {
-  const jwk = JSON.parse(text) as JWK;
-  if (!jwk.kid || !jwk.d) throw new Error('The signing key file is not a private Ed25519 JWK.');
-  const { d: _private, ...publicJwk } = jwk;
-  return {
-    kid: jwk.kid,
-    privateKey: (await importJWK(jwk, 'EdDSA')) as CryptoKey,
-    publicKey: (await importJWK(publicJwk, 'EdDSA')) as CryptoKey,
-    privateKeyObject: createPrivateKey({ key: jwk as NodeJwk, format: 'jwk' }),
-  };
+/** A private Ed25519 JWK with a kid; synchronous, so a key set can be re-read in place. */
+export function parseSigningKey(text: string): SigningKey {
+  const jwk = JSON.parse(text) as NodeJwk & { kid?: unknown };
+  if (typeof jwk.kid !== 'string' || !jwk.d || jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || !jwk.x) {
+    throw new Error('The signing key file is not a private Ed25519 JWK.');
+  }
+  const privateKeyObject = createPrivateKey({ key: jwk, format: 'jwk' });
+  const publicJwk: Ed25519PublicJwk = { kty: 'OKP', crv: 'Ed25519', x: jwk.x };
+  return { kid: jwk.kid, privateKeyObject, publicJwk, publicKey: verificationKey(publicJwk) };
 }
 
-const hasCode = (error: unknown, code: string): boolean =>
-  typeof error === 'object' && error !== null && 'code' in error && error.code === code;
-const isNotFound = (error: unknown) => hasCode(error, 'ENOENT');
-const isAlreadyThere = (error: unknown) => hasCode(error, 'EEXIST');
+/** A public JWK as a WebCrypto key jose can verify with, made synchronously. */
+export function verificationKey(jwk: Ed25519PublicJwk): CryptoKey {
+  return createPublicKey({ key: { kty: jwk.kty, crv: jwk.crv, x: jwk.x }, format: 'jwk' }).toCryptoKey('Ed25519', true, ['verify']) as CryptoKey;
+}

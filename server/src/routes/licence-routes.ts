@@ -3,8 +3,12 @@ import { licencePublicKeyResponseSchema } from '../../../shared/api/devices';
 import { errorResponses } from '../http/service-error';
 import type { LeaseSigner } from '../licence/lease-signer';
 
-/** `GET /v1/licence/public-key`: what clients pin (trust on first use) to verify leases offline. */
-export const licenceRoutes: FastifyPluginAsyncZod<{ leases: LeaseSigner }> = async (app, { leases }) => {
+/**
+ * `GET /v1/licence/public-key`: what clients pin (trust on first use) to verify leases
+ * offline, with the signed statements that let a client that pinned an older key follow
+ * each rotation (docs/key-rotation.md).
+ */
+export const licenceRoutes: FastifyPluginAsyncZod<{ leases: LeaseSigner; now: () => Date }> = async (app, { leases, now }) => {
   app.get(
     '/v1/licence/public-key',
     {
@@ -14,6 +18,6 @@ export const licenceRoutes: FastifyPluginAsyncZod<{ leases: LeaseSigner }> = asy
         response: { 200: licencePublicKeyResponseSchema, ...errorResponses },
       },
     },
-    async () => ({ alg: 'EdDSA' as const, jwk: leases.publicJwk }),
+    async () => ({ alg: 'EdDSA' as const, ...leases.published(now()) }),
   );
 };

@@ -10,7 +10,7 @@ import { subscriptionRoutes } from './subscription-routes';
 
 /**
  * Protection in one registration: subscriptions and product keys, devices, the licence key
- * and the component secret (loaded, or made on first start, from DATA_DIR; the secret from
+ * and the component secret (loaded, or made on first start, from KEYS_DIR; the secret from
  * COMPONENT_SECRET when set) and the invitation install page. Devices stored before the
  * component secret are keyed with it here, once, before the first request.
  */
@@ -21,6 +21,6 @@ export const protectionRoutes: FastifyPluginAsync<{ services: Services }> = asyn
   if (rekeyed > 0) app.log.info({ devices: rekeyed }, 'hashed stored device components with the component secret');
   await app.register(subscriptionRoutes, { services });
   await app.register(deviceRoutes, { services, leases, keys });
-  await app.register(licenceRoutes, { leases });
+  await app.register(licenceRoutes, { leases, now: services.now });
   installInstallPage(app, services);
 };
