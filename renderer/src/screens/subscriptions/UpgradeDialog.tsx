@@ -27,6 +27,8 @@ export function UpgradeDialog({ subscription, onClose }: { subscription: Subscri
   const chargeProblem = useChargeProblem();
   const { formatDate } = useDates();
   const cards = useBillingStore((s) => s.paymentMethods) ?? [];
+  // The plan it is moving from: the title stays while the subscription changes under it.
+  const [fromPlan] = useState(subscription.planName);
   const [offer, setOffer] = useState<UpgradeOptions | null>(null);
   const [loadError, setLoadError] = useState<AppError | null>(null);
   const [step, setStep] = useState<Step>('plan');
@@ -95,14 +97,14 @@ export function UpgradeDialog({ subscription, onClose }: { subscription: Subscri
   };
 
   return (
-    <Dialog title={t('billing.upgrade.title', { plan: subscription.planName })} onClose={() => !pending && onClose()}>
+    <Dialog title={t('billing.upgrade.title', { plan: fromPlan })} onClose={() => !pending && onClose()}>
       {step === 'plan' &&
         (!offer ? (
           <LoadFallback error={loadError} loading={t('billing.upgrade.loading')} onRetry={load} />
         ) : offer.options.length === 0 ? (
           <>
             <p>
-              <T id="billing.upgrade.none" values={{ plan: subscription.planName }} />
+              <T id="billing.upgrade.none" values={{ plan: fromPlan }} />
             </p>
             <div className="button-row dialog-actions">
               <button type="button" className="button button-primary" onClick={onClose}>
