@@ -197,3 +197,41 @@ describe('the log', () => {
     expect(lines[0]).toContain('"last4":"0002"');
   });
 });
+
+describe('adding a card over IPC', () => {
+  it('refuses a number failing the Luhn check before any request, naming the field and never echoing the number', async () => {
+    const { createDispatcher } = await import('../../../electron/services/ipc/dispatcher');
+    const { createBillingHandlers } = await import('../../../electron/services/billing/billing-handlers');
+    const sent: unknown[] = [];
+    const billing = { addPaymentMethod: async (card: unknown) => (sent.push(card), Promise.reject(new Error('not here'))) };
+    const handlers = createBillingHandlers(billing as never) as never;
+    const dispatcher = createDispatcher(handlers);
+    const result = await dispatcher.dispatch('billing.addPaymentMethod', {
+      cardNumber: '4242 4242 4242 4241',
+      expMonth: 8,
+      expYear: 2031,
+      cvc: '123',
+      holder: 'Robin Fairweather',
+      country: 'DE',
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'IPC_INVALID_INPUT', details: { fields: { cardNumber: { code: 'invalid_format' } } } } });
+    expect(JSON.stringify(result)).not.toContain('4241');
+    expect(sent).toEqual([]);
+  });
+
+  it('hands the digits only, once, and a field the contract does not name is refused', async () => {
+    const { createDispatcher } = await import('../../../electron/services/ipc/dispatcher');
+    const { createBillingHandlers } = await import('../../../electron/services/billing/billing-handlers');
+    const sent: { cardNumber?: string }[] = [];
+    const method = { id: 'pm-1', brand: 'visa', last4: '4242', expMonth: 8, expYear: 2031, holder: 'R F', country: 'DE', isDefault: true };
+    const billing = { addPaymentMethod: async (card: { cardNumber: string }) => (sent.push(card), { ...method, cardNumber: card.cardNumber }) };
+    const dispatcher = createDispatcher(createBillingHandlers(billing as never) as never);
+    const card = { cardNumber: '4242 4242 4242 4242', expMonth: 8, expYear: 2031, cvc: '123', holder: 'R F', country: 'DE' };
+    const result = await dispatcher.dispatch('billing.addPaymentMethod', card);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.cardNumber).toBe('4242424242424242');
+    // The answer is filtered by the contract: the number never comes back to the renderer.
+    expect(result).toEqual({ ok: true, value: method });
+    expect((await dispatcher.dispatch('billing.addPaymentMethod', { ...card, pan: '1' })).ok).toBe(false);
+  });
+});
