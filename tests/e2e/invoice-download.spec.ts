@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { newPerson } from './support/accounts';
-import { BillingSetup, qpdfCheck, signInWithEssentials, testCards } from './support/billing';
+import { BillingSetup, expectFitsAt320, qpdfCheck, signInWithEssentials, testCards } from './support/billing';
 import { expect } from './support/fixtures';
 import { BillingPage } from './support/pages/billing-page';
 import { test } from './support/product-keys';
@@ -67,6 +67,14 @@ test('an invoice is fetched by the app, not the page: Open and Save put a sound 
     await olderRow.getByRole('button', { name: `Save invoice ${older.invoice.number} to Downloads` }).click();
     await expect(olderRow.getByRole('status')).toHaveText(`Saved Palisade-invoice-${older.invoice.number}.pdf in your Downloads folder.`);
     await qpdfCheck(join(downloads, `Palisade-invoice-${older.invoice.number}.pdf`));
+  });
+
+  await test.step('the Billing screen, and adding a card, fit a 320 px window', async () => {
+    await expectFitsAt320(page, 'billing, cards and invoices');
+    await billing.addCardButton.click();
+    await expect(billing.addCardDialog).toBeVisible();
+    await expectFitsAt320(page, 'add a card', 1100);
+    await page.keyboard.press('Escape');
   });
 
   expect(requested.filter((url) => url.startsWith(service.url))).toEqual([]);

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expectNoAxeViolations } from './support/accessibility';
 import { newPerson } from './support/accounts';
-import { qpdfCheck, signInWithEssentials, testCards } from './support/billing';
+import { expectFitsAt320, qpdfCheck, signInWithEssentials, testCards } from './support/billing';
 import { expect } from './support/fixtures';
 import { CardForm, SubscriptionsPage } from './support/pages/billing-page';
 import { test } from './support/product-keys';
@@ -33,6 +33,7 @@ test('Renew now: choose two years (price and new expiry shown), add a card on th
     await expect(dialog.getByRole('radio', { name: '2 years · €54.99' })).toHaveAccessibleDescription(new RegExp(`^Runs until .*${year + 3}$`));
     await expect(dialog.getByRole('radio', { name: '3 years · €77.99' })).toHaveAccessibleDescription(new RegExp(`^Runs until .*${year + 4}$`));
     await expectNoAxeViolations(page, 'renew now, the terms');
+    await expectFitsAt320(page, 'renew now, the terms');
   });
 
   await test.step('with the keyboard: two years, then a new card, brand recognised as typed', async () => {
@@ -51,6 +52,7 @@ test('Renew now: choose two years (price and new expiry shown), add a card on th
   await test.step('confirm says what is paid, with which card, and until when', async () => {
     await expect(dialog.getByText(new RegExp(`^You’ll pay €54\\.99 with Visa ••4242\\. Palisade Essentials then runs until .*${year + 3}\\.$`))).toBeVisible();
     await expectNoAxeViolations(page, 'renew now, confirm');
+    await expectFitsAt320(page, 'renew now, confirm');
     await dialog.getByRole('button', { name: 'Pay €54.99' }).click();
   });
 
@@ -74,6 +76,7 @@ test('Renew now: choose two years (price and new expiry shown), add a card on th
   await test.step('the subscription now ends three years from now, and the receipt e-mail came with the invoice', async () => {
     await expect(dialog).toBeHidden();
     await expect(subscriptions.cards.first()).toContainText(new RegExp(`Ends on .*${year + 3}`));
+    await expectFitsAt320(page, 'subscriptions, with Renew now and Add more devices');
     const mail = await smtp.waitForMessage(person.email, { subject: new RegExp(`Your Palisade receipt ${invoiceNumber}`), timeoutMs: 30_000 });
     expect(mail.text).toContain('Visa ••4242');
     expect(mail.raw).toMatch(/Content-Type: application\/pdf/i);

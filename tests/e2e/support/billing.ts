@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, type Page } from '@playwright/test';
 import { AppShell, SignInPage } from './pages';
@@ -132,4 +133,20 @@ export async function signInWithEssentials(page: Page, key: string, person: { em
   const activate = new ActivateProductPage(page);
   await activate.activateKey(key);
   await expect(activate.added).toHaveText('Palisade Essentials is now on your account');
+}
+
+/** The in-page measurement of what sticks out of the window (support/overflows.page.js), evaluated as it is. */
+const overflowCollector = readFileSync(new URL('./overflows.page.js', import.meta.url), 'utf8');
+
+/**
+ * In a 320 px window (1280 px at 400 % zoom, WCAG 1.4.10) nothing of the screen as it is now
+ * sticks out. `height`: a long dialog scrolls inside itself, and the collector counts what is
+ * scrolled below its fold as cut, so tall dialogs are measured in a taller window.
+ */
+export async function expectFitsAt320(page: Page, screen: string, height = 640): Promise<void> {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: 320, height });
+  await page.waitForTimeout(200);
+  expect(await page.evaluate(overflowCollector), `what sticks out of "${screen}" at 320 px`).toEqual([]);
+  if (before) await page.setViewportSize(before);
 }
