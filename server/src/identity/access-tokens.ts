@@ -53,6 +53,16 @@ export class AccessTokens {
   }
 
   /**
+   * Whether the key `token` names is still accepted (a map lookup, and a look at the key
+   * folder at most once a second): for a cache of verified tokens, so a key dropped after a
+   * leak (`keys rotate --access --drop-retired`) ends its cached tokens too.
+   */
+  keyAccepted(token: string): boolean {
+    const kid = kidOf(token);
+    return kid !== undefined && this.keys.verificationKey(kid, this.now()) !== undefined;
+  }
+
+  /**
    * The claims of a valid, unexpired token; null for anything else, a token whose kid is
    * not in the key set (or names a retired key past its window) included.
    */

@@ -128,3 +128,19 @@ describe('the access-token key set', () => {
     expect(later.removed).toEqual([first]);
   });
 });
+
+describe('AccessTokens.keyAccepted (for caches of verified tokens)', () => {
+  it('is true for the current and a retired key in its window, false once the key is dropped', async () => {
+    const tokens = await AccessTokens.load(keysDir, now);
+    const before = tokens.sign(claims);
+    expect(tokens.keyAccepted(before)).toBe(true);
+    expect(tokens.keyAccepted('not.a.token')).toBe(false);
+    await rotateAccessKey(keysDir, { now: clock });
+    await afterNextLook();
+    expect(tokens.keyAccepted(before)).toBe(true);
+    await rotateAccessKey(keysDir, { now: clock, dropRetired: true });
+    await afterNextLook();
+    expect(tokens.keyAccepted(before)).toBe(false);
+    expect(tokens.keyAccepted(tokens.sign(claims))).toBe(true);
+  });
+});
