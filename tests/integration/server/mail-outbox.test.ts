@@ -1,13 +1,16 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../server/src/app';
 import { loadConfig } from '../../../server/src/config';
 import { createDatabase } from '../../../server/src/db/database';
+import { migrateToLatest } from '../../../server/src/db/migrate';
 import { deleteExpiredRecords } from '../../../server/src/jobs/expired-records';
 import { queueMail } from '../../../server/src/mail/outbox';
 import { removeOwnerOnlyDataFolder } from '../data-at-rest/owner-only-data-folder';
+import { createPostgresDatabase } from '../../support/database';
 import { type InProcessService, startService } from '../../support/service';
 import { type SmtpCapture, startSmtpCapture } from '../../support/smtp';
 
@@ -104,18 +107,26 @@ describe('the mail outbox', () => {
 });
 
 describe('MIGRATE_ON_START=false', () => {
-  it('refuses to start on a schema that is behind, and says to run migrate', async () => {
+  it('refuses to start on a schema that is behind, says to run migrate, and migrates nothing', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'palisade-behind-'));
+    const database = process.env.DATABASE_URL ? await createPostgresDatabase(process.env.DATABASE_URL) : undefined;
     try {
-      const config = loadConfig({ DATA_DIR: dataDir, MIGRATE_ON_START: 'false', LOG_LEVEL: 'silent' });
-      await expect(buildApp({ ...config, databaseUrl: undefined })).rejects.toThrow(/schema is behind.*npm run server -- migrate/s);
-      // Nothing was migrated meanwhile.
-      const db = createDatabase({ dataDir, databaseUrl: undefined });
-      const { rows } = await (await import('kysely')).sql<{ present: boolean }>`select to_regclass('users') is not null as present`.execute(db);
-      await db.destroy();
-      expect(rows[0]?.present).toBe(false);
+      const config = loadConfig({ DATA_DIR: dataDir, MIGRATE_ON_START: 'false', LOG_LEVEL: 'silent', ...(database && { DATABASE_URL: database.url }) });
+      await expect(buildApp(config)).rejects.toThrow(/schema is behind.*npm run server -- migrate/s);
+      const db = createDatabase({ dataDir, databaseUrl: database?.url });
+      try {
+        const { rows } = await sql<{ present: boolean }>`select to_regclass('users') is not null as present`.execute(db);
+        expect(rows[0]?.present).toBe(false);
+        // Migrated (the separate step), the same settings start.
+        await migrateToLatest(db);
+      } finally {
+        await db.destroy();
+      }
+      const app = await buildApp(config);
+      await app.close();
     } finally {
+      await database?.drop();
       await removeOwnerOnlyDataFolder(dataDir, 'test data folder');
     }
-  });
+  }, 120_000);
 });
