@@ -27,6 +27,7 @@ import { createMailTransport } from './mail/mailer';
 import { OutboxDelivery, OutboxWorker } from './mail/outbox-worker';
 import { accountRoutes } from './routes/account-routes';
 import { authRoutes } from './routes/auth-routes';
+import { billingRoutes } from './routes/billing-routes';
 import { downloadsRoutes } from './routes/downloads-routes';
 import { eventRoutes } from './routes/event-routes';
 import { installEmailLinkPages } from './routes/email-link-pages';
@@ -166,6 +167,7 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
   await app.register(eventRoutes, { services });
   await app.register(healthRoutes, { services, draining });
   await app.register(protectionRoutes, { services });
+  await app.register(billingRoutes, { services });
   await app.register(downloadsRoutes, { services });
   await app.register(updateFeedRoutes, { services });
   installEmailLinkPages(app);

@@ -6,7 +6,7 @@ import type { ServiceConfig } from './config';
  * Fields that may carry a secret wherever they appear in a log object. Bodies and
  * headers are not logged by default; these catch anything logged by hand.
  */
-const secretFields = ['password', 'currentPassword', 'newPassword', 'token', 'refreshToken', 'accessToken', 'mfaToken', 'deviceToken', 'secret', 'code', 'authorization', 'cookie'];
+const secretFields = ['password', 'currentPassword', 'newPassword', 'token', 'refreshToken', 'accessToken', 'mfaToken', 'deviceToken', 'secret', 'code', 'authorization', 'cookie', 'cardNumber', 'cvc', 'number'];
 
 const redactPaths = [
   'req.headers.authorization',

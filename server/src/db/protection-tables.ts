@@ -16,6 +16,17 @@ export interface SubscriptionsTable {
   expires_at: Timestamp;
   auto_renew: Generated<boolean>;
   created_at: Timestamp;
+  /** Billing (migration 0013): the card it renews with. */
+  payment_method_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The term in years it was last bought or renewed for: what automatic renewal buys again. */
+  term_years: Generated<number>;
+  /** The last automatic charge that failed in this term, and why (tried again at most daily). */
+  renewal_declined_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  renewal_decline_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The expiry each reminder (30 and 7 days before) and the end-of-protection e-mail was sent for: once per term. */
+  reminded_30_for: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  reminded_7_for: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  ended_notice_for: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface ProductKeysTable {

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { Language } from '../../../shared/i18n/languages';
+import type { BillingTables } from '../billing/billing-tables';
 import type { MailAndJobTables } from '../mail/outbox-tables';
 import type { ReleaseTables } from '../releases/release-tables';
 import type { ProtectionTables } from './protection-tables';
@@ -118,7 +119,7 @@ export interface AccountEventsTable {
 }
 
 /** The protection tables are declared in protection-tables.ts, the 2-step verification ones in security-tables.ts, the mail outbox and job schedule in mail/outbox-tables.ts. */
-export interface Database extends ProtectionTables, SecurityTables, MailAndJobTables, ReleaseTables {
+export interface Database extends ProtectionTables, SecurityTables, MailAndJobTables, ReleaseTables, BillingTables {
   users: UsersTable;
   email_tokens: EmailTokensTable;
   sessions: SessionsTable;

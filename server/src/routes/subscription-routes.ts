@@ -1,17 +1,23 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   activateBodySchema,
+  chargedChangeSchema,
   keyPreviewBodySchema,
   keyPreviewSchema,
   productKeySchema,
   subscriptionListSchema,
   subscriptionPatchSchema,
+  renewBodySchema,
   subscriptionSchema,
+  upgradeBodySchema,
+  upgradeOptionsSchema,
 } from '../../../shared/api/subscriptions';
+import { paymentsProvider } from '../billing/sandbox-payments';
 import { requireAuth } from '../http/authenticate';
 import { errorResponses, ServiceError } from '../http/service-error';
 import { idempotencyHeadersSchema, idempotentWrite, sendWriteResult } from '../idempotency/idempotent-write';
-import { activateProductKey, getSubscription, listSubscriptions, previewProductKey, setAutoRenew } from '../subscriptions/subscriptions';
+import { activateProductKey, listSubscriptions, previewProductKey } from '../subscriptions/subscriptions';
+import { patchSubscription, providerKeyOf, renewSubscription, upgradeOptions, upgradeSubscription } from '../subscriptions/renewal';
 import type { Services } from '../services';
 import { idParamsSchema } from './id-params';
 
@@ -28,7 +34,7 @@ function checkedKey(typed: string): string {
   });
 }
 
-/** docs/api.md "Subscriptions and product keys", except renew. */
+/** docs/api.md "Subscriptions and product keys": listing, keys, renewal, upgrades and automatic renewal. */
 export const subscriptionRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const tags = ['subscriptions'];
   const security = [{ bearerAuth: [] }];
@@ -44,7 +50,8 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<{ services: Services }> =
         response: { 200: subscriptionListSchema, ...errorResponses },
       },
     },
-    async (request) => listSubscriptions(services.db, requireAuth(request).userId, services.now()),
+    async (request) =>
+      listSubscriptions(services.db, requireAuth(request).userId, services.now(), services.config.billingCurrency),
   );
 
   app.post(
@@ -77,7 +84,13 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<{ services: Services }> =
         },
         async (trx) => ({
           statusCode: 201,
-          body: await activateProductKey(trx, { userId, key, now, extendSubscriptionId }),
+          body: await activateProductKey(trx, {
+            userId,
+            key,
+            now,
+            extendSubscriptionId,
+            currency: services.config.billingCurrency,
+          }),
         }),
       );
       return sendWriteResult(reply, result);
@@ -110,22 +123,118 @@ export const subscriptionRoutes: FastifyPluginAsyncZod<{ services: Services }> =
       schema: {
         tags,
         security,
-        summary: 'Turn auto-renew on or off (turning it off keeps access to the end of the term)',
+        summary:
+          'Turn automatic renewal on or off, or choose the card it renews with (off keeps access to the end of the term; each switch is e-mailed; 409 PAYMENT_METHOD_REQUIRED)',
         params: idParamsSchema,
         body: subscriptionPatchSchema,
         response: { 200: subscriptionSchema, ...errorResponses },
       },
     },
-    async (request) => {
+    async (request) =>
+      patchSubscription(
+        services.db,
+        { currency: services.config.billingCurrency, now: services.now() },
+        {
+          userId: requireAuth(request).userId,
+          id: request.params.id,
+          autoRenew: request.body.autoRenew,
+          paymentMethodId: request.body.paymentMethodId,
+        },
+      ),
+  );
+
+  app.post(
+    '/v1/subscriptions/:id/renew',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags,
+        security,
+        summary:
+          "Buy a term now with a card: the plan's price for it, the expiry extended from the later of now and the old one, an invoice and a receipt (402 PAYMENT_DECLINED changes nothing)",
+        params: idParamsSchema,
+        headers: idempotencyHeadersSchema,
+        body: renewBodySchema,
+        response: { 200: chargedChangeSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
       const { userId } = requireAuth(request);
-      // The card half of the patch comes with the billing tables (migration 0013).
-      if (request.body.autoRenew === undefined) return getSubscription(services.db, userId, request.params.id, services.now());
-      return setAutoRenew(services.db, {
-        userId,
-        id: request.params.id,
-        autoRenew: request.body.autoRenew,
-        now: services.now(),
-      });
+      const now = services.now();
+      const key = request.headers['idempotency-key'];
+      const route = 'POST /v1/subscriptions/:id/renew';
+      const result = await idempotentWrite(
+        services.db,
+        { userId, key, route, payload: { id: request.params.id, ...request.body }, now },
+        (trx) =>
+          renewSubscription(
+            trx,
+            { payments: paymentsProvider, currency: services.config.billingCurrency, now },
+            { userId, id: request.params.id, ...request.body, providerKey: providerKeyOf(userId, route, key) },
+          ),
+      );
+      return sendWriteResult(reply, result);
+    },
+  );
+
+  app.get(
+    '/v1/subscriptions/:id/upgrade-options',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags,
+        security,
+        summary: 'The bigger plans this subscription can move to for the rest of its term, each with its prorated price now',
+        params: idParamsSchema,
+        response: { 200: upgradeOptionsSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      upgradeOptions(
+        services.db,
+        { currency: services.config.billingCurrency, now: services.now() },
+        { userId: requireAuth(request).userId, id: request.params.id },
+      ),
+  );
+
+  app.post(
+    '/v1/subscriptions/:id/upgrade',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags,
+        security,
+        summary:
+          'Move to a bigger plan for the rest of the term, charging the prorated difference (409 PLAN_NOT_AN_UPGRADE, SUBSCRIPTION_EXPIRED, UPGRADE_PRICE_CHANGED; 402 PAYMENT_DECLINED)',
+        params: idParamsSchema,
+        headers: idempotencyHeadersSchema,
+        body: upgradeBodySchema,
+        response: { 200: chargedChangeSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { userId } = requireAuth(request);
+      const now = services.now();
+      const key = request.headers['idempotency-key'];
+      const route = 'POST /v1/subscriptions/:id/upgrade';
+      const result = await idempotentWrite(
+        services.db,
+        { userId, key, route, payload: { id: request.params.id, ...request.body }, now },
+        (trx) =>
+          upgradeSubscription(
+            trx,
+            { payments: paymentsProvider, currency: services.config.billingCurrency, now },
+            {
+              userId,
+              id: request.params.id,
+              plan: request.body.plan,
+              paymentMethodId: request.body.paymentMethodId,
+              expectedAmount: request.body.expectedAmount,
+              providerKey: providerKeyOf(userId, route, key),
+            },
+          ),
+      );
+      return sendWriteResult(reply, result);
     },
   );
 };

@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
+import type { DeclineReason } from '../../../shared/api/billing';
 import {
   addYears,
   extendedExpiry,
   type KeyPreview,
+  RENEWAL_DAYS_BEFORE_EXPIRY,
+  type Renewal,
   type Subscription,
   subscriptionStatus,
 } from '../../../shared/api/subscriptions';
+import type { CardBrand } from '../../../shared/payment-card';
+import { DEFAULT_BILLING_CURRENCY } from '../billing/billing-currency';
+import { priceOf, renewableTerm } from '../billing/plan-prices';
 import { planName, planSeats } from '../../../shared/plans';
 import { PRODUCT_KEY_GROUP_LENGTH } from '../../../shared/product-key';
 import type { Db } from '../db/database';
@@ -19,12 +25,21 @@ import { recordAccountEvent } from '../events/account-events';
 /** `expiresAt` is `now` plus whole calendar years (a key bought on 29 February ends on 1 March). */
 export { addYears };
 
+/** What a subscription row carries of its card, joined by `listSubscriptions`. */
+interface RenewalCard {
+  card_id: string | null;
+  card_brand: CardBrand | null;
+  card_last4: string | null;
+}
+
 export function toSubscription(
   row: SubscriptionRow,
   seatsUsed: number,
   now: Date,
   keyLastGroup?: string | null,
+  billing: { currency: string; card?: RenewalCard } = { currency: DEFAULT_BILLING_CURRENCY },
 ): Subscription {
+  const renewal = renewalOf(row, now, billing.currency, billing.card);
   return {
     id: row.id,
     plan: row.plan,
@@ -36,19 +51,50 @@ export function toSubscription(
     expiresAt: row.expires_at.toISOString(),
     autoRenew: row.auto_renew,
     ...(keyLastGroup && { keyLastGroup }),
-    // Filled from the billing columns once migration 0013 lands.
-    paymentMethodId: null,
-    renewsAt: null,
-    renewal: null,
-    termYears: 1,
+    paymentMethodId: row.payment_method_id,
+    renewsAt: renewal?.at ?? null,
+    renewal,
+    termYears: row.term_years,
   };
 }
 
-/** The account's subscriptions with their active-device counts, latest expiry first. */
-export async function listSubscriptions(db: Db, userId: string, now: Date): Promise<Subscription[]> {
+/**
+ * The next automatic charge: 7 days before the expiry, or a day after the last one that
+ * failed; none when automatic renewal is off or the subscription has already expired.
+ */
+function renewalOf(row: SubscriptionRow, now: Date, currency: string, card: RenewalCard | undefined): Renewal | null {
+  if (!row.auto_renew || row.expires_at.getTime() <= now.getTime()) return null;
+  const termYears = renewableTerm(row.term_years);
+  return {
+    at: chargeDueAt(row).toISOString(),
+    termYears,
+    amount: priceOf(row.plan, termYears),
+    currency,
+    paymentMethod:
+      card?.card_id && card.card_brand && card.card_last4 ? { id: card.card_id, brand: card.card_brand, last4: card.card_last4 } : null,
+    ...(row.renewal_declined_at &&
+      row.renewal_decline_reason && {
+        lastDecline: { at: row.renewal_declined_at.toISOString(), reason: row.renewal_decline_reason as DeclineReason },
+      }),
+  };
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** When automatic renewal charges next: 7 days before the expiry, and at most once a day after a decline. */
+export function chargeDueAt(row: Pick<SubscriptionRow, 'expires_at' | 'renewal_declined_at'>): Date {
+  const due = row.expires_at.getTime() - RENEWAL_DAYS_BEFORE_EXPIRY * DAY_MS;
+  const retry = row.renewal_declined_at ? row.renewal_declined_at.getTime() + DAY_MS : 0;
+  return new Date(Math.max(due, retry));
+}
+
+/** The account's subscriptions with their active-device counts and renewal, latest expiry first. */
+export async function listSubscriptions(db: Db, userId: string, now: Date, currency = DEFAULT_BILLING_CURRENCY): Promise<Subscription[]> {
   const rows = await db
     .selectFrom('subscriptions as s')
+    .leftJoin('payment_methods as pm', 'pm.id', 's.payment_method_id')
     .selectAll('s')
+    .select(['pm.id as card_id', 'pm.brand as card_brand', 'pm.last4 as card_last4'])
     .select(
       sql<number>`(select count(*)::int from devices d where d.subscription_id = s.id and d.status = 'active')`.as(
         'seats_used',
@@ -65,13 +111,19 @@ export async function listSubscriptions(db: Db, userId: string, now: Date): Prom
     .orderBy('s.expires_at', 'desc')
     .orderBy('s.id')
     .execute();
-  return rows.map(({ seats_used, key_last_group, ...row }) =>
-    toSubscription(row, Number(seats_used), now, key_last_group),
+  return rows.map(({ seats_used, key_last_group, card_id, card_brand, card_last4, ...row }) =>
+    toSubscription(row, Number(seats_used), now, key_last_group, { currency, card: { card_id, card_brand, card_last4 } }),
   );
 }
 
-export async function getSubscription(db: Db, userId: string, id: string, now: Date): Promise<Subscription> {
-  const found = (await listSubscriptions(db, userId, now)).find((s) => s.id === asUuid(id));
+export async function getSubscription(
+  db: Db,
+  userId: string,
+  id: string,
+  now: Date,
+  currency = DEFAULT_BILLING_CURRENCY,
+): Promise<Subscription> {
+  const found = (await listSubscriptions(db, userId, now, currency)).find((s) => s.id === asUuid(id));
   if (!found) throw subscriptionNotFound();
   return found;
 }
@@ -108,7 +160,7 @@ export async function previewProductKey(db: Db, key: string): Promise<KeyPreview
  */
 export async function activateProductKey(
   trx: Db,
-  input: { userId: string; key: string; now: Date; extendSubscriptionId?: string | undefined },
+  input: { userId: string; key: string; now: Date; extendSubscriptionId?: string | undefined; currency?: string },
 ): Promise<Subscription> {
   const keyHash = hashProductKey(input.key);
   const spent = await trx
@@ -147,25 +199,29 @@ export async function activateProductKey(
     .where('key_hash', '=', keyHash)
     .execute();
   await recordAccountEvent(trx, input.userId, { type: 'subscription.changed', data: { subscriptionId } }, input.now);
-  return getSubscription(trx, input.userId, subscriptionId, input.now);
+  return getSubscription(trx, input.userId, subscriptionId, input.now, input.currency);
 }
 
 async function startSubscription(
   trx: Db,
   input: { userId: string; plan: SubscriptionRow['plan']; termYears: number; now: Date },
 ): Promise<string> {
-  const row: SubscriptionRow = {
-    id: randomUUID(),
-    user_id: input.userId,
-    plan: input.plan,
-    seats: planSeats(input.plan),
-    starts_at: input.now,
-    expires_at: addYears(input.now, input.termYears),
-    auto_renew: false,
-    created_at: input.now,
-  };
-  await trx.insertInto('subscriptions').values(row).execute();
-  return row.id;
+  const id = randomUUID();
+  await trx
+    .insertInto('subscriptions')
+    .values({
+      id,
+      user_id: input.userId,
+      plan: input.plan,
+      seats: planSeats(input.plan),
+      starts_at: input.now,
+      expires_at: addYears(input.now, input.termYears),
+      auto_renew: false,
+      created_at: input.now,
+      term_years: input.termYears,
+    })
+    .execute();
+  return id;
 }
 
 /**
@@ -198,28 +254,8 @@ async function extendSubscription(
   }
   await trx
     .updateTable('subscriptions')
-    .set({ expires_at: extendedExpiry(target.expires_at, input.termYears, input.now) })
+    .set({ expires_at: extendedExpiry(target.expires_at, input.termYears, input.now), term_years: input.termYears })
     .where('id', '=', target.id)
     .execute();
   return target.id;
-}
-
-/** Turning auto-renew off keeps access to the end of the term: only the flag changes. */
-export async function setAutoRenew(
-  db: Db,
-  input: { userId: string; id: string; autoRenew: boolean; now: Date },
-): Promise<Subscription> {
-  // The switch and its subscription.changed event together.
-  await db.transaction().execute(async (trx) => {
-    const updated = await trx
-      .updateTable('subscriptions')
-      .set({ auto_renew: input.autoRenew })
-      .where('id', '=', asUuid(input.id))
-      .where('user_id', '=', input.userId)
-      .returning('id')
-      .executeTakeFirst();
-    if (!updated) throw subscriptionNotFound();
-    await recordAccountEvent(trx, input.userId, { type: 'subscription.changed', data: { subscriptionId: updated.id } }, input.now);
-  });
-  return getSubscription(db, input.userId, input.id, input.now);
 }

@@ -11,6 +11,7 @@ import * as productKeyLastGroup from './0009_product_key_last_group';
 import * as accountEvents from './0010_account_events';
 import * as emailCodes from './0011_email_codes';
 import * as mailOutboxAndJobs from './0012_mail_outbox_and_jobs';
+import * as billing from './0013_billing';
 import * as releases from './0014_releases';
 
 /**
@@ -30,5 +31,6 @@ export const migrations: Record<string, Migration> = {
   '0010_account_events': accountEvents,
   '0011_email_codes': emailCodes,
   '0012_mail_outbox_and_jobs': mailOutboxAndJobs,
+  '0013_billing': billing,
   '0014_releases': releases,
 };
