@@ -1,3 +1,4 @@
+import { billingJobs } from '../billing/renewal-jobs';
 import { embeddedMaintenanceJob } from '../db/embedded-maintenance';
 import { mailDeliveryJob } from '../mail/outbox-worker';
 import type { Job } from './job';
@@ -12,4 +13,4 @@ import { expiredRecordsJob } from './expired-records';
  * here, before `mailDeliveryJob`, so the mail it queues goes out in the same look (and in
  * the same `jobs run`). A name is stored in `scheduled_jobs`: do not rename one lightly.
  */
-export const jobs: readonly Job[] = [expiredRecordsJob, embeddedMaintenanceJob, mailDeliveryJob];
+export const jobs: readonly Job[] = [expiredRecordsJob, embeddedMaintenanceJob, ...billingJobs, mailDeliveryJob];
