@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { acquireFolderLock } from '../local-control/folder-lock';
 import { PreparedPGliteDialect } from './pglite-prepared';
+import { usePreparedStatements } from './postgres-prepared';
 import { ensurePrivateFolder, tightenTree } from './private-files';
 import type { Database } from './schema';
 
@@ -43,6 +44,7 @@ export function createDatabase(options: DatabaseOptions): Db {
     });
     // Without a listener, node-postgres rethrows an idle client's error and the process dies.
     pool.on('error', (error) => options.onConnectionLost?.(error));
+    usePreparedStatements(pool);
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   const dir = pgliteDir(options.dataDir);
