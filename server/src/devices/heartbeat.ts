@@ -20,12 +20,23 @@ export async function heartbeat(
   trx: Db,
   input: { userId: string; id: string; fingerprint: string; components: readonly string[]; now: Date; leases: LeaseSigner; keys: ComponentKeys },
 ): Promise<{ lease: string }> {
+  // The device (locked) and its subscription's plan and expiry in one statement: a round trip fewer a heartbeat.
   const device = await trx
     .selectFrom('devices')
-    .select(['id', 'subscription_id', 'status', 'components', 'registered_at', 'deactivated_at'])
-    .where('id', '=', asUuid(input.id))
-    .where('user_id', '=', input.userId)
-    .forUpdate()
+    .innerJoin('subscriptions', 'subscriptions.id', 'devices.subscription_id')
+    .select([
+      'devices.id',
+      'devices.subscription_id',
+      'devices.status',
+      'devices.components',
+      'devices.registered_at',
+      'devices.deactivated_at',
+      'subscriptions.plan',
+      'subscriptions.expires_at',
+    ])
+    .where('devices.id', '=', asUuid(input.id))
+    .where('devices.user_id', '=', input.userId)
+    .forUpdate('devices')
     .executeTakeFirst();
   if (!device) throw deviceNotFound();
   if (device.status !== 'active') throw deviceDeactivated(device);
@@ -40,19 +51,14 @@ export async function heartbeat(
     .set({ last_seen_at: input.now, fingerprint: input.keys.key(input.fingerprint), components: presented, components_keyed: true })
     .where('id', '=', device.id)
     .execute();
-  const subscription = await trx
-    .selectFrom('subscriptions')
-    .select(['id', 'plan', 'expires_at'])
-    .where('id', '=', device.subscription_id)
-    .executeTakeFirstOrThrow();
   const lease = input.leases.sign(
     {
       deviceId: device.id,
       deviceRegisteredAt: device.registered_at,
-      subscriptionId: subscription.id,
+      subscriptionId: device.subscription_id,
       fingerprint: input.fingerprint,
-      plan: subscription.plan,
-      protectedUntil: subscription.expires_at,
+      plan: device.plan,
+      protectedUntil: device.expires_at,
     },
     input.now,
   );

@@ -13,6 +13,8 @@ import { deviceDeactivated, deviceNotFound, toDevice } from './devices';
 import { assertSeatChangeAllowed, recordSeatChange } from './seat-changes';
 import { assertSeatFree, chooseSubscription, lockSeats, namedSubscription } from './seat-limit';
 import { recordAccountEvent } from '../events/account-events';
+import { announceCommittedEvent } from '../events/local-announcements';
+import type { AccountEvent } from '../../../shared/api/events';
 
 export interface DeviceWriteContext {
   userId: string;
@@ -97,9 +99,23 @@ export async function registerDevice(trx: Db, body: RegisterDeviceBody, context:
 
   await assertSeatFree(trx, subscription);
   const device = newDevice(body, context, subscription.id, null);
-  await trx.insertInto('devices').values(device).execute();
-  await recordAccountEvent(trx, userId, { type: 'device.changed', data: { deviceId: device.id } }, now);
+  await insertDeviceWithEvent(trx, device, now);
   return answer(201, device, body, subscription, context);
+}
+
+/**
+ * The new device and its `device.changed` event in one statement (a data-modifying WITH
+ * runs whether or not the rest reads it): a round trip fewer on every registration.
+ */
+async function insertDeviceWithEvent(trx: Db, device: DeviceRow, now: Date): Promise<void> {
+  const event: AccountEvent = { type: 'device.changed', data: { deviceId: device.id } };
+  const row = await trx
+    .with('added', (db) => db.insertInto('devices').values(device))
+    .insertInto('account_events')
+    .values({ user_id: device.user_id, type: event.type, data: JSON.stringify(event.data), created_at: now })
+    .returning('seq')
+    .executeTakeFirstOrThrow();
+  announceCommittedEvent(trx, device.user_id, Number(row.seq));
 }
 
 /**
