@@ -51,7 +51,8 @@ describe('subscription DTOs', () => {
   };
 
   it('parses a subscription and refuses an unknown status or a negative count', () => {
-    expect(subscriptionSchema.parse(subscription)).toEqual(subscription);
+    // A service from before billing sends no renewal fields: they read as none, and a 1-year term.
+    expect(subscriptionSchema.parse(subscription)).toEqual({ ...subscription, paymentMethodId: null, renewsAt: null, renewal: null, termYears: 1 });
     expect(subscriptionSchema.safeParse({ ...subscription, status: 'paused' }).success).toBe(false);
     expect(subscriptionSchema.safeParse({ ...subscription, seatsUsed: -1 }).success).toBe(false);
     expect(subscriptionSchema.safeParse({ ...subscription, expiresAt: 'next year' }).success).toBe(false);
