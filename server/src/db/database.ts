@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { acquireFolderLock } from '../local-control/folder-lock';
@@ -60,7 +61,8 @@ export function createDatabase(options: DatabaseOptions): Db {
       let pglite: PGlite;
       try {
         await mkdir(dir, { recursive: true, mode: 0o700 });
-        pglite = await PGlite.create(dir);
+        // pg_trgm: the help search's similarity for misspelt words (support/knowledge-base).
+        pglite = await PGlite.create(dir, { extensions: { pg_trgm } });
       } catch (error) {
         unlock();
         throw error;
