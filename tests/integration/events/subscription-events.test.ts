@@ -23,6 +23,8 @@ it('a subscription activated, extended and switched to renew itself is told to t
   expect(extended.status, JSON.stringify(extended.body)).toBeLessThan(300);
   expect((await stream.next(ofType('subscription.changed'))).data).toEqual({ subscriptionId });
 
+  // Automatic renewal needs a card to charge.
+  expect((await api.post('/v1/billing/payment-methods', { cardNumber: '4242424242424242', expMonth: 12, expYear: 2099, cvc: '123', holder: 'Test Person', country: 'DE' }, account.token)).status).toBe(201);
   expect((await api.patch(`/v1/subscriptions/${subscriptionId}`, { autoRenew: true }, account.token)).status).toBe(200);
   expect((await stream.next(ofType('subscription.changed'))).data).toEqual({ subscriptionId });
 });

@@ -265,15 +265,18 @@ describe('auto-renew', () => {
     const stranger = await signedInAccount(api, smtp, 'renew-stranger');
     const [key] = await mintKeys(service.services.db, 'family');
     const subscription = await activate(api, owner.token, key!);
+    // Automatic renewal needs a card to charge: the account's first is its default.
+    const card = await api.post('/v1/billing/payment-methods', { cardNumber: '4242424242424242', expMonth: 12, expYear: 2099, cvc: '123', holder: 'Test Person', country: 'DE' }, owner.token);
+    const paymentMethodId = (card.body as { id: string }).id;
     const on = await api.patch(`/v1/subscriptions/${subscription.id}`, { autoRenew: true }, owner.token);
     expect(on.status).toBe(200);
-    expect(subscriptionSchema.parse(on.body)).toEqual({ ...subscription, autoRenew: true });
+    expect(subscriptionSchema.parse(on.body)).toMatchObject({ ...subscription, autoRenew: true, paymentMethodId, renewsAt: expect.any(String), renewal: { paymentMethod: { last4: '4242' } } });
     expect((await subscriptionsOf(owner.token))[0]?.autoRenew).toBe(true);
     // Cancelling keeps the term: only the flag changes.
     const off = subscriptionSchema.parse(
       (await api.patch(`/v1/subscriptions/${subscription.id}`, { autoRenew: false }, owner.token)).body,
     );
-    expect(off).toEqual(subscription);
+    expect(off).toEqual({ ...subscription, paymentMethodId });
 
     expectError(
       await api.patch(`/v1/subscriptions/${subscription.id}`, { autoRenew: true }, stranger.token),
