@@ -33,6 +33,7 @@ import { eventRoutes } from './routes/event-routes';
 import { installEmailLinkPages } from './routes/email-link-pages';
 import { Draining, healthRoutes } from './routes/health-routes';
 import { protectionRoutes } from './routes/protection-routes';
+import { supportContactRoutes } from './routes/support-contact-routes';
 import { updateFeedRoutes } from './routes/update-feed-routes';
 import type { Services } from './services';
 
@@ -170,6 +171,7 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
   await app.register(billingRoutes, { services });
   await app.register(downloadsRoutes, { services });
   await app.register(updateFeedRoutes, { services });
+  await app.register(supportContactRoutes, { services });
   installEmailLinkPages(app);
   app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
