@@ -9,6 +9,7 @@ import { createDevicesApi } from './api/devices-api';
 import { createDownloadsApi } from './downloads/downloads-api';
 import { createDownloadsService, type DownloadsService } from './downloads/downloads-service';
 import { platformOf } from './downloads/installer-order';
+import { createSupportHandlers } from './support/support-contacts';
 import { createIdentityApi } from './api/identity-api';
 import { createSecurityApi } from './api/security-api';
 import { createSubscriptionsApi } from './api/subscriptions-api';
@@ -193,6 +194,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     logger: logger.child('operations'),
     settings,
     downloads,
+    support: createSupportHandlers({ api, systemLanguages: options.systemLanguages ?? (() => []) }),
     appInfo,
     networkState: () => api.networkState(),
     openExternal: (url) => openExternal(vetExternalUrl(url)),

@@ -9,6 +9,7 @@ import { securityContract, securityEvents } from './security';
 import { sessionContract, sessionEvents } from './session';
 import { settingsContract, settingsEvents } from './settings';
 import { subscriptionsContract, subscriptionsEvents } from './subscriptions';
+import { supportContract, supportEvents } from './support';
 import { thisComputerContract, thisComputerEvents } from './this-computer';
 
 /**
@@ -29,6 +30,7 @@ export const contract = {
   ...settingsContract,
   ...fingerprintContract,
   ...downloadsContract,
+  ...supportContract,
 } as const;
 
 /** Every event the main process pushes to the renderer. */
@@ -45,6 +47,7 @@ export const events = {
   ...settingsEvents,
   ...fingerprintEvents,
   ...downloadsEvents,
+  ...supportEvents,
 } as const;
 
 export type Contract = typeof contract;

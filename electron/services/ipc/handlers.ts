@@ -38,6 +38,8 @@ export interface HandlerServices extends AppHandlerServices {
   logger?: Logger;
   settings: SettingsService;
   downloads: DownloadsService;
+  /** The `support` area, built beside its API calls (electron/services/support/). */
+  support: Pick<Handlers, 'support'>;
 }
 
 /** Every area of the contract, each answered by the handlers beside its service. */
@@ -57,5 +59,6 @@ export function createHandlers(services: HandlerServices): Handlers {
     ),
     ...createSettingsHandlers(settings),
     ...createDownloadsHandlers(services.downloads),
+    ...services.support,
   };
 }

@@ -101,6 +101,7 @@ function handlers(overrides: Partial<{ [K in keyof Handlers]: Partial<Handlers[K
       showInFolder: async () => ({ path: '/tmp/x', shown: false }),
       emailLink: async () => null,
     },
+    support: { contacts: async () => ({ suggestedRegion: null, lines: [] }) },
   };
   for (const [area, methods] of Object.entries(overrides)) Object.assign(base[area as keyof Handlers], methods);
   return base;
