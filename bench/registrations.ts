@@ -1,213 +1,169 @@
 /**
- * Device registrations per second and their p99 latency, on the embedded database
- * (PGlite) and on PostgreSQL when a server answers on 127.0.0.1:5432, each ÷ the same
- * service's `/v1/health` throughput measured in the same run (target ≥ 0.25). Health is
- * one HTTP round trip and one database round trip: the floor of any request. A
- * registration adds authentication, a transaction that locks the account and the
- * subscription, the same-machine lookup, the seat count, the insert and a signed lease.
+ * Device registrations per second of the service ÷ the database's own rate for the same
+ * statements, same run (target ≥ 0.5 on each database).
  *
- * The service runs as its own process (`server/src/cli.ts start`), as in production; this
- * process is the load generator. Accounts and product keys are seeded straight into the
- * database before the service starts; everything measured goes over HTTP.
+ * A registration is what the desktop app sends: `POST /v1/devices` with an access token
+ * and an `Idempotency-Key`, a machine never seen before. The statements it costs the
+ * database are captured from the service's own code (the session check of
+ * `app.authenticate`, then `idempotentWrite` around `registerDevice`, as the route calls
+ * them) and replayed with fresh values: on PostgreSQL as a `pgbench -f` script with as many
+ * connections as the service's pool, on PGlite in process through the service's own
+ * prepared-statement driver. Rounds alternate, and every round starts from the same rows.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import pg from 'pg';
-import { createDatabase } from '../server/src/db/database';
-import { migrateToLatest } from '../server/src/db/migrate';
-import { hashPassword } from '../server/src/identity/password-hashing';
-import { mintProductKeys } from '../server/src/subscriptions/product-keys';
-import { createPostgresDatabase, preparePgliteDataDir } from '../tests/support/database';
-import { userRow } from '../tests/support/rows';
-import { spawnService } from '../tests/support/service';
-import { httpRequest, KeepAliveConnection } from './support/keep-alive-client';
+import type { RegisterDeviceBody } from '../shared/api/devices';
+import { idempotentWrite } from '../server/src/idempotency/idempotent-write';
+import { registerDevice } from '../server/src/devices/registration';
+import { sessionIsLive } from '../server/src/http/authenticate';
+import { accountId, benchSessionIdOf, pgbenchIds, subscriptionIdOf, resetRegistrations, vacuum } from './support/bench-accounts';
+import { httpRequest } from './support/keep-alive-client';
+import { loadAverage, POSTGRES_SERVER, postgresAnswers, saturate, summarise, tally } from './support/load';
+import { compare, SERVICE_POOL_SIZE, setUp, type BenchSetup, type DatabaseKind } from './support/service-bench';
+import { pgbenchScript, replay, runPgbench, type Roles, type Step } from './support/statements';
 
-const TARGET_RATIO = 0.25;
+const TARGET_RATIO = 0.5;
 /** Requests in flight, as many clients at once would send. */
 const CONCURRENCY = 16;
-/**
- * Accounts of a realistic size, taken in turn: four `max` subscriptions (40 seats) each,
- * 4,800 seats in all, so the run never meets the seat limit.
- */
-const ACCOUNTS = 120;
-const SUBSCRIPTIONS_PER_ACCOUNT = 4;
-/** Health and registrations alternate in short rounds, so background load hits both alike. */
+/** Accounts taken in turn; a round adds a few devices to each, as families have. */
+const ACCOUNTS = 300;
 const ROUNDS = 3;
-const SECONDS_PER_ROUND = 2;
+const SECONDS_PER_ROUND = 3;
 /** Long enough for V8 to have optimised the hot code (PGlite's WebAssembly above all). */
 const WARM_UP_SECONDS = 4;
-const POSTGRES_SERVER = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const PASSWORD = 'a bench of quiet lighthouses';
 
-const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-interface Tally {
-  latencies: number[];
-  seconds: number;
-  failures: Record<string, number>;
+/** A machine never seen before: five component hashes of its own. */
+export function newMachine(): RegisterDeviceBody {
+  const components = Array.from({ length: 5 }, () => sha256(randomUUID()));
+  return { fingerprint: sha256(components.join('')), components, name: 'Bench machine', os: 'Windows 11 Pro 23H2', platform: 'windows', appVersion: '1.0.0' };
 }
-const tally = (): Tally => ({ latencies: [], seconds: 0, failures: {} });
 
-/** Runs `task` from `workers` loops for `seconds`; `task` returns an error label or nothing. */
-async function saturate(workers: number, seconds: number, task: (worker: number) => Promise<string | undefined>, into?: Tally) {
-  const deadline = performance.now() + seconds * 1000;
-  const started = performance.now();
-  const latencies: number[] = [];
-  const failures: Record<string, number> = {};
-  await Promise.all(
-    Array.from({ length: workers }, async (_, worker) => {
-      while (performance.now() < deadline) {
-        const t = performance.now();
-        const failure = await task(worker);
-        if (failure) failures[failure] = (failures[failure] ?? 0) + 1;
-        else latencies.push(performance.now() - t);
-      }
-    }),
+/** The statements of one registration, as the service's code sends them, and the values that play each role. */
+export async function captureRegistration(setup: BenchSetup): Promise<{ steps: Step[]; roles: Roles }> {
+  const { db } = setup.baseline;
+  const claims = { userId: accountId(1), sessionId: benchSessionIdOf(1) };
+  const key = randomUUID();
+  const now = new Date();
+  const body = newMachine();
+  let deviceId = '';
+  const steps = await setup.baseline.record(
+    () => sessionIsLive(db, claims),
+    async () => {
+      const result = await idempotentWrite(db, { userId: claims.userId, key, route: 'POST /v1/devices', payload: body, now }, (trx) =>
+        registerDevice(trx, body, { userId: claims.userId, now, leases: setup.leases, keys: setup.keys }),
+      );
+      if (result.statusCode !== 201) throw new Error(`the captured registration answered ${result.statusCode}`);
+      deviceId = (result.body as { device: { id: string } }).device.id;
+    },
   );
-  if (into) {
-    into.latencies.push(...latencies);
-    into.seconds += (performance.now() - started) / 1000;
-    for (const [k, v] of Object.entries(failures)) into.failures[k] = (into.failures[k] ?? 0) + v;
-  }
+  return { steps, roles: { ...claims, deviceId, subscriptionId: subscriptionIdOf(1), idempotencyKey: key, now } };
 }
 
-function summarise(t: Tally) {
-  const sorted = [...t.latencies].sort((a, b) => a - b);
-  return {
-    count: sorted.length,
-    seconds: round(t.seconds),
-    perSecond: round(sorted.length / t.seconds, 1),
-    p50Ms: round(percentile(sorted, 50)),
-    p99Ms: round(percentile(sorted, 99)),
-    failures: t.failures,
+/** The service's side: one registration over a keep-alive connection; an error label unless 201. */
+export function registrationLoad(setup: BenchSetup, accounts: number, firstAccount = 1) {
+  let next = 0;
+  return async (worker: number) => {
+    const token = setup.tokens[firstAccount - 1 + (next++ % accounts)]!;
+    const request = httpRequest('POST', `${setup.service.url}/v1/devices`, { body: newMachine(), token, headers: { 'Idempotency-Key': randomUUID() } });
+    const answer = await setup.connections[worker]!.send(request);
+    if (answer.status === 201) return undefined;
+    return String((JSON.parse(answer.body.toString('utf8')) as { error?: { code?: string } }).error?.code ?? answer.status);
   };
 }
 
-async function postgresAnswers(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
+/** The database's side: the captured statements with fresh values, pgbench on PostgreSQL, in process on PGlite. */
+export async function registrationBaseline(setup: BenchSetup, accounts: number, firstAccount = 1) {
+  const { steps, roles } = await captureRegistration(setup);
+  if (setup.kind === 'PostgreSQL') {
+    const script = await pgbenchScript(setup.databaseUrl!, steps, roles, {
+      variables: [
+        `\\set account random(${firstAccount}, ${firstAccount + accounts - 1})`,
+        '\\set device random(1, 140737488355327)',
+        '\\set key random(1, 9000000000000000000)',
+      ],
+      userId: pgbenchIds.account('account'),
+      sessionId: pgbenchIds.session('account'),
+      deviceId: pgbenchIds.device('device'),
+      subscriptionId: pgbenchIds.subscription('account'),
+      idempotencyKey: pgbenchIds.idempotencyKey('key'),
+    });
+    const run = async (seconds: number) => {
+      const result = await runPgbench(setup.databaseUrl!, script, { clients: SERVICE_POOL_SIZE, seconds, dir: setup.scratch });
+      if (result.failed > 0) throw new Error(`pgbench: ${result.failed} transactions failed`);
+      return { perSecond: result.transactionsPerSecond, detail: result };
+    };
+    return { run, statements: script };
   }
-}
-
-/** Accounts with confirmed e-mail and product keys for their subscriptions, before the service starts. */
-async function seed(dataDir: string, databaseUrl: string | undefined) {
-  const db = createDatabase({ dataDir, databaseUrl });
-  try {
-    await migrateToLatest(db);
-    const now = new Date();
-    const passwordHash = await hashPassword(PASSWORD);
-    const accounts = [];
-    for (let i = 0; i < ACCOUNTS; i++) {
-      const user = userRow('bench', now, { name: `Bench ${i}`, password_hash: passwordHash });
-      await db.insertInto('users').values(user).execute();
-      accounts.push({ email: user.email, keys: await mintProductKeys(db, { plan: 'max', termYears: 1, count: SUBSCRIPTIONS_PER_ACCOUNT, now }) });
-    }
-    return accounts;
-  } finally {
-    await db.destroy();
-  }
-}
-
-async function measure(database: 'PGlite' | 'PostgreSQL') {
-  const dataDir = await mkdtemp(join(tmpdir(), 'palisade-bench-registrations-'));
-  let dropDatabase = async () => {};
-  let databaseUrl: string | undefined;
-  if (database === 'PostgreSQL') {
-    const created = await createPostgresDatabase(POSTGRES_SERVER);
-    databaseUrl = created.url;
-    dropDatabase = created.drop;
-  } else {
-    await preparePgliteDataDir(dataDir);
-  }
-  try {
-    const accounts = await seed(dataDir, databaseUrl);
-    const service = await spawnService({ dataDir, env: { LOG_LEVEL: 'warn', ...(databaseUrl && { DATABASE_URL: databaseUrl }) } });
-    try {
-      const post = async (path: string, body: unknown, token?: string) => {
-        const response = await fetch(`${service.url}${path}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
-          body: JSON.stringify(body),
+  let n = 0;
+  const run = async (seconds: number) => {
+    const t = tally();
+    await saturate(
+      CONCURRENCY,
+      seconds,
+      async () => {
+        const account = firstAccount + (n++ % accounts);
+        await replay(setup.baseline.db, steps, roles, {
+          userId: accountId(account),
+          sessionId: benchSessionIdOf(account),
+          deviceId: randomUUID(),
+          subscriptionId: subscriptionIdOf(account),
+          idempotencyKey: randomUUID(),
         });
-        return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-      };
-      const tokens: string[] = [];
-      for (const account of accounts) {
-        const login = await post('/v1/auth/login', { email: account.email, password: PASSWORD });
-        if (login.status !== 200) throw new Error(`bench sign-in failed: ${JSON.stringify(login.body)}`);
-        const token = String(login.body.accessToken);
-        for (const productKey of account.keys) {
-          const activated = await post('/v1/subscriptions/activate', { productKey }, token);
-          if (activated.status !== 201) throw new Error(`bench activation failed: ${JSON.stringify(activated.body)}`);
-        }
-        tokens.push(token);
-      }
+        return undefined;
+      },
+      t,
+    );
+    const summary = summarise(t);
+    return { perSecond: summary.perSecond, detail: summary };
+  };
+  return { run, statements: steps.map((s) => (typeof s === 'string' ? s : s.sql)).join(';\n') };
+}
 
-      // The load goes over keep-alive connections, one request in flight on each, from a
-      // client that costs the shared cores little (bench/support/keep-alive-client.ts).
-      const connections = await Promise.all(Array.from({ length: CONCURRENCY }, () => KeepAliveConnection.open(service.url)));
-      const healthRequest = httpRequest('GET', `${service.url}/v1/health`);
-      const health = async (worker: number) => {
-        const { status } = await connections[worker]!.send(healthRequest);
-        return status === 200 ? undefined : `health ${status}`;
-      };
-      // Each request is a machine never seen before: five component hashes of its own.
-      let next = 0;
-      const registration = async (worker: number) => {
-        const components = Array.from({ length: 5 }, () => sha256(randomUUID()));
-        const body = { fingerprint: sha256(components.join('')), components, name: 'Bench machine', os: 'Windows 11 Pro 23H2', platform: 'windows', appVersion: '1.0.0' };
-        const answer = await connections[worker]!.send(httpRequest('POST', `${service.url}/v1/devices`, { body, token: tokens[next++ % tokens.length]! }));
-        if (answer.status === 201) return undefined;
-        return String((JSON.parse(answer.body.toString('utf8')) as { error?: { code?: string } }).error?.code ?? answer.status);
-      };
-
-      await saturate(CONCURRENCY, WARM_UP_SECONDS, health);
-      await saturate(CONCURRENCY, WARM_UP_SECONDS, registration);
-      const healthTally = tally();
-      const registrationTally = tally();
-      for (let i = 0; i < ROUNDS; i++) {
-        await saturate(CONCURRENCY, SECONDS_PER_ROUND, health, healthTally);
-        await saturate(CONCURRENCY, SECONDS_PER_ROUND, registration, registrationTally);
-      }
-      const healthResult = summarise(healthTally);
-      const registrations = summarise(registrationTally);
-      for (const connection of connections) connection.close();
-      const ratio = registrations.perSecond / healthResult.perSecond;
-      return { database, concurrency: CONCURRENCY, accounts: ACCOUNTS, health: healthResult, registrations, ratio: round(ratio, 3), meetsTarget: ratio >= TARGET_RATIO };
-    } finally {
-      await service.stop();
-    }
+async function measure(kind: DatabaseKind) {
+  const setup = await setUp(kind, { accounts: ACCOUNTS, devices: 0, concurrency: CONCURRENCY });
+  try {
+    const baseline = await registrationBaseline(setup, ACCOUNTS);
+    const load = loadAverage();
+    const comparison = await compare({
+      setup,
+      rounds: ROUNDS,
+      secondsPerRound: SECONDS_PER_ROUND,
+      warmUpSeconds: WARM_UP_SECONDS,
+      concurrency: CONCURRENCY,
+      service: registrationLoad(setup, ACCOUNTS),
+      database: baseline.run,
+      // The service's PGlite is its own: only the twin can start each round afresh.
+      reset: async () => {
+        await resetRegistrations(setup.baseline.db, setup.seededAt);
+        await vacuum(setup.baseline.db);
+      },
+    });
+    return { database: kind, concurrency: CONCURRENCY, accounts: ACCOUNTS, loadAverage: [load, loadAverage()], ...comparison, statements: baseline.statements };
   } finally {
-    await dropDatabase();
-    await rm(dataDir, { recursive: true, force: true });
+    await setup.close();
   }
 }
 
 export default async function benchRegistrations() {
-  const results = [await measure('PGlite')];
-  const postgres = await postgresAnswers(POSTGRES_SERVER);
-  if (postgres) results.push(await measure('PostgreSQL'));
-  const line = (r: (typeof results)[number]) =>
-    `${r.database}: ${r.registrations.perSecond} registrations/s (p99 ${r.registrations.p99Ms} ms) ÷ ${r.health.perSecond} health/s = ${r.ratio}`;
+  const uptime = loadAverage();
+  const only = process.env.BENCH_DATABASE;
+  const pglite = only === 'PostgreSQL' ? undefined : await measure('PGlite');
+  const postgresUp = only !== 'PGlite' && (await postgresAnswers(POSTGRES_SERVER));
+  const postgres = postgresUp ? await measure('PostgreSQL') : undefined;
+  const results = [...(pglite ? [pglite] : []), ...(postgres ? [postgres] : [])];
+  const describe = (r: (typeof results)[number]) =>
+    `${r.database}: ${r.service.perSecond}/s (p99 ${r.service.p99Ms} ms, ${r.service.cpuMsPerRequest} ms service CPU each) ÷ ${r.database === 'PGlite' ? 'same statements in process' : 'pgbench'} ${r.databaseOwn.perSecond}/s = ${r.ratio} (rounds ${r.ratioSpread.join('–')})`;
   return {
-    summary: `${results.map(line).join('; ')} (target ≥ ${TARGET_RATIO})${postgres ? '' : '; PostgreSQL skipped: no server on 127.0.0.1:5432'}`,
-    method: `${ROUNDS} alternating rounds of ${SECONDS_PER_ROUND} s of /v1/health and ${SECONDS_PER_ROUND} s of POST /v1/devices (each a new machine, ${ACCOUNTS} accounts), ${CONCURRENCY} in flight, after ${WARM_UP_SECONDS} s warm-up each`,
-    results,
-    postgresSkipped: !postgres,
+    summary: `${results.map(describe).join('; ')} (target ≥ ${TARGET_RATIO})${postgres || only === 'PGlite' ? '' : '; PostgreSQL skipped: no server on 127.0.0.1:5432'}`,
+    pgliteRatio: pglite?.ratio ?? null,
+    postgresRatio: postgres?.ratio ?? null,
     targetRatio: TARGET_RATIO,
-    meetsTarget: results.every((r) => r.meetsTarget),
+    meetsTarget: results.every((r) => r.ratio >= TARGET_RATIO),
+    method: `${ROUNDS} alternating rounds of ${SECONDS_PER_ROUND} s: the database's own rate for the captured statements (pgbench -M prepared -c ${SERVICE_POOL_SIZE} on PostgreSQL; in process on PGlite, ${CONCURRENCY} loops), then POST /v1/devices with an Idempotency-Key (each a new machine, ${ACCOUNTS} accounts), ${CONCURRENCY} in flight; every round starts from the seeded rows; after ${WARM_UP_SECONDS} s warm-up of each`,
+    loadAverageAtStart: uptime,
+    results,
   };
 }
 

@@ -63,7 +63,7 @@ export class KeepAliveConnection {
 export function httpRequest(
   method: 'GET' | 'POST',
   url: string,
-  options: { body?: unknown; token?: string } = {},
+  options: { body?: unknown; token?: string; headers?: Record<string, string> } = {},
 ): Buffer {
   const { host, pathname } = new URL(url);
   const body = options.body === undefined ? '' : JSON.stringify(options.body);
@@ -72,6 +72,7 @@ export function httpRequest(
     `Host: ${host}`,
     'Connection: keep-alive',
     ...(options.token ? [`Authorization: Bearer ${options.token}`] : []),
+    ...Object.entries(options.headers ?? {}).map(([name, value]) => `${name}: ${value}`),
     ...(body ? ['Content-Type: application/json', `Content-Length: ${Buffer.byteLength(body)}`] : []),
   ];
   return Buffer.from(`${headers.join('\r\n')}\r\n\r\n${body}`);
