@@ -75,6 +75,7 @@ export function createFakeApi(overrides: FakeOverrides = {}, session: SessionSta
       showInFolder: async () => failure('NOT_FOUND'),
       emailLink: async () => ok(null),
     },
+    support: { contacts: async () => ok({ suggestedRegion: null, lines: [] }) },
     settings: {
       get: async () => ok({ language: 'system' as const }),
       update: async (input) => ok({ language: input.language ?? ('system' as const) }),
