@@ -32,10 +32,12 @@ import { downloadsRoutes } from './routes/downloads-routes';
 import { eventRoutes } from './routes/event-routes';
 import { installEmailLinkPages } from './routes/email-link-pages';
 import { Draining, healthRoutes } from './routes/health-routes';
+import { articleRoutes } from './routes/article-routes';
 import { protectionRoutes } from './routes/protection-routes';
 import { supportContactRoutes } from './routes/support-contact-routes';
 import { updateFeedRoutes } from './routes/update-feed-routes';
 import type { Services } from './services';
+import { loadHelpArticles } from './support/knowledge-base/article-loader';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -80,6 +82,8 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
     // A rolling deploy migrates once, as its own step (`migrate`): then no instance may.
     if (config.migrateOnStart) await migrateToLatest(db);
     else await assertSchemaUpToDate(db);
+    // The help articles of content/help: rewritten only where a file's hash changed.
+    await loadHelpArticles(db, config.now());
   } catch (error) {
     await db.destroy();
     throw error;
@@ -171,6 +175,7 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
   await app.register(billingRoutes, { services });
   await app.register(downloadsRoutes, { services });
   await app.register(updateFeedRoutes, { services });
+  await app.register(articleRoutes, { services });
   await app.register(supportContactRoutes, { services });
   installEmailLinkPages(app);
   app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());

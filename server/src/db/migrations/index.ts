@@ -13,6 +13,7 @@ import * as emailCodes from './0011_email_codes';
 import * as mailOutboxAndJobs from './0012_mail_outbox_and_jobs';
 import * as billing from './0013_billing';
 import * as releases from './0014_releases';
+import * as helpArticles from './0017_help_articles';
 
 /**
  * Every migration, in order. Names sort by their number; a new one is the next
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '0012_mail_outbox_and_jobs': mailOutboxAndJobs,
   '0013_billing': billing,
   '0014_releases': releases,
+  '0017_help_articles': helpArticles,
 };
