@@ -85,7 +85,14 @@ export const navItems: readonly NavItem[] = [
       (m) => m.BillingScreen,
     ),
   },
-  { path: paths.support, label: 'shell.nav.support', screen: null },
+  {
+    path: paths.support,
+    label: 'shell.nav.support',
+    screen: screen(
+      () => import('../screens/help/HelpScreen'),
+      (m) => m.HelpScreen,
+    ),
+  },
   {
     path: paths.settings,
     label: 'shell.nav.settings',

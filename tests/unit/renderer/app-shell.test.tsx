@@ -126,7 +126,7 @@ describe('App shell', () => {
     expect(screen.getByRole('main')).toHaveFocus();
   });
 
-  it('says plainly which parts are not built yet, titles the window and focuses the heading', async () => {
+  it('titles the window and focuses the heading of the screen a nav link opens', async () => {
     const { user } = renderApp(createFakeApi({}, signedIn).api, '/');
     const nav = await screen.findByRole('navigation', { name: 'Main' });
     expect(await screen.findByRole('heading', { level: 2, name: 'This computer isn’t protected' })).toBeInTheDocument();
@@ -135,7 +135,7 @@ describe('App shell', () => {
 
     await user.click(within(nav).getByRole('link', { name: 'Support' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Support' })).toHaveFocus();
-    expect(screen.getByText('This part of Palisade is coming soon.')).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Call support' })).toBeInTheDocument();
     expect(document.title).toBe('Support · Palisade');
 
     // From there to a built screen: it takes focus and retitles too.
