@@ -84,7 +84,9 @@ export const cardNumberSchema = z
       return z.NEVER;
     }
     return digits;
-  });
+  })
+  // JSON Schema (the OpenAPI document, the property tests) cannot say the Luhn rule: show good numbers.
+  .meta({ examples: ['4242 4242 4242 4242', '5555555555554444'] });
 
 export const cvcSchema = z.string().regex(/^\d{3,4}$/, 'A CVC is 3 or 4 digits.');
 

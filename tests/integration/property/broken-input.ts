@@ -20,6 +20,8 @@ export interface JsonSchema {
   format?: string;
   enum?: unknown[];
   const?: unknown;
+  /** Values the schema accepts, given where its rule is more than JSON Schema can say (a card's Luhn check). */
+  examples?: unknown[];
   anyOf?: JsonSchema[];
   oneOf?: JsonSchema[];
   minimum?: number;
@@ -64,13 +66,15 @@ export function stringFits(schema: JsonSchema, value: string): boolean {
 export function validValue(schema: JsonSchema): fc.Arbitrary<unknown> {
   if (schema.const !== undefined) return fc.constant(schema.const);
   if (schema.enum) return fc.constantFrom(...schema.enum);
+  if (schema.examples?.length) return fc.constantFrom(...schema.examples);
   const choices = schema.anyOf ?? schema.oneOf;
   if (choices) return fc.oneof(...choices.map(validValue));
   switch (typeOf(schema)) {
     case 'string':
       return validString(schema);
     case 'integer':
-      return fc.integer({ min: schema.minimum ?? -1000, max: schema.maximum ?? 1000 });
+      // fast-check's integers are 32-bit; a schema's bound may be Number.MAX_SAFE_INTEGER.
+      return fc.integer({ min: Math.max(schema.minimum ?? -1000, -(2 ** 31)), max: Math.min(schema.maximum ?? 1000, 2 ** 31 - 1) });
     case 'number':
       return fc.double({ min: schema.minimum ?? -1000, max: schema.maximum ?? 1000, noNaN: true });
     case 'boolean':
@@ -122,13 +126,15 @@ function otherType(schema: JsonSchema): fc.Arbitrary<unknown> {
   const all: [string, fc.Arbitrary<unknown>][] = [
     ['string', fc.string({ maxLength: 8 })],
     ['number', fc.oneof(fc.integer(), fc.constantFrom(1e308, -0, 2 ** 53 + 1))],
-    ['integer', fc.double({ noInteger: true, noNaN: true, noDefaultInfinity: true })],
+    // A fraction: of the wrong type for an integer field, and for every non-number field.
+    ['fraction', fc.double({ noInteger: true, noNaN: true, noDefaultInfinity: true }).filter((n) => !Number.isInteger(n))],
     ['boolean', fc.boolean()],
     ['null', fc.constant(null)],
     ['array', fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 3 })],
     ['object', fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 })],
   ];
-  const allowed = new Set([type, ...(type === 'number' ? ['integer'] : [])]);
+  // An integer field accepts the integers 'number' would make; a number field accepts fractions too.
+  const allowed = new Set(type === 'integer' ? ['number'] : type === 'number' ? ['number', 'fraction'] : [type]);
   return fc.oneof(...all.filter(([name]) => !allowed.has(name)).map(([, arbitrary]) => arbitrary));
 }
 
