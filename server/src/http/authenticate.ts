@@ -38,14 +38,16 @@ export class VerifiedTokens {
   readonly #verified = new Map<string, { claims: AccessTokenClaims; expiresAtMs: number }>();
 
   constructor(
-    private readonly accessTokens: Pick<AccessTokens, 'verify'>,
+    private readonly accessTokens: Pick<AccessTokens, 'verify' | 'keyAccepted'>,
     private readonly now: () => Date,
   ) {}
 
   async verify(token: string): Promise<AccessTokenClaims | null> {
     const nowMs = this.now().getTime();
     const known = this.#verified.get(token);
-    if (known && nowMs < known.expiresAtMs) return known.claims;
+    // A key dropped from the set after a leak (`keys rotate --access --drop-retired`) ends its
+    // remembered tokens too: a map lookup, not a signature check.
+    if (known && nowMs < known.expiresAtMs && this.accessTokens.keyAccepted(token)) return known.claims;
     if (known) this.#verified.delete(token);
     const claims = await this.accessTokens.verify(token);
     const expiresAtMs = claims ? expiryOf(token) : undefined;

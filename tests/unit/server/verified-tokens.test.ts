@@ -7,7 +7,14 @@ const tokenExpiringAt = (expSeconds: number, tag = 'a') =>
 
 function counting(answer: (token: string) => { userId: string; sessionId: string } | null) {
   const calls: string[] = [];
-  return { calls, verify: async (token: string) => (calls.push(token), answer(token)) };
+  const checker = {
+    calls,
+    /** Whether the token's key is still in the key set; a leak drops it. */
+    keyInSet: true,
+    verify: async (token: string) => (calls.push(token), checker.keyInSet ? answer(token) : null),
+    keyAccepted: () => checker.keyInSet,
+  };
+  return checker;
 }
 
 describe('a token whose signature was checked', () => {
@@ -32,5 +39,15 @@ describe('a token whose signature was checked', () => {
     expect(await tokens.verify(token)).toBeNull();
     expect(await tokens.verify(token)).toBeNull();
     expect(checker.calls).toHaveLength(2);
+  });
+
+  it('remembered-token-of-a-dropped-key-is-refused: a key dropped after a leak ends its remembered tokens at once', async () => {
+    const now = new Date('2026-12-02T12:00:00Z');
+    const checker = counting(() => ({ userId: 'u', sessionId: 's' }));
+    const tokens = new VerifiedTokens(checker, () => now);
+    const token = tokenExpiringAt(now.getTime() / 1000 + 600);
+    expect(await tokens.verify(token)).not.toBeNull();
+    checker.keyInSet = false;
+    expect(await tokens.verify(token)).toBeNull();
   });
 });
