@@ -9,6 +9,7 @@ import { createDevicesApi } from './api/devices-api';
 import { createDownloadsApi } from './downloads/downloads-api';
 import { createDownloadsService, type DownloadsService } from './downloads/downloads-service';
 import { platformOf } from './downloads/installer-order';
+import { createHelpHandlers } from './help/help-handlers';
 import { createSupportHandlers } from './support/support-contacts';
 import { createIdentityApi } from './api/identity-api';
 import { createSecurityApi } from './api/security-api';
@@ -195,6 +196,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     settings,
     downloads,
     support: createSupportHandlers({ api, systemLanguages: options.systemLanguages ?? (() => []) }),
+    help: createHelpHandlers(api),
     appInfo,
     networkState: () => api.networkState(),
     openExternal: (url) => openExternal(vetExternalUrl(url)),

@@ -5,6 +5,7 @@ import { billingContract, billingEvents } from './billing';
 import { devicesContract, devicesEvents } from './devices';
 import { downloadsContract, downloadsEvents } from './downloads';
 import { fingerprintContract, fingerprintEvents } from './fingerprint';
+import { helpContract, helpEvents } from './help';
 import { securityContract, securityEvents } from './security';
 import { sessionContract, sessionEvents } from './session';
 import { settingsContract, settingsEvents } from './settings';
@@ -31,6 +32,7 @@ export const contract = {
   ...fingerprintContract,
   ...downloadsContract,
   ...supportContract,
+  ...helpContract,
 } as const;
 
 /** Every event the main process pushes to the renderer. */
@@ -48,6 +50,7 @@ export const events = {
   ...fingerprintEvents,
   ...downloadsEvents,
   ...supportEvents,
+  ...helpEvents,
 } as const;
 
 export type Contract = typeof contract;

@@ -40,6 +40,8 @@ export interface HandlerServices extends AppHandlerServices {
   downloads: DownloadsService;
   /** The `support` area, built beside its API calls (electron/services/support/). */
   support: Pick<Handlers, 'support'>;
+  /** The `help` area (electron/services/help/): the knowledge base. */
+  help: Pick<Handlers, 'help'>;
 }
 
 /** Every area of the contract, each answered by the handlers beside its service. */
@@ -60,5 +62,6 @@ export function createHandlers(services: HandlerServices): Handlers {
     ...createSettingsHandlers(settings),
     ...createDownloadsHandlers(services.downloads),
     ...services.support,
+    ...services.help,
   };
 }

@@ -102,6 +102,7 @@ function handlers(overrides: Partial<{ [K in keyof Handlers]: Partial<Handlers[K
       emailLink: async () => null,
     },
     support: { contacts: async () => ({ suggestedRegion: null, lines: [] }) },
+    help: { search: async () => [], article: async () => { throw new Error('not in this test'); }, feedback: async () => null },
   };
   for (const [area, methods] of Object.entries(overrides)) Object.assign(base[area as keyof Handlers], methods);
   return base;
