@@ -14,6 +14,7 @@ import * as mailOutboxAndJobs from './0012_mail_outbox_and_jobs';
 import * as billing from './0013_billing';
 import * as releases from './0014_releases';
 import * as helpArticles from './0017_help_articles';
+import * as supportTickets from './0018_support_tickets';
 
 /**
  * Every migration, in order. Names sort by their number; a new one is the next
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '0013_billing': billing,
   '0014_releases': releases,
   '0017_help_articles': helpArticles,
+  '0018_support_tickets': supportTickets,
 };
