@@ -4,6 +4,7 @@ import deCommon from '../../../shared/locales/de/common.json';
 import deErrors from '../../../shared/locales/de/errors.json';
 import deDevices from '../../../shared/locales/de/devices.json';
 import deDownloads from '../../../shared/locales/de/downloads.json';
+import deHelp from '../../../shared/locales/de/help.json';
 import deSubscriptions from '../../../shared/locales/de/subscriptions.json';
 import deThisComputer from '../../../shared/locales/de/thisComputer.json';
 import deSettings from '../../../shared/locales/de/settings.json';
@@ -15,6 +16,7 @@ import enCommon from '../../../shared/locales/en/common.json';
 import enErrors from '../../../shared/locales/en/errors.json';
 import enDevices from '../../../shared/locales/en/devices.json';
 import enDownloads from '../../../shared/locales/en/downloads.json';
+import enHelp from '../../../shared/locales/en/help.json';
 import enSubscriptions from '../../../shared/locales/en/subscriptions.json';
 import enThisComputer from '../../../shared/locales/en/thisComputer.json';
 import enSettings from '../../../shared/locales/en/settings.json';
@@ -24,14 +26,14 @@ import { pseudoCatalogue } from '../../../shared/i18n/pseudo-locale';
 import { pseudoLocale, type Language, type Locale } from '../../../shared/i18n/languages';
 
 /** The app's English sentences, one file per area of the app; English is the reference. */
-const en = { ...enCommon, ...enErrors, ...enAuth, ...enSubscriptions, ...enBilling, ...enThisComputer, ...enDevices, ...enDownloads, ...enSettings, ...enShell, ...enSupport };
+const en = { ...enCommon, ...enErrors, ...enAuth, ...enSubscriptions, ...enBilling, ...enThisComputer, ...enDevices, ...enDownloads, ...enSettings, ...enShell, ...enSupport, ...enHelp };
 
 /** Every sentence the app can show has a key here; a missing key fails to compile. */
 export type MessageId = keyof typeof en;
 export type Catalogue = Record<MessageId, string>;
 
 // German must have every English key; the unit test also refuses keys English lacks.
-const de: Catalogue = { ...deCommon, ...deErrors, ...deAuth, ...deSubscriptions, ...deBilling, ...deThisComputer, ...deDevices, ...deDownloads, ...deSettings, ...deShell, ...deSupport };
+const de: Catalogue = { ...deCommon, ...deErrors, ...deAuth, ...deSubscriptions, ...deBilling, ...deThisComputer, ...deDevices, ...deDownloads, ...deSettings, ...deShell, ...deSupport, ...deHelp };
 
 const byLanguage: Record<Language, Catalogue> = { en, de };
 let pseudo: Catalogue | undefined;
