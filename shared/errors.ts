@@ -48,6 +48,8 @@ export const serviceErrorCodes = [
   'PAYMENT_METHOD_IN_USE',
   'PLAN_NOT_AN_UPGRADE',
   'UPGRADE_PRICE_CHANGED',
+  // support
+  'TICKET_CLOSED',
 ] as const;
 
 /** Codes only the desktop client produces (transport, session, IPC). */

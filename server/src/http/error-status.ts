@@ -35,6 +35,7 @@ const statusOfCode = {
   PAYMENT_METHOD_IN_USE: 409,
   PLAN_NOT_AN_UPGRADE: 409,
   UPGRADE_PRICE_CHANGED: 409,
+  TICKET_CLOSED: 409,
 } as const satisfies Record<ServiceErrorCode, number>;
 
 /**
