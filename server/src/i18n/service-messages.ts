@@ -4,16 +4,18 @@ import deDownloads from '../../../shared/locales/de/downloads.json' with { type:
 import deMail from '../../../shared/locales/de/mail.json' with { type: 'json' };
 import dePages from '../../../shared/locales/de/pages.json' with { type: 'json' };
 import dePayments from '../../../shared/locales/de/payments.json' with { type: 'json' };
+import deSupport from '../../../shared/locales/de/support.json' with { type: 'json' };
 import enDownloads from '../../../shared/locales/en/downloads.json' with { type: 'json' };
 import enMail from '../../../shared/locales/en/mail.json' with { type: 'json' };
 import enPages from '../../../shared/locales/en/pages.json' with { type: 'json' };
 import enPayments from '../../../shared/locales/en/payments.json' with { type: 'json' };
+import enSupport from '../../../shared/locales/en/support.json' with { type: 'json' };
 import { escapeHtml } from '../html/escape-html';
 
 /** The service's sentences: its e-mails, the pages their links open, the downloads. English is the reference. */
-const en = { ...enMail, ...enPages, ...enDownloads, ...enPayments };
+const en = { ...enMail, ...enPages, ...enDownloads, ...enPayments, ...enSupport };
 export type MessageId = keyof typeof en;
-const catalogues: Record<Language, Record<MessageId, string>> = { en, de: { ...deMail, ...dePages, ...deDownloads, ...dePayments } };
+const catalogues: Record<Language, Record<MessageId, string>> = { en, de: { ...deMail, ...dePages, ...deDownloads, ...dePayments, ...deSupport } };
 
 type Values = Record<string, string | number>;
 
