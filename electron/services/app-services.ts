@@ -10,6 +10,9 @@ import { createDownloadsApi } from './downloads/downloads-api';
 import { createDownloadsService, type DownloadsService } from './downloads/downloads-service';
 import { platformOf } from './downloads/installer-order';
 import { createHelpHandlers } from './help/help-handlers';
+import { checkFeed } from './updates/feed-check';
+import { createUpdatesHandlers } from './updates/updates-handlers';
+import type { UpdateStatus } from '../../shared/contract/updates';
 import { createSupportHandlers } from './support/support-contacts';
 import { createIdentityApi } from './api/identity-api';
 import { createSecurityApi } from './api/security-api';
@@ -63,6 +66,8 @@ export interface AppServicesOptions {
   eventsKeepAliveMs?: number;
   /** At most this many bytes a second per installer download (a slow line, for demos and tests). */
   downloadBytesPerSecond?: number;
+  /** Where updates stand (the desktop app's updater); by default the service's feed is asked, as the browser host does. */
+  updateStatus?: () => Promise<UpdateStatus>;
 }
 
 export interface AppServices {
@@ -197,6 +202,10 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     downloads,
     support: createSupportHandlers({ api, systemLanguages: options.systemLanguages ?? (() => []) }),
     help: createHelpHandlers(api),
+    updates: createUpdatesHandlers(
+      options.updateStatus ??
+        (() => checkFeed({ apiBaseUrl: options.apiBaseUrl, platform: appInfo.platform, currentVersion: appInfo.version })),
+    ),
     appInfo,
     networkState: () => api.networkState(),
     openExternal: (url) => openExternal(vetExternalUrl(url)),

@@ -12,6 +12,7 @@ import { settingsContract, settingsEvents } from './settings';
 import { subscriptionsContract, subscriptionsEvents } from './subscriptions';
 import { supportContract, supportEvents } from './support';
 import { thisComputerContract, thisComputerEvents } from './this-computer';
+import { updatesContract, updatesEvents } from './updates';
 
 /**
  * The IPC contract: every call the renderer can make, by area (`<area>.<method>`). The main
@@ -33,6 +34,7 @@ export const contract = {
   ...downloadsContract,
   ...supportContract,
   ...helpContract,
+  ...updatesContract,
 } as const;
 
 /** Every event the main process pushes to the renderer. */
@@ -51,6 +53,7 @@ export const events = {
   ...downloadsEvents,
   ...supportEvents,
   ...helpEvents,
+  ...updatesEvents,
 } as const;
 
 export type Contract = typeof contract;

@@ -42,6 +42,8 @@ export interface HandlerServices extends AppHandlerServices {
   support: Pick<Handlers, 'support'>;
   /** The `help` area (electron/services/help/): the knowledge base. */
   help: Pick<Handlers, 'help'>;
+  /** The `updates` area (electron/services/updates/). */
+  updates: Pick<Handlers, 'updates'>;
 }
 
 /** Every area of the contract, each answered by the handlers beside its service. */
@@ -63,5 +65,6 @@ export function createHandlers(services: HandlerServices): Handlers {
     ...createDownloadsHandlers(services.downloads),
     ...services.support,
     ...services.help,
+    ...services.updates,
   };
 }

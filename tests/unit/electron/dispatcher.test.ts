@@ -103,6 +103,7 @@ function handlers(overrides: Partial<{ [K in keyof Handlers]: Partial<Handlers[K
     },
     support: { contacts: async () => ({ suggestedRegion: null, lines: [] }) },
     help: { search: async () => [], article: async () => { throw new Error('not in this test'); }, feedback: async () => null },
+    updates: { status: async () => ({ state: 'upToDate', version: null }) },
   };
   for (const [area, methods] of Object.entries(overrides)) Object.assign(base[area as keyof Handlers], methods);
   return base;
