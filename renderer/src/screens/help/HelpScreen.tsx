@@ -2,6 +2,7 @@ import '../../styles/page-parts.css';
 import { PageHeading } from '../../components/PageHeading';
 import { useT } from '../../i18n/use-t';
 import { CallSupportSection } from './CallSupportSection';
+import { KnowledgeBaseSection } from './KnowledgeBaseSection';
 
 /**
  * The Support nav item's screen. A first frame so phone support is reachable; the knowledge
@@ -12,6 +13,7 @@ export function HelpScreen() {
   return (
     <>
       <PageHeading title={t('shell.nav.support')} />
+      <KnowledgeBaseSection />
       <CallSupportSection />
     </>
   );

@@ -76,6 +76,7 @@ export function createFakeApi(overrides: FakeOverrides = {}, session: SessionSta
       emailLink: async () => ok(null),
     },
     support: { contacts: async () => ok({ suggestedRegion: null, lines: [] }) },
+    help: { search: async () => ok([]), article: async () => failure('NOT_FOUND'), feedback: async () => ok(null) },
     settings: {
       get: async () => ok({ language: 'system' as const }),
       update: async (input) => ok({ language: input.language ?? ('system' as const) }),
