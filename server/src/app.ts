@@ -35,6 +35,7 @@ import { Draining, healthRoutes } from './routes/health-routes';
 import { articleRoutes } from './routes/article-routes';
 import { protectionRoutes } from './routes/protection-routes';
 import { supportContactRoutes } from './routes/support-contact-routes';
+import { ticketRoutes } from './routes/ticket-routes';
 import { updateFeedRoutes } from './routes/update-feed-routes';
 import type { Services } from './services';
 import { loadHelpArticles } from './support/knowledge-base/article-loader';
@@ -177,6 +178,7 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
   await app.register(updateFeedRoutes, { services });
   await app.register(articleRoutes, { services });
   await app.register(supportContactRoutes, { services });
+  await app.register(ticketRoutes, { services });
   installEmailLinkPages(app);
   app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
