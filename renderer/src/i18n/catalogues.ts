@@ -10,6 +10,7 @@ import deThisComputer from '../../../shared/locales/de/thisComputer.json';
 import deSettings from '../../../shared/locales/de/settings.json';
 import deShell from '../../../shared/locales/de/shell.json';
 import deSupport from '../../../shared/locales/de/support.json';
+import deUpdates from '../../../shared/locales/de/updates.json';
 import enAuth from '../../../shared/locales/en/auth.json';
 import enBilling from '../../../shared/locales/en/billing.json';
 import enCommon from '../../../shared/locales/en/common.json';
@@ -22,18 +23,19 @@ import enThisComputer from '../../../shared/locales/en/thisComputer.json';
 import enSettings from '../../../shared/locales/en/settings.json';
 import enShell from '../../../shared/locales/en/shell.json';
 import enSupport from '../../../shared/locales/en/support.json';
+import enUpdates from '../../../shared/locales/en/updates.json';
 import { pseudoCatalogue } from '../../../shared/i18n/pseudo-locale';
 import { pseudoLocale, type Language, type Locale } from '../../../shared/i18n/languages';
 
 /** The app's English sentences, one file per area of the app; English is the reference. */
-const en = { ...enCommon, ...enErrors, ...enAuth, ...enSubscriptions, ...enBilling, ...enThisComputer, ...enDevices, ...enDownloads, ...enSettings, ...enShell, ...enSupport, ...enHelp };
+const en = { ...enCommon, ...enErrors, ...enAuth, ...enSubscriptions, ...enBilling, ...enThisComputer, ...enDevices, ...enDownloads, ...enSettings, ...enShell, ...enSupport, ...enHelp, ...enUpdates };
 
 /** Every sentence the app can show has a key here; a missing key fails to compile. */
 export type MessageId = keyof typeof en;
 export type Catalogue = Record<MessageId, string>;
 
 // German must have every English key; the unit test also refuses keys English lacks.
-const de: Catalogue = { ...deCommon, ...deErrors, ...deAuth, ...deSubscriptions, ...deBilling, ...deThisComputer, ...deDevices, ...deDownloads, ...deSettings, ...deShell, ...deSupport, ...deHelp };
+const de: Catalogue = { ...deCommon, ...deErrors, ...deAuth, ...deSubscriptions, ...deBilling, ...deThisComputer, ...deDevices, ...deDownloads, ...deSettings, ...deShell, ...deSupport, ...deHelp, ...deUpdates };
 
 const byLanguage: Record<Language, Catalogue> = { en, de };
 let pseudo: Catalogue | undefined;

@@ -4,6 +4,7 @@ import { ChangePasswordSection } from './ChangePasswordSection';
 import { LanguageSection } from './LanguageSection';
 import { SessionsSection } from './SessionsSection';
 import { TwoStepSection } from './TwoStepSection';
+import { UpdatesSection } from './UpdatesSection';
 // Dialogs and the danger button are styled there, with the screens that first used them.
 import '../../styles/page-parts.css';
 import '../../styles/security.css';
@@ -23,6 +24,7 @@ export function SettingsScreen() {
         <SessionsSection />
         <ChangePasswordSection />
       </section>
+      <UpdatesSection />
       <section className="settings-group" aria-labelledby="other-settings-heading">
         <h2 id="other-settings-heading">
           <T id="settings.later.heading" />

@@ -77,6 +77,7 @@ export function createFakeApi(overrides: FakeOverrides = {}, session: SessionSta
     },
     support: { contacts: async () => ok({ suggestedRegion: null, lines: [] }) },
     help: { search: async () => ok([]), article: async () => failure('NOT_FOUND'), feedback: async () => ok(null) },
+    updates: { status: async () => ok({ state: 'upToDate' as const, version: null }) },
     settings: {
       get: async () => ok({ language: 'system' as const }),
       update: async (input) => ok({ language: input.language ?? ('system' as const) }),
