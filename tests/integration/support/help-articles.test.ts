@@ -56,6 +56,22 @@ describe('the knowledge base: relevance', () => {
   });
 });
 
+describe('every message the app can show has its article', () => {
+  const englishErrors = JSON.parse(readFileSync(new URL('../../../shared/locales/en/errors.json', import.meta.url), 'utf8')) as Record<string, string>;
+  const codes = [...new Set(Object.keys(englishErrors).map((key) => key.split('.')[1]!))].filter((code) => /^[A-Z_]+$/.test(code));
+  for (const language of ['en', 'de'] as const) {
+    it(`finds a "what this message means" article for each error code (${language})`, async () => {
+      expect(codes.length).toBeGreaterThan(30);
+      const missing: string[] = [];
+      for (const code of codes) {
+        const top = (await search(code, language, '&limit=3')).map((a) => a.slug);
+        if (!top.some((slug) => slug.startsWith('error-'))) missing.push(`${code} → ${top.join(', ') || 'nothing'}`);
+      }
+      expect(missing).toEqual([]);
+    });
+  }
+});
+
 describe('the knowledge base: odd queries', () => {
   const odd = [
     '"password',
