@@ -3,6 +3,7 @@ import type { Language } from '../../../shared/i18n/languages';
 import type { BillingTables } from '../billing/billing-tables';
 import type { MailAndJobTables } from '../mail/outbox-tables';
 import type { ReleaseTables } from '../releases/release-tables';
+import type { AgentTables } from '../support/agent-tables';
 import type { TicketTables } from '../support/ticket-tables';
 import type { ProtectionTables } from './protection-tables';
 import type { SecurityTables } from './security-tables';
@@ -120,7 +121,7 @@ export interface AccountEventsTable {
 }
 
 /** The protection tables are declared in protection-tables.ts, the 2-step verification ones in security-tables.ts, the mail outbox and job schedule in mail/outbox-tables.ts. */
-export interface Database extends ProtectionTables, SecurityTables, MailAndJobTables, ReleaseTables, BillingTables, TicketTables {
+export interface Database extends ProtectionTables, SecurityTables, MailAndJobTables, ReleaseTables, BillingTables, TicketTables, AgentTables {
   users: UsersTable;
   email_tokens: EmailTokensTable;
   sessions: SessionsTable;

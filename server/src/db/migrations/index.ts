@@ -15,6 +15,7 @@ import * as billing from './0013_billing';
 import * as releases from './0014_releases';
 import * as helpArticles from './0017_help_articles';
 import * as supportTickets from './0018_support_tickets';
+import * as supportAgents from './0019_support_agents';
 
 /**
  * Every migration, in order. Names sort by their number; a new one is the next
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '0014_releases': releases,
   '0017_help_articles': helpArticles,
   '0018_support_tickets': supportTickets,
+  '0019_support_agents': supportAgents,
 };
