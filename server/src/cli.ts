@@ -1,3 +1,4 @@
+import { agents } from './commands/agents';
 import type { Command } from './commands/command';
 import { jobs } from './commands/jobs';
 import { keys } from './commands/keys';
@@ -18,6 +19,7 @@ const commands: Record<string, Command> = {
   keys,
   jobs,
   releases,
+  agents,
 };
 
 function help(): string {

@@ -7,6 +7,7 @@ import { folderInUse, liveHolder } from '../local-control/folder-lock';
 import { recordRelease } from '../releases/release-store';
 import { DEMO_ACCOUNT, seedDemoAccount } from '../seed/demo-account';
 import { mintProductKeys } from '../subscriptions/product-keys';
+import { addAgent, agentAddedLines } from '../support/agents';
 
 /**
  * What a command prints, done on an open database: the same in the command's own process
@@ -33,6 +34,8 @@ export async function performTask(db: Db, now: Date, task: Task, inService = fal
     }
     case 'keys mint':
       return (await mintProductKeys(db, { plan: task.plan, termYears: task.termYears, count: task.count, now })).join('\n');
+    case 'agents add':
+      return agentAddedLines(task, await addAgent(db, { ...task, now }));
     case 'jobs run':
       // It needs the job runner and the mail transport: commands/jobs.ts and the service do it.
       throw new Error('jobs run is carried out by the job runner, not as a database task.');

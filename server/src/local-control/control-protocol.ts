@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { desktopPlatformSchema, releaseVersionSchema } from '../../../shared/api/downloads';
+import { emailSchema, personNameSchema } from '../../../shared/api/identity';
 import { planIdSchema } from '../../../shared/plans';
 import { MAX_TERM_YEARS } from '../subscriptions/product-keys';
 
@@ -43,6 +44,8 @@ export const taskSchema = z.discriminatedUnion('command', [
     rolloutPercent: z.number().int().min(1).max(99).optional(),
   }),
   z.strictObject({ command: z.literal('seed-demo') }),
+  // `linkBase` is the CLI's PUBLIC_URL (or its listening address), so the link reads the same wherever the task runs.
+  z.strictObject({ command: z.literal('agents add'), email: emailSchema, name: personNameSchema, linkBase: z.url().max(2048) }),
   z.strictObject({ command: z.literal('migrate') }),
   // The time the work is done for (`jobs run --now`); the service's clock when absent.
   z.strictObject({ command: z.literal('jobs run'), now: z.iso.datetime({ offset: true }).optional() }),
