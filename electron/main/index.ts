@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, session, shell } from 'electron';
+import { app, BrowserWindow, session, shell } from 'electron';
 import { resolveLocale } from '../../shared/i18n/languages';
 import { createAppServices, DEFAULT_API_URL } from '../services/app-services';
 import { openLogFile } from '../services/log/log-file';
@@ -9,13 +9,18 @@ import { PRODUCT_NAME, supportedPlatform, userDataDir } from '../services/platfo
 import { formatDesktopMessage } from '../services/i18n/desktop-i18n';
 import { environmentLanguages } from '../services/i18n/system-languages';
 import { serviceUrlProblem } from '../services/security/service-url';
+import { allNotificationsOn } from '../services/notifications/notification-policy';
+import { statusOf } from '../services/updates/update-policy';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
+import { startAutoUpdate } from './auto-update';
 import { listenForDeepLinks } from './deep-links';
 import { forwardEvents, registerIpcHandlers } from './ipc-bridge';
 import { createMainWindow } from './main-window';
+import { raiseNotifications } from './notifications';
 import { openSafeStorageVault } from './safe-storage-vault';
 import { openSettingsStore } from './settings-store';
 import { openThisComputerStore } from './this-computer-store';
+import { showTray } from './tray';
 import { hardenSession, hardenWebContents } from './web-hardening';
 import { createWindowController } from './window-controller';
 import { createWindowState } from './window-state';
@@ -70,7 +75,10 @@ if (!app.requestSingleInstanceLock()) {
       logger: logger.child('vault'),
       onKindChange: () => services.session.announce(),
     });
+    // Update mode and notification switches are not in Settings yet: automatic, all on.
+    const updates = startAutoUpdate({ mode: 'automatic', feedUrl: process.env.PALISADE_UPDATE_URL, logger: logger.child('updates') });
     const services = createAppServices({
+      ...(updates && { updateStatus: async () => statusOf(updates.state) }),
       apiBaseUrl,
       vault,
       logger,
@@ -104,7 +112,31 @@ if (!app.requestSingleInstanceLock()) {
       deliverLink: (link) => services.events.emit('app.deepLink', link),
       focused: () => services.appEvents.emit('window.focused', {}),
     });
+    const locale = () => services.i18n.locale();
+    const notifications = raiseNotifications({
+      events: services.appEvents,
+      ...(updates && { updates }),
+      locale,
+      switches: () => allNotificationsOn,
+      // The main process does not know the renderer's route, so only "focused" suppresses for now.
+      window: () => ({ focused: BrowserWindow.getFocusedWindow() !== null, showing: { screen: 'other' } }),
+      onClick: () => windows.show(),
+    });
+    const iconDir = app.isPackaged ? join(process.resourcesPath, 'tray') : fileURLToPath(new URL('../../build', import.meta.url));
+    let tray: { destroy(): void } | undefined;
+    void services.thisComputer.status().then((initial) => {
+      tray = showTray({
+        iconDir,
+        events: services.appEvents,
+        locale,
+        initial,
+        act: { open: () => windows.show(), checkNow: () => void services.thisComputer.check(), quit: () => app.quit() },
+      });
+    });
     app.on('before-quit', () => {
+      updates?.stop();
+      notifications.stop();
+      tray?.destroy();
       services.stop();
       logFile.close();
     });

@@ -97,3 +97,18 @@ export function withinRollout(stagingPercentage: number | undefined, installatio
   const position = Number.parseInt(hex.slice(24, 32), 16) / 0xffffffff;
   return position < stagingPercentage / 100;
 }
+
+/** What the contract's updates.status says for the updater's state. */
+export function statusOf(state: UpdateState): { state: 'upToDate' | 'available' | 'ready' | 'unknown'; version: string | null } {
+  switch (state.kind) {
+    case 'available':
+    case 'downloading':
+      return { state: 'available', version: state.version || null };
+    case 'ready':
+      return { state: 'ready', version: state.version };
+    case 'upToDate':
+      return { state: 'upToDate', version: null };
+    default:
+      return { state: 'unknown', version: null };
+  }
+}
