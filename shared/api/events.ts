@@ -45,11 +45,15 @@ export const sessionRevokedEventSchema = z.object({
   at: isoTimeSchema,
 });
 
+/** Support answered or changed the status of one of the account's tickets: read it again. */
+export const ticketUpdatedEventSchema = z.object({ ticketId: z.uuid() });
+
 export const accountEventSchemas = {
   'device.deactivated': deviceDeactivatedEventSchema,
   'device.changed': deviceChangedEventSchema,
   'subscription.changed': subscriptionChangedEventSchema,
   'session.revoked': sessionRevokedEventSchema,
+  'ticket.updated': ticketUpdatedEventSchema,
 } as const;
 export type AccountEventType = keyof typeof accountEventSchemas;
 export const accountEventTypes = Object.keys(accountEventSchemas) as AccountEventType[];
@@ -64,6 +68,7 @@ export const accountEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('device.changed'), data: deviceChangedEventSchema }),
   z.object({ type: z.literal('subscription.changed'), data: subscriptionChangedEventSchema }),
   z.object({ type: z.literal('session.revoked'), data: sessionRevokedEventSchema }),
+  z.object({ type: z.literal('ticket.updated'), data: ticketUpdatedEventSchema }),
 ]);
 
 /**
