@@ -32,6 +32,7 @@ import { downloadsRoutes } from './routes/downloads-routes';
 import { eventRoutes } from './routes/event-routes';
 import { installEmailLinkPages } from './routes/email-link-pages';
 import { Draining, healthRoutes } from './routes/health-routes';
+import { agentRoutes } from './routes/agent-routes';
 import { articleRoutes } from './routes/article-routes';
 import { protectionRoutes } from './routes/protection-routes';
 import { supportContactRoutes } from './routes/support-contact-routes';
@@ -179,6 +180,7 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
   await app.register(articleRoutes, { services });
   await app.register(supportContactRoutes, { services });
   await app.register(ticketRoutes, { services });
+  await app.register(agentRoutes, { services });
   installEmailLinkPages(app);
   app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
