@@ -8,7 +8,12 @@ export const externalLinks = {
 } as const;
 
 /** The renderer may not navigate away; the main process opens vetted https links in the system browser. */
+export function openExternalUrl(url: string, api: PalisadeApi): void {
+  void api.app.openExternal({ url }).catch(() => undefined);
+}
+
+/** A link's click, handed to `openExternalUrl` instead of navigating. */
 export function openExternalLink(event: MouseEvent<HTMLAnchorElement>, api: PalisadeApi): void {
   event.preventDefault();
-  void api.app.openExternal({ url: event.currentTarget.href }).catch(() => undefined);
+  openExternalUrl(event.currentTarget.href, api);
 }

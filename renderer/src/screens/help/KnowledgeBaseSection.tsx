@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { Article, ArticleSummary } from '../../../../shared/api/support-articles';
 import { ARTICLE_QUERY_MAX_CHARS } from '../../../../shared/api/support-articles';
 import type { AppError } from '../../../../shared/errors';
+import { openExternalUrl } from '../../app/external-links';
 import { useApi } from '../../api/api-context';
 import { settle } from '../../api/settle';
 import { useDescribeError } from '../../errors/messages';
@@ -76,7 +77,7 @@ export function KnowledgeBaseSection() {
     void settle(() => api.help.feedback({ slug: article.slug, helpful })).then((result) => setFeedback(result.ok ? 'sent' : 'failed'));
   };
 
-  const openLink = (url: string) => void api.app.openExternal({ url }).catch(() => undefined);
+  const openLink = (url: string) => openExternalUrl(url, api);
 
   return (
     <section className="page-section knowledge-base" aria-labelledby={`${id}-title`}>
