@@ -1,9 +1,9 @@
-import { type Settings, settingsSchema } from '../../../shared/contract/settings';
+import { defaultSettings, type Settings, settingsSchema } from '../../../shared/contract/settings';
 import type { AppEvents } from '../events/app-events';
 import { type Logger, silentLogger } from '../log/logger';
 import type { KeyValueStore } from '../storage/key-value-store';
 
-export const defaultSettings: Settings = { language: 'system' };
+export { defaultSettings };
 
 export type SettingsPatch = { [K in keyof Settings]?: Settings[K] | undefined };
 
@@ -22,11 +22,21 @@ export function readSettings(store: KeyValueStore, logger: Logger = silentLogger
   const settings = { ...defaultSettings };
   for (const name of Object.keys(settingsSchema.shape) as (keyof Settings)[]) {
     if (!(name in fields)) continue;
-    const parsed = settingsSchema.shape[name].safeParse(fields[name]);
-    if (parsed.success) settings[name] = parsed.data;
+    // An object setting from an older file may lack a newer switch: that switch reads as its default.
+    const value = name === 'notifications' ? notificationsFrom(fields[name]) : fields[name];
+    const parsed = settingsSchema.shape[name].safeParse(value);
+    if (parsed.success) (settings as Record<keyof Settings, unknown>)[name] = parsed.data;
     else logger.warn('a stored setting is not valid; using its default', { setting: name });
   }
   return settings;
+}
+
+function notificationsFrom(stored: unknown): unknown {
+  if (stored === null || typeof stored !== 'object' || Array.isArray(stored)) return stored;
+  const known = Object.fromEntries(
+    Object.entries(stored).filter(([kind]) => kind in defaultSettings.notifications),
+  );
+  return { ...defaultSettings.notifications, ...known };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAppEvents } from '../../../electron/services/events/app-events';
 import { createEventHub } from '../../../electron/services/ipc/event-hub';
+import { defaultSettings } from '../../../electron/services/settings/settings-service';
 import type { EventName } from '../../../shared/contract/types';
 
 describe('the app’s events', () => {
@@ -29,9 +30,9 @@ describe('the app’s events', () => {
     const seen: unknown[] = [];
     events.on('settings.changed', (s) => seen.push(s));
     events.on('session.signedOut', () => seen.push('signed out'));
-    events.emit('settings.changed', { language: 'de' });
+    events.emit('settings.changed', { ...defaultSettings, language: 'de' });
     events.emit('session.signedOut', {});
-    expect(seen).toEqual([{ language: 'de' }, 'signed out']);
+    expect(seen).toEqual([{ ...defaultSettings, language: 'de' }, 'signed out']);
     expect(toRenderer).toEqual([]);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../electron/services/ipc/dispatcher';
+import { defaultSettings } from '../../../electron/services/settings/settings-service';
 import { channelNames } from '../../../shared/contract/client';
 import type { Handlers } from '../../../shared/contract/types';
 import { AppFailure, errorDetails } from '../../../shared/errors';
@@ -88,7 +89,7 @@ function handlers(overrides: Partial<{ [K in keyof Handlers]: Partial<Handlers[K
       invite: async () => ({ link: 'https://example.test/i', expiresAt: '2026-01-08T00:00:00Z' }),
       acceptInvitation: async () => ({ platform: 'windows' }),
     },
-    settings: { get: async () => ({ language: 'system' }), update: async () => ({ language: 'system' }) },
+    settings: { get: async () => defaultSettings, update: async () => defaultSettings },
     fingerprint: { start: async () => ({ id: 'op-1' }), cancel: async () => null },
     downloads: {
       list: async () => ({ thisPlatform: 'linux', items: [] }),

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { errorSentences } from '../../../renderer/src/errors/messages';
 import { createFakeApi, failure, ok } from './support/fake-api';
 import { renderApp } from './support/render-app';
+import { defaultSettings } from '../../../shared/contract/settings';
 
 async function fillForm(user: ReturnType<typeof renderApp>['user'], password = 'violet harbour lantern') {
   await user.type(await screen.findByLabelText('Your name'), '  Alex Morgan ');
@@ -105,7 +106,7 @@ describe('Create account', () => {
 
   it('creates the account in the language the app speaks, so its e-mails arrive in it', async () => {
     // Settings → Language says German; the app takes it from the main process at boot.
-    const { api } = createFakeApi({ settings: { get: async () => ok({ language: 'de' as const }) } });
+    const { api } = createFakeApi({ settings: { get: async () => ok({ ...defaultSettings, language: 'de' as const }) } });
     const { user } = renderApp(api, '/create-account');
     await user.type(await screen.findByLabelText('Ihr Name'), 'Alex Morgan');
     await user.type(screen.getByLabelText('E-Mail-Adresse'), 'alex@example.com');

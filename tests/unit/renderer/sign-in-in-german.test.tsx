@@ -4,11 +4,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useLanguageStore } from '../../../renderer/src/i18n/language-store';
 import { createFakeApi, failure, ok } from './support/fake-api';
 import { renderApp } from './support/render-app';
+import { defaultSettings } from '../../../shared/contract/settings';
 
 afterEach(() => vi.useRealTimers());
 
 /** Settings → Language says German; the app takes the choice from the main process at boot. */
-const german = { settings: { get: async () => ok({ language: 'de' as const }) } };
+const german = { settings: { get: async () => ok({ ...defaultSettings, language: 'de' as const }) } };
 
 /** Fills in the German sign-in form as a person would, and sends it. */
 async function signInAs(user: ReturnType<typeof renderApp>['user'], password: string) {

@@ -5,13 +5,14 @@ import { useLanguageStore } from '../../../../renderer/src/i18n/language-store';
 import { createFakeApi, ok, signedIn } from '../support/fake-api';
 import { renderApp } from '../support/render-app';
 import { daysFromNow, device, protectedState, resetProtectionStoreBeforeEach, subscription } from './fixtures';
+import { defaultSettings } from '../../../../shared/contract/settings';
 
 resetProtectionStoreBeforeEach();
 
 afterEach(() => useLanguageStore.getState().chose('system'));
 
 /** Settings → Language says German: the app speaks it from the first answer on. */
-const german = { settings: { get: async () => ok({ language: 'de' as const }) } };
+const german = { settings: { get: async () => ok({ ...defaultSettings, language: 'de' as const }) } };
 
 /** The app, signed in, speaking German at `path`. */
 function renderInGerman(overrides: Parameters<typeof createFakeApi>[0], path: string) {

@@ -7,6 +7,7 @@ import { useInvitationStore } from '../../../../renderer/src/stores/invitation-s
 import { createFakeApi, failure, ok, signedIn } from '../support/fake-api';
 import { renderApp } from '../support/render-app';
 import { device, protectedState, resetProtectionStoreBeforeEach } from './fixtures';
+import { defaultSettings } from '../../../../shared/contract/settings';
 
 resetProtectionStoreBeforeEach();
 beforeEach(() => useInvitationStore.setState(useInvitationStore.getInitialState(), true));
@@ -91,7 +92,7 @@ describe('I have an invitation link', () => {
   it('in German: the dialog, its field error and a spent invitation speak German', async () => {
     const fake = createFakeApi(
       {
-        settings: { get: async () => ok({ language: 'de' as const }) },
+        settings: { get: async () => ok({ ...defaultSettings, language: 'de' as const }) },
         devices: { acceptInvitation: async () => failure('TOKEN_INVALID') },
       },
       signedIn,

@@ -6,6 +6,7 @@ import { useLanguageStore } from '../../../../renderer/src/i18n/language-store';
 import { createFakeApi, failure, ok, signedIn } from '../support/fake-api';
 import { renderApp } from '../support/render-app';
 import { daysFromNow, device, englishDateTime, resetProtectionStoreBeforeEach } from './fixtures';
+import { defaultSettings } from '../../../../shared/contract/settings';
 
 resetProtectionStoreBeforeEach();
 afterEach(() => useLanguageStore.getState().chose('system'));
@@ -66,7 +67,7 @@ describe('the seat-change limit', () => {
     const phone = device('Sams Telefon');
     const retryAt = '2027-03-12T14:05:00.000Z';
     const { user } = openDevices([phone], {
-      settings: { get: async () => ok({ language: 'de' as const }) },
+      settings: { get: async () => ok({ ...defaultSettings, language: 'de' as const }) },
       devices: { deactivate: async () => limited(retryAt) },
     });
     useLanguageStore.getState().chose('de');

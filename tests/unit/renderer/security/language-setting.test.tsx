@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createFakeApi, failure, ok, signedIn } from '../support/fake-api';
 import { renderApp } from '../support/render-app';
 import './patient-queries';
+import { defaultSettings } from '../../../../shared/contract/settings';
 
 const languageGroup = () => screen.findByRole('radiogroup', { name: 'Language' });
 
@@ -28,7 +29,7 @@ describe('Settings → Language', () => {
       {
         settings: {
           update: (input) =>
-            new Promise((resolve) => (answer = () => resolve(ok({ language: input.language ?? 'system' })))),
+            new Promise((resolve) => (answer = () => resolve(ok({ ...defaultSettings, language: input.language ?? 'system' })))),
         },
       },
       signedIn,
@@ -104,7 +105,7 @@ describe('Settings → Language', () => {
           update: (input) =>
             new Promise((resolve) =>
               answers.push(() =>
-                resolve(input.language === 'de' ? failure('INTERNAL') : ok({ language: input.language ?? 'system' })),
+                resolve(input.language === 'de' ? failure('INTERNAL') : ok({ ...defaultSettings, language: input.language ?? 'system' })),
               ),
             ),
         },

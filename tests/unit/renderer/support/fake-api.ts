@@ -3,6 +3,7 @@ import type { SessionState } from '../../../../shared/contract/session';
 import type { EventName, EventPayload, PalisadeApi } from '../../../../shared/contract/types';
 import type { AppError, ErrorCode } from '../../../../shared/errors';
 import { computerWithoutDevice } from '../../../support/this-computer-fixtures';
+import { defaultSettings } from '../../../../shared/contract/settings';
 
 /**
  * A stand-in for `window.palisade`: every channel of the contract answers like the main
@@ -79,8 +80,8 @@ export function createFakeApi(overrides: FakeOverrides = {}, session: SessionSta
     help: { search: async () => ok([]), article: async () => failure('NOT_FOUND'), feedback: async () => ok(null) },
     updates: { status: async () => ok({ state: 'upToDate' as const, version: null }) },
     settings: {
-      get: async () => ok({ language: 'system' as const }),
-      update: async (input) => ok({ language: input.language ?? ('system' as const) }),
+      get: async () => ok({ ...defaultSettings, language: 'system' as const }),
+      update: async (input) => ok({ ...defaultSettings, language: input.language ?? ('system' as const) }),
     },
     auth: {
       signUp: async (input) => ok({ email: input.email.trim().toLowerCase() }),
