@@ -16,6 +16,7 @@ import * as releases from './0014_releases';
 import * as helpArticles from './0017_help_articles';
 import * as supportTickets from './0018_support_tickets';
 import * as supportAgents from './0019_support_agents';
+import * as replacedDeviceIndex from './0020_replaced_device_index';
 
 /**
  * Every migration, in order. Names sort by their number; a new one is the next
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '0017_help_articles': helpArticles,
   '0018_support_tickets': supportTickets,
   '0019_support_agents': supportAgents,
+  '0020_replaced_device_index': replacedDeviceIndex,
 };
