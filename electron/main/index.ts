@@ -9,12 +9,15 @@ import { PRODUCT_NAME, supportedPlatform, userDataDir } from '../services/platfo
 import { formatDesktopMessage } from '../services/i18n/desktop-i18n';
 import { environmentLanguages } from '../services/i18n/system-languages';
 import { serviceUrlProblem } from '../services/security/service-url';
-import { allNotificationsOn } from '../services/notifications/notification-policy';
+import { notificationSwitches } from '../services/settings/desktop-settings';
+import { readSettings } from '../services/settings/settings-service';
 import { statusOf } from '../services/updates/update-policy';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { startAutoUpdate } from './auto-update';
 import { listenForDeepLinks } from './deep-links';
+import { followDesktopSettings } from './desktop-settings';
 import { forwardEvents, registerIpcHandlers } from './ipc-bridge';
+import { applyStartAtLogin } from './login-item';
 import { createMainWindow } from './main-window';
 import { raiseNotifications } from './notifications';
 import { openSafeStorageVault } from './safe-storage-vault';
@@ -75,15 +78,20 @@ if (!app.requestSingleInstanceLock()) {
       logger: logger.child('vault'),
       onKindChange: () => services.session.announce(),
     });
-    // Update mode and notification switches are not in Settings yet: automatic, all on.
-    const updates = startAutoUpdate({ mode: 'automatic', feedUrl: process.env.PALISADE_UPDATE_URL, logger: logger.child('updates') });
+    // Settings are read from their file before the services start, so the updater starts in the chosen mode.
+    const settingsStore = openSettingsStore();
+    const updates = startAutoUpdate({
+      mode: readSettings(settingsStore).updates,
+      feedUrl: process.env.PALISADE_UPDATE_URL,
+      logger: logger.child('updates'),
+    });
     const services = createAppServices({
       ...(updates && { updateStatus: async () => statusOf(updates.state) }),
       apiBaseUrl,
       vault,
       logger,
       store: openThisComputerStore(),
-      settingsStore: openSettingsStore(),
+      settingsStore,
       systemLanguages: () => app.getPreferredSystemLanguages(),
       appInfo: { version: app.getVersion(), platform: supportedPlatform(), host: 'electron' },
       openExternal: (url) => shell.openExternal(url),
@@ -98,6 +106,13 @@ if (!app.requestSingleInstanceLock()) {
       downloadsDir: () => app.getPath('downloads'),
     });
     services.start();
+    const stopFollowingSettings = followDesktopSettings({
+      events: services.appEvents,
+      settings: services.settings,
+      updates,
+      startAtLogin: applyStartAtLogin,
+      logger: logger.child('settings'),
+    });
     registerIpcHandlers({ dispatcher: services.dispatcher, appOrigin, logger: logger.child('ipc') });
     windows.ready({
       createWindow: () =>
@@ -111,13 +126,14 @@ if (!app.requestSingleInstanceLock()) {
       forwardEvents: (window) => forwardEvents(services.events, window, appOrigin),
       deliverLink: (link) => services.events.emit('app.deepLink', link),
       focused: () => services.appEvents.emit('window.focused', {}),
+      closeToTray: () => ({ on: services.settings.get().closeToTray, trayShown: tray !== undefined }),
     });
     const locale = () => services.i18n.locale();
     const notifications = raiseNotifications({
       events: services.appEvents,
       ...(updates && { updates }),
       locale,
-      switches: () => allNotificationsOn,
+      switches: () => notificationSwitches(services.settings.get().notifications),
       // The main process does not know the renderer's route, so only "focused" suppresses for now.
       window: () => ({ focused: BrowserWindow.getFocusedWindow() !== null, showing: { screen: 'other' } }),
       onClick: () => windows.show(),
@@ -134,6 +150,7 @@ if (!app.requestSingleInstanceLock()) {
       });
     });
     app.on('before-quit', () => {
+      stopFollowingSettings();
       updates?.stop();
       notifications.stop();
       tray?.destroy();

@@ -8,6 +8,7 @@ import {
   type ShowStep,
   stepsToShow,
 } from '../services/window/window-rules';
+import { closeHides } from '../services/tray/tray-state';
 
 /** What the window shows once the app is ready: how to make one, and where events and links go. */
 export interface WindowContent {
@@ -17,6 +18,8 @@ export interface WindowContent {
   deliverLink(link: DeepLink): void;
   /** The window came to the front (the services may check this computer again). */
   focused?(): void;
+  /** Settings → Close to tray, and whether a tray icon is there to come back from. */
+  closeToTray?(): { on: boolean; trayShown: boolean };
 }
 
 export interface WindowController {
@@ -38,6 +41,8 @@ export function createWindowController({
   let window: BrowserWindow | null = null;
   let content: WindowContent | null = null;
   let rendererLoaded = false;
+  // Quitting (the tray's Quit, the OS logging out) closes the window for real.
+  let quitting = false;
   const pendingLinks: DeepLink[] = [];
 
   const facts = () => ({ hasWindow: window !== null, minimized: window?.isMinimized() ?? false });
@@ -60,6 +65,12 @@ export function createWindowController({
       deliverLinks();
     });
     created.on('focus', () => from.focused?.());
+    created.on('close', (event: { preventDefault(): void }) => {
+      const tray = from.closeToTray?.() ?? { on: false, trayShown: false };
+      if (!closeHides(tray.on, tray.trayShown, quitting)) return;
+      event.preventDefault();
+      created.hide();
+    });
     created.on('closed', () => {
       unsubscribe();
       if (window === created) window = null;
@@ -67,6 +78,9 @@ export function createWindowController({
     window = created;
   }
 
+  app.on('before-quit', () => {
+    quitting = true;
+  });
   app.on('second-instance', () => run(secondInstanceSteps(facts())));
   app.on('activate', () => {
     if (content && opensOnActivate({ hasWindow: window !== null, ready: true })) open(content);

@@ -122,7 +122,7 @@ describe('web contents cannot navigate or open windows', () => {
 describe('the window controller', () => {
   /** A BrowserWindow as far as the controller uses it, recording what was done to it. */
   function fakeWindow() {
-    const listeners = new Map<string, () => void>();
+    const listeners = new Map<string, (...args: unknown[]) => void>();
     const done: string[] = [];
     const window = {
       minimized: false,
@@ -131,9 +131,10 @@ describe('the window controller', () => {
       restore: () => void done.push('restore'),
       show: () => void done.push('show'),
       focus: () => void done.push('focus'),
-      on: (name: string, l: () => void) => listeners.set(name, l),
+      hide: () => void done.push('hide'),
+      on: (name: string, l: (...args: unknown[]) => void) => listeners.set(name, l),
       webContents: { on: (name: string, l: () => void) => listeners.set(`contents:${name}`, l) },
-      fire: (name: string) => listeners.get(name)?.(),
+      fire: (name: string, ...args: unknown[]) => listeners.get(name)?.(...args),
     };
     return window;
   }
@@ -141,7 +142,7 @@ describe('the window controller', () => {
     for (const l of fake.appListeners.get(name) ?? []) l(...args);
   };
 
-  function start(platform: NodeJS.Platform) {
+  function start(platform: NodeJS.Platform, closeToTray?: () => { on: boolean; trayShown: boolean }) {
     fake.appListeners.clear();
     fake.quits.count = 0;
     const windows: ReturnType<typeof fakeWindow>[] = [];
@@ -160,6 +161,7 @@ describe('the window controller', () => {
           return () => void forwarding.count--;
         },
         deliverLink: (link) => void links.push(link),
+        ...(closeToTray && { closeToTray }),
       });
     return { controller, ready, windows, links, forwarding };
   }
@@ -191,6 +193,28 @@ describe('the window controller', () => {
     expect(fake.quits.count).toBe(0);
     emitApp('activate');
     expect(mac.windows).toHaveLength(2);
+  });
+
+  it('closing hides the window with close-to-tray on and a tray shown, and closes it otherwise or when quitting', () => {
+    const tray = { on: true, trayShown: true };
+    const { ready, windows } = start('linux', () => tray);
+    ready();
+    const close = () => {
+      const event = { prevented: false, preventDefault: () => void (event.prevented = true) };
+      windows[0]!.fire('close', event);
+      return event.prevented;
+    };
+    expect(close()).toBe(true);
+    expect(windows[0]!.done).toEqual(['hide']);
+    tray.trayShown = false; // no tray to come back from: closing closes
+    expect(close()).toBe(false);
+    tray.trayShown = true;
+    tray.on = false; // the setting switched off
+    expect(close()).toBe(false);
+    tray.on = true;
+    emitApp('before-quit');
+    expect(close()).toBe(false);
+    expect(windows[0]!.done).toEqual(['hide']);
   });
 
   it('keeps deep links until the page has loaded, and shows the window for them', () => {
