@@ -1,7 +1,9 @@
 import { PageHeading } from '../../components/PageHeading';
 import { T, useT } from '../../i18n/use-t';
 import { ChangePasswordSection } from './ChangePasswordSection';
+import { DesktopSection } from './DesktopSection';
 import { LanguageSection } from './LanguageSection';
+import { NotificationsSection } from './NotificationsSection';
 import { SessionsSection } from './SessionsSection';
 import { TwoStepSection } from './TwoStepSection';
 import { UpdatesSection } from './UpdatesSection';
@@ -25,6 +27,8 @@ export function SettingsScreen() {
         <ChangePasswordSection />
       </section>
       <UpdatesSection />
+      <NotificationsSection />
+      <DesktopSection />
       <section className="settings-group" aria-labelledby="other-settings-heading">
         <h2 id="other-settings-heading">
           <T id="settings.later.heading" />

@@ -3,10 +3,12 @@ import type { UpdateStatus } from '../../../../shared/contract/updates';
 import { useApi } from '../../api/api-context';
 import { settle } from '../../api/settle';
 import { T } from '../../i18n/use-t';
+import { UpdateModeChoice } from './UpdateModeChoice';
 
 /**
  * Settings → Updates: whether a newer Palisade is out, from the service's update feed (the
  * desktop app's updater reads the same one). A live region, so the answer is announced.
+ * Below it, how Palisade updates itself.
  */
 export function UpdatesSection() {
   const api = useApi();
@@ -32,6 +34,7 @@ export function UpdatesSection() {
         {status?.state === 'upToDate' && <T id="updates.upToDate" />}
         {status?.state === 'unknown' && <T id="updates.unknown" />}
       </p>
+      <UpdateModeChoice />
     </section>
   );
 }
