@@ -11,7 +11,7 @@ import { UpdatesSection } from './UpdatesSection';
 import '../../styles/page-parts.css';
 import '../../styles/security.css';
 
-/** Settings: language and security; the rest of the page says plainly what is still to come. */
+/** Settings: language, security, updates, notifications and (in the desktop app) the desktop. */
 export function SettingsScreen() {
   const t = useT();
   return (
@@ -29,14 +29,6 @@ export function SettingsScreen() {
       <UpdatesSection />
       <NotificationsSection />
       <DesktopSection />
-      <section className="settings-group" aria-labelledby="other-settings-heading">
-        <h2 id="other-settings-heading">
-          <T id="settings.later.heading" />
-        </h2>
-        <p className="muted">
-          <T id="settings.later.body" />
-        </p>
-      </section>
     </>
   );
 }
