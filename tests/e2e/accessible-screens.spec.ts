@@ -6,7 +6,7 @@ import { npmRunServer } from '../support/service-data-dir';
 import { expectNoAxeViolations } from './support/accessibility';
 import { newPerson } from './support/accounts';
 import { expect, test } from './support/fixtures';
-import { AccountLockedPage, AppShell, CheckEmailPage, CreateAccountPage, SignInPage } from './support/pages';
+import { AccountLockedPage, AppShell, CheckEmailPage, CreateAccountPage, LanguageSettingsPage, SignInPage } from './support/pages';
 import { ActivateProductPage } from './support/pages/activate-product-page';
 import { ThisComputerPage } from './support/pages/this-computer-page';
 import { test as keyed } from './support/product-keys';
@@ -175,4 +175,25 @@ test('the downloads screen, with an installer published and the store link e-mai
   await page.getByRole('button', { name: 'E-mail me the link to Palisade for Android' }).click();
   await expect(page.getByText('The link to Palisade for Android is on its way to your e-mail address.')).toBeVisible();
   await expectNoAxeViolations(page, 'downloads, the store link e-mailed');
+});
+
+test('Settings with its update mode and notification switches has no axe-core violations in light or dark', async ({ page, launchHost, accounts }) => {
+  const person = await accounts.createConfirmed(newPerson('a11y-settings'));
+  const host = await launchHost();
+  await host.open(page);
+  const signIn = new SignInPage(page);
+  await signIn.expectShown();
+  await signIn.signIn(person.email, person.password);
+  await new AppShell(page).expectGreeting(person.name);
+  await new LanguageSettingsPage(page).open();
+  const main = page.getByRole('main');
+  await main.getByRole('radio', { name: /^Tell me/ }).check();
+  await expect(main.getByRole('checkbox', { name: 'Protection has ended' })).toBeChecked();
+  await main.getByRole('checkbox', { name: 'Protection has ended' }).uncheck();
+  await expect(main.getByRole('checkbox', { name: 'Protection has ended' })).not.toBeChecked();
+  await expectNoAxeViolations(page, 'settings, updates and notifications');
+  // Remembered: shown again as chosen after a reload.
+  await page.reload();
+  await expect(page.getByRole('main').getByRole('radio', { name: /^Tell me/ })).toBeChecked();
+  await expect(page.getByRole('main').getByRole('checkbox', { name: 'Protection has ended' })).not.toBeChecked();
 });
