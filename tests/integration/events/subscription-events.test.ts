@@ -1,5 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { useService } from '../../support/use-service';
+import { addCard } from '../billing/billing-fixture';
 import { mintKeys, signedInAccount } from '../protection/protection-fixture';
 import { ofType, type OpenStream, openStream } from './event-stream-client';
 
@@ -24,7 +25,7 @@ it('a subscription activated, extended and switched to renew itself is told to t
   expect((await stream.next(ofType('subscription.changed'))).data).toEqual({ subscriptionId });
 
   // Automatic renewal needs a card to charge.
-  expect((await api.post('/v1/billing/payment-methods', { cardNumber: '4242424242424242', expMonth: 12, expYear: 2099, cvc: '123', holder: 'Test Person', country: 'DE' }, account.token)).status).toBe(201);
+  await addCard(api, account.token);
   expect((await api.patch(`/v1/subscriptions/${subscriptionId}`, { autoRenew: true }, account.token)).status).toBe(200);
   expect((await stream.next(ofType('subscription.changed'))).data).toEqual({ subscriptionId });
 });

@@ -8,6 +8,7 @@ import {
 } from '../../../shared/api/subscriptions';
 import { generateProductKey, PRODUCT_KEY_CONFUSABLE_PAIRS } from '../../../shared/product-key';
 import { useService } from '../../support/use-service';
+import { addCard } from '../billing/billing-fixture';
 import { DAY, expectError, movableClock, signIn } from '../server/http';
 import { activate, mintKeys, signedInAccount } from './protection-fixture';
 
@@ -266,8 +267,7 @@ describe('auto-renew', () => {
     const [key] = await mintKeys(service.services.db, 'family');
     const subscription = await activate(api, owner.token, key!);
     // Automatic renewal needs a card to charge: the account's first is its default.
-    const card = await api.post('/v1/billing/payment-methods', { cardNumber: '4242424242424242', expMonth: 12, expYear: 2099, cvc: '123', holder: 'Test Person', country: 'DE' }, owner.token);
-    const paymentMethodId = (card.body as { id: string }).id;
+    const { id: paymentMethodId } = await addCard(api, owner.token);
     const on = await api.patch(`/v1/subscriptions/${subscription.id}`, { autoRenew: true }, owner.token);
     expect(on.status).toBe(200);
     expect(subscriptionSchema.parse(on.body)).toMatchObject({ ...subscription, autoRenew: true, paymentMethodId, renewsAt: expect.any(String), renewal: { paymentMethod: { last4: '4242' } } });
