@@ -8,11 +8,9 @@ import {
   articleSearchQuerySchema,
   articleSlugSchema,
 } from '../../../shared/api/support-articles';
-import type { Language } from '../../../shared/i18n/languages';
 import { noContent } from '../http/no-content';
 import { errorResponses, ServiceError } from '../http/service-error';
-import { requestLanguage } from '../i18n/request-language';
-import { findUserById } from '../identity/users';
+import { readerLanguage } from '../i18n/reader-language';
 import type { Services } from '../services';
 import { findArticle, recordFeedback, searchArticles } from '../support/knowledge-base/article-search';
 
@@ -24,14 +22,6 @@ const slugParamsSchema = z.object({ slug: articleSlugSchema });
 /** docs/api.md "Support": the knowledge base, open to anyone (the app asks before sign-in too). */
 export const articleRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const tags = ['support'];
-
-  /** The account's language when a valid token comes along, else the request's Accept-Language. */
-  async function languageOf(authorization: string | undefined, acceptLanguage: string | string[] | undefined): Promise<Language> {
-    const token = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i.exec(authorization?.trim() ?? '')?.[1];
-    const claims = token ? await services.accessTokens.verify(token).catch(() => undefined) : undefined;
-    const user = claims ? await findUserById(services.db, claims.userId) : undefined;
-    return user?.language ?? requestLanguage(acceptLanguage);
-  }
 
   app.get(
     '/v1/support/articles',
@@ -46,7 +36,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
     async (request) =>
       searchArticles(services.db, {
         ...request.query,
-        language: await languageOf(request.headers.authorization, request.headers['accept-language']),
+        language: await readerLanguage(services, request),
       }),
   );
 
@@ -56,7 +46,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
       schema: { tags, summary: 'One help article, its Markdown and its related articles', params: slugParamsSchema, response: { 200: articleSchema, ...errorResponses } },
     },
     async (request) => {
-      const language = await languageOf(request.headers.authorization, request.headers['accept-language']);
+      const language = await readerLanguage(services, request);
       const article = await findArticle(services.db, language, request.params.slug);
       if (!article) throw new ServiceError('NOT_FOUND', 'There is no such article.');
       return article;
@@ -70,7 +60,7 @@ export const articleRoutes: FastifyPluginAsyncZod<{ services: Services }> = asyn
       schema: { tags, summary: '“Was this helpful?”', params: slugParamsSchema, body: articleFeedbackSchema, response: errorResponses },
     },
     async (request, reply) => {
-      const language = await languageOf(request.headers.authorization, request.headers['accept-language']);
+      const language = await readerLanguage(services, request);
       const recorded = await recordFeedback(services.db, {
         id: randomUUID(),
         slug: request.params.slug,

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { platformNames } from '../../../shared/api/devices';
 import { downloadListSchema, emailLinkRequestSchema } from '../../../shared/api/downloads';
-import type { Language } from '../../../shared/i18n/languages';
 import { requireAuth } from '../http/authenticate';
 import { noContent } from '../http/no-content';
 import { errorResponses, ServiceError } from '../http/service-error';
-import { requestLanguage } from '../i18n/request-language';
+import { readerLanguage } from '../i18n/reader-language';
 import { findUserById } from '../identity/users';
 import { linkMail } from '../mail/mail-layout';
 import { queueMail } from '../mail/outbox';
@@ -23,14 +22,6 @@ const EMAIL_LINKS_PER_HOUR = 10;
 export const downloadsRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
   const tags = ['downloads'];
 
-  /** The account's language when a valid token comes along (the app's call), else the browser's. */
-  async function languageOf(authorization: string | undefined, acceptLanguage: string | string[] | undefined): Promise<Language> {
-    const token = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i.exec(authorization?.trim() ?? '')?.[1];
-    const claims = token ? await services.accessTokens.verify(token).catch(() => undefined) : undefined;
-    const user = claims ? await findUserById(services.db, claims.userId) : undefined;
-    return user?.language ?? requestLanguage(acceptLanguage);
-  }
-
   app.get(
     '/v1/downloads',
     {
@@ -44,7 +35,7 @@ export const downloadsRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
       downloadList(
         services.db,
         services.config.storeUrls,
-        await languageOf(request.headers.authorization, request.headers['accept-language']),
+        await readerLanguage(services, request),
       ),
   );
 
