@@ -3,15 +3,17 @@ import { emailTokenSchema } from '../api/identity';
 
 /** Actions the app can be opened with: `palisade://<action>?token=…`. */
 export const deepLinkActions = ['confirm', 'reset-password', 'install'] as const;
-export const deepLinkSchema = z.object({
-  action: z.enum(deepLinkActions),
-  token: emailTokenSchema,
-});
+/** Screens an e-mail can open, with no token (`palisade://billing`: a declined charge's "update your card"). */
+export const screenLinkActions = ['billing'] as const;
+export const deepLinkSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.enum(deepLinkActions), token: emailTokenSchema }),
+  z.object({ action: z.enum(screenLinkActions) }),
+]);
 export type DeepLink = z.infer<typeof deepLinkSchema>;
 
 export const DEEP_LINK_SCHEME = 'palisade';
 
-/** Parses `palisade://confirm?token=…`; anything else is null. */
+/** Parses `palisade://confirm?token=…` (or `palisade://billing`); anything else is null. */
 export function parseDeepLink(raw: string): DeepLink | null {
   let url: URL;
   try {
@@ -22,7 +24,8 @@ export function parseDeepLink(raw: string): DeepLink | null {
   if (url.protocol !== `${DEEP_LINK_SCHEME}:`) return null;
   // `palisade://confirm?…` parses with the action as host; `palisade:confirm?…` as path.
   const action = (url.host || url.pathname).replace(/^\/+|\/+$/g, '');
-  const parsed = deepLinkSchema.safeParse({ action, token: url.searchParams.get('token') ?? '' });
+  const token = url.searchParams.get('token');
+  const parsed = deepLinkSchema.safeParse(token === null ? { action } : { action, token });
   return parsed.success ? parsed.data : null;
 }
 

@@ -8,7 +8,8 @@ import { paths } from './paths';
  * Follows `palisade://` links the main process hands over: a confirmation link confirms
  * the e-mail address, a reset link opens the reset screen with its token filled in, and an
  * invitation opens This computer, where it is spent once someone is signed in (as one
- * pasted into "I have an invitation link" is).
+ * pasted into "I have an invitation link" is); a billing link (a declined charge's e-mail)
+ * opens Billing.
  */
 export function DeepLinks() {
   const api = useApi();
@@ -21,7 +22,7 @@ export function DeepLinks() {
         else if (link.action === 'install') {
           openInvitation(link.token);
           navigate(paths.thisComputer);
-        }
+        } else if (link.action === 'billing') navigate(paths.billing);
       }),
     [api, navigate],
   );

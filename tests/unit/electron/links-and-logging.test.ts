@@ -14,6 +14,11 @@ describe('deep links', () => {
     expect(parseDeepLink(`palisade://reset-password/?token=${token}`)).toEqual({ action: 'reset-password', token });
   });
 
+  it('opens Billing from a declined charge’s e-mail, with no token', () => {
+    expect(parseDeepLink('palisade://billing')).toEqual({ action: 'billing' });
+    expect(parseDeepLink(`palisade://billing?token=${token}`)).toEqual({ action: 'billing' });
+  });
+
   it.each([`palisade://delete-everything?token=${token}`, `https://palisade.example/confirm?token=${token}`, 'palisade://confirm?token=short', 'palisade://confirm', 'not a url'])(
     'ignores %s',
     (raw) => expect(parseDeepLink(raw)).toBeNull(),
