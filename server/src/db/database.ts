@@ -45,6 +45,11 @@ export function createDatabase(options: DatabaseOptions): Db {
     });
     // Without a listener, node-postgres rethrows an idle client's error and the process dies.
     pool.on('error', (error) => options.onConnectionLost?.(error));
+    // A client checked out (a transaction between statements, a job's claim) has no pool
+    // listener, so a connection ended then (a restart, an administrator) would throw in the
+    // process. Its statement in flight fails with its own error, and the pool drops the
+    // broken client when it is released.
+    pool.on('connect', (client) => client.on('error', () => {}));
     usePreparedStatements(pool);
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
