@@ -187,9 +187,14 @@ test('Settings with its update mode and notification switches has no axe-core vi
   await new AppShell(page).expectGreeting(person.name);
   await new LanguageSettingsPage(page).open();
   const main = page.getByRole('main');
-  await main.getByRole('radio', { name: /^Tell me/ }).check();
+  // Each choice shows the saved one: it turns once the main process has kept it (and the
+  // choices wait, disabled, until the settings are read).
+  const tellMe = main.getByRole('radio', { name: /^Tell me/ });
+  await expect(tellMe).toBeEnabled();
+  await tellMe.click();
+  await expect(tellMe).toBeChecked();
   await expect(main.getByRole('checkbox', { name: 'Protection has ended' })).toBeChecked();
-  await main.getByRole('checkbox', { name: 'Protection has ended' }).uncheck();
+  await main.getByRole('checkbox', { name: 'Protection has ended' }).click();
   await expect(main.getByRole('checkbox', { name: 'Protection has ended' })).not.toBeChecked();
   await expectNoAxeViolations(page, 'settings, updates and notifications');
   // Remembered: shown again as chosen after a reload.
