@@ -14,6 +14,7 @@ import { checkFeed } from './updates/feed-check';
 import { createUpdatesHandlers } from './updates/updates-handlers';
 import type { UpdateStatus } from '../../shared/contract/updates';
 import { createSupportHandlers } from './support/support-contacts';
+import { createTicketsSupport, type TicketsSupport } from './support/tickets-setup';
 import { createIdentityApi } from './api/identity-api';
 import { createSecurityApi } from './api/security-api';
 import { createSubscriptionsApi } from './api/subscriptions-api';
@@ -66,6 +67,8 @@ export interface AppServicesOptions {
   eventsKeepAliveMs?: number;
   /** At most this many bytes a second per installer download (a slow line, for demos and tests). */
   downloadBytesPerSecond?: number;
+  /** The log file a support ticket's diagnostics read the last lines of (logs/palisade.log); absent: no lines. */
+  logFile?: string;
   /** Where updates stand (the desktop app's updater); by default the service's feed is asked, as the browser host does. */
   updateStatus?: () => Promise<UpdateStatus>;
 }
@@ -84,6 +87,8 @@ export interface AppServices {
   i18n: DesktopI18n;
   /** The account's event stream for whoever is signed in. */
   accountEvents: AccountEvents;
+  /** Support tickets: which one the window shows (OS notifications ask). */
+  tickets: TicketsSupport;
   /** What the services tell each other; a tray or notifications subscribe here. */
   appEvents: AppEvents;
   /** The renderer's events, which the transports forward. */
@@ -186,6 +191,15 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     logger: logger.child('account-events'),
     ...(options.eventsKeepAliveMs !== undefined && { keepAliveMs: options.eventsKeepAliveMs }),
   });
+  const tickets = createTicketsSupport({
+    api,
+    session,
+    thisComputer,
+    appInfo,
+    events: appEvents,
+    logFile: options.logFile,
+    logger: logger.child('tickets'),
+  });
   const security = createAccountSecurity({ api: createSecurityApi(api), session, logger: logger.child('security') });
 
   const handlers = createHandlers({
@@ -202,6 +216,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     downloads,
     support: createSupportHandlers({ api, systemLanguages: options.systemLanguages ?? (() => []) }),
     help: createHelpHandlers(api),
+    tickets: tickets.handlers,
     updates: createUpdatesHandlers(
       options.updateStatus ??
         (() => checkFeed({ apiBaseUrl: options.apiBaseUrl, platform: appInfo.platform, currentVersion: appInfo.version })),
@@ -225,6 +240,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     settings,
     i18n,
     accountEvents,
+    tickets,
     appEvents,
     events,
     dispatcher,
@@ -238,6 +254,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     stop: () => {
       downloads.stop();
       accountEvents.stop();
+      tickets.stop();
       thisComputer.stop();
       i18n.stop();
       api.close();

@@ -12,6 +12,7 @@ import { settingsContract, settingsEvents } from './settings';
 import { subscriptionsContract, subscriptionsEvents } from './subscriptions';
 import { supportContract, supportEvents } from './support';
 import { thisComputerContract, thisComputerEvents } from './this-computer';
+import { ticketsContract, ticketsEvents } from './tickets';
 import { updatesContract, updatesEvents } from './updates';
 
 /**
@@ -34,6 +35,7 @@ export const contract = {
   ...downloadsContract,
   ...supportContract,
   ...helpContract,
+  ...ticketsContract,
   ...updatesContract,
 } as const;
 
@@ -53,6 +55,7 @@ export const events = {
   ...downloadsEvents,
   ...supportEvents,
   ...helpEvents,
+  ...ticketsEvents,
   ...updatesEvents,
 } as const;
 

@@ -42,6 +42,8 @@ export interface HandlerServices extends AppHandlerServices {
   support: Pick<Handlers, 'support'>;
   /** The `help` area (electron/services/help/): the knowledge base. */
   help: Pick<Handlers, 'help'>;
+  /** The `tickets` area (electron/services/support/tickets-handlers.ts): support tickets and their diagnostics. */
+  tickets: Pick<Handlers, 'tickets'>;
   /** The `updates` area (electron/services/updates/). */
   updates: Pick<Handlers, 'updates'>;
 }
@@ -65,6 +67,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     ...createDownloadsHandlers(services.downloads),
     ...services.support,
     ...services.help,
+    ...services.tickets,
     ...services.updates,
   };
 }

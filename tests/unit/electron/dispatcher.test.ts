@@ -105,6 +105,15 @@ function handlers(overrides: Partial<{ [K in keyof Handlers]: Partial<Handlers[K
     support: { contacts: async () => ({ suggestedRegion: null, lines: [] }) },
     help: { search: async () => [], article: async () => { throw new Error('not in this test'); }, feedback: async () => null },
     updates: { status: async () => ({ state: 'upToDate', version: null }) },
+    tickets: {
+      list: async () => [],
+      get: async () => Promise.reject(new AppFailure({ code: 'NOT_FOUND', message: 'x' })),
+      previewDiagnostics: async () => Promise.reject(new AppFailure({ code: 'UNKNOWN', message: 'x' })),
+      create: async () => Promise.reject(new AppFailure({ code: 'UNKNOWN', message: 'x' })),
+      reply: async () => Promise.reject(new AppFailure({ code: 'TICKET_CLOSED', message: 'x' })),
+      close: async () => Promise.reject(new AppFailure({ code: 'NOT_FOUND', message: 'x' })),
+      viewing: async () => null,
+    },
   };
   for (const [area, methods] of Object.entries(overrides)) Object.assign(base[area as keyof Handlers], methods);
   return base;

@@ -79,6 +79,15 @@ export function createFakeApi(overrides: FakeOverrides = {}, session: SessionSta
     support: { contacts: async () => ok({ suggestedRegion: null, lines: [] }) },
     help: { search: async () => ok([]), article: async () => failure('NOT_FOUND'), feedback: async () => ok(null) },
     updates: { status: async () => ok({ state: 'upToDate' as const, version: null }) },
+    tickets: {
+      list: async () => ok([]),
+      get: async () => failure('NOT_FOUND'),
+      previewDiagnostics: async () => failure('UNKNOWN'),
+      create: async () => failure('UNKNOWN'),
+      reply: async () => failure('TICKET_CLOSED'),
+      close: async () => failure('NOT_FOUND'),
+      viewing: async () => ok(null),
+    },
     settings: {
       get: async () => ok({ ...defaultSettings, language: 'system' as const }),
       update: async (input) => ok({ ...defaultSettings, language: input.language ?? ('system' as const) }),
