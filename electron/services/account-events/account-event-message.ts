@@ -6,7 +6,7 @@ export type StreamMessage = { kind: 'event'; event: AccountEvent } | { kind: 're
 
 /**
  * Reads one Server-Sent Events message by the contract in shared/api/events.ts. A type this
- * app does not know (`ticket.updated`, `ready`, or one from a newer service) is `other`,
+ * app does not know (`ready`, or one from a newer service) is `other`,
  * and a known type whose data does not match is dropped rather than half-believed.
  */
 export function readStreamMessage(message: EventSourceMessage): StreamMessage | null {

@@ -16,7 +16,7 @@ export interface AccountEventsOptions {
     /** Any call as this session; a revoked one cannot make it. */
     getAccount(): Promise<unknown>;
   };
-  /** Follows `session.changed`; publishes `devices.changed`, `subscriptions.changed` and `session.ended`. */
+  /** Follows `session.changed`; publishes `devices.changed`, `subscriptions.changed`, `tickets.changed` and `session.ended`. */
   events: AppEvents;
   userAgent?: string;
   /** How often the service sends its keep-alive comment; twice that in silence is a dead connection. */
@@ -79,6 +79,9 @@ export function createAccountEvents(options: AccountEventsOptions): AccountEvent
         break;
       case 'subscription.changed':
         events.emit('subscriptions.changed', { subscriptionId: event.data.subscriptionId });
+        break;
+      case 'ticket.updated':
+        events.emit('tickets.changed', { ticketId: event.data.ticketId });
         break;
       case 'session.revoked':
         revocations = revocations.then(() => revoked(here, event.data)).catch((error: unknown) =>
