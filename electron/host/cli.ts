@@ -95,6 +95,7 @@ const services = createAppServices({
   store: openHostStore(dataDir),
   settingsStore,
   systemLanguages,
+  logFile: logFile.path,
   ...(machineSeed !== undefined && { machineSeed }),
   appInfo: {
     version: packageVersion(new URL('../../package.json', import.meta.url)),

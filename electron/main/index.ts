@@ -93,6 +93,7 @@ if (!app.requestSingleInstanceLock()) {
       store: openThisComputerStore(),
       settingsStore,
       systemLanguages: () => app.getPreferredSystemLanguages(),
+      logFile: logFile.path,
       appInfo: { version: app.getVersion(), platform: supportedPlatform(), host: 'electron' },
       openExternal: (url) => shell.openExternal(url),
       // Only invoices the main process itself saved reach these (the renderer names an invoice, never a path).

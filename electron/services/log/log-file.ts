@@ -6,6 +6,8 @@ export const LOG_FILE_MAX_BYTES = 1024 * 1024;
 export const LOG_FILES_KEPT = 3;
 
 export interface LogFile {
+  /** Where the current file is (a support ticket's diagnostics read its last lines). */
+  readonly path: string;
   /** Appends one line; never throws (a full disk must not stop the app). */
   write(line: string): void;
   close(): void;
@@ -63,6 +65,7 @@ export function openLogFile({
   }
 
   return {
+    path,
     write(line) {
       if (broken) return;
       try {
