@@ -14,6 +14,8 @@ import { checkFeed } from './updates/feed-check';
 import { createUpdatesHandlers } from './updates/updates-handlers';
 import type { UpdateStatus } from '../../shared/contract/updates';
 import { createSupportHandlers } from './support/support-contacts';
+import { createChatClient } from './support/chat-client';
+import { createChatHandlers } from './support/chat-handlers';
 import { createTicketsSupport, type TicketsSupport } from './support/tickets-setup';
 import { createIdentityApi } from './api/identity-api';
 import { createSecurityApi } from './api/security-api';
@@ -200,6 +202,14 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     logFile: options.logFile,
     logger: logger.child('tickets'),
   });
+  // Live chat: the socket and the token stay in the main process; a sign-out closes it.
+  const chat = createChatClient({
+    apiBaseUrl,
+    accessToken: session.accessToken,
+    events: appEvents,
+    userAgent: `Palisade/${appInfo.version} (${appInfo.platform}; ${appInfo.host})`,
+    logger: logger.child('chat'),
+  });
   const security = createAccountSecurity({ api: createSecurityApi(api), session, logger: logger.child('security') });
 
   const handlers = createHandlers({
@@ -216,6 +226,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
     downloads,
     support: createSupportHandlers({ api, systemLanguages: options.systemLanguages ?? (() => []) }),
     help: createHelpHandlers(api),
+    chat: createChatHandlers(chat),
     tickets: tickets.handlers,
     updates: createUpdatesHandlers(
       options.updateStatus ??
@@ -252,6 +263,7 @@ export function createAppServices(options: AppServicesOptions): AppServices {
       void session.state().then((state) => thisComputer.setUser(state.user?.id ?? null));
     },
     stop: () => {
+      chat.stop();
       downloads.stop();
       accountEvents.stop();
       tickets.stop();

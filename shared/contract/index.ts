@@ -2,6 +2,7 @@ import { accountContract, accountEvents } from './account';
 import { appContract, appEvents } from './app';
 import { authContract, authEvents } from './auth';
 import { billingContract, billingEvents } from './billing';
+import { chatContract, chatEvents } from './chat';
 import { devicesContract, devicesEvents } from './devices';
 import { downloadsContract, downloadsEvents } from './downloads';
 import { fingerprintContract, fingerprintEvents } from './fingerprint';
@@ -35,6 +36,7 @@ export const contract = {
   ...downloadsContract,
   ...supportContract,
   ...helpContract,
+  ...chatContract,
   ...ticketsContract,
   ...updatesContract,
 } as const;
@@ -55,6 +57,7 @@ export const events = {
   ...downloadsEvents,
   ...supportEvents,
   ...helpEvents,
+  ...chatEvents,
   ...ticketsEvents,
   ...updatesEvents,
 } as const;

@@ -42,6 +42,8 @@ export interface HandlerServices extends AppHandlerServices {
   support: Pick<Handlers, 'support'>;
   /** The `help` area (electron/services/help/): the knowledge base. */
   help: Pick<Handlers, 'help'>;
+  /** The `chat` area (electron/services/support/chat-handlers.ts): live chat with support. */
+  chat: Pick<Handlers, 'chat'>;
   /** The `tickets` area (electron/services/support/tickets-handlers.ts): support tickets and their diagnostics. */
   tickets: Pick<Handlers, 'tickets'>;
   /** The `updates` area (electron/services/updates/). */
@@ -67,6 +69,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     ...createDownloadsHandlers(services.downloads),
     ...services.support,
     ...services.help,
+    ...services.chat,
     ...services.tickets,
     ...services.updates,
   };

@@ -9,6 +9,7 @@ import { computerWithoutDevice } from '../../support/this-computer-fixtures';
 const user = { id: 'u1', email: 'anna@example.test', name: 'Anna', mfaEnabled: false };
 const account = { ...user, language: 'en' as const, createdAt: '2026-01-01T00:00:00Z' };
 const signedOutComputer = computerWithoutDevice('signedOut', 'test-host');
+const idleChat = { phase: 'idle' as const, position: null, agentName: null, ticket: null, sendingTicket: false, problem: null, messages: [] };
 
 /** Handlers that answer plainly, so each test can override the one it needs. */
 function handlers(overrides: Partial<{ [K in keyof Handlers]: Partial<Handlers[K]> }> = {}): Handlers {
@@ -105,6 +106,14 @@ function handlers(overrides: Partial<{ [K in keyof Handlers]: Partial<Handlers[K
     support: { contacts: async () => ({ suggestedRegion: null, lines: [] }) },
     help: { search: async () => [], article: async () => { throw new Error('not in this test'); }, feedback: async () => null },
     updates: { status: async () => ({ state: 'upToDate', version: null }) },
+    chat: {
+      get: async () => idleChat,
+      start: async () => ({ ...idleChat, phase: 'connecting' }),
+      send: async () => Promise.reject(new AppFailure({ code: 'CONFLICT', message: 'x' })),
+      end: async () => null,
+      toTicket: async () => Promise.reject(new AppFailure({ code: 'CONFLICT', message: 'x' })),
+      dismiss: async () => idleChat,
+    },
     tickets: {
       list: async () => [],
       get: async () => Promise.reject(new AppFailure({ code: 'NOT_FOUND', message: 'x' })),

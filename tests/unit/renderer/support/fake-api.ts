@@ -13,6 +13,8 @@ import { defaultSettings } from '../../../../shared/contract/settings';
 export const alex = { id: 'u1', email: 'alex@example.com', name: 'Alex Morgan', mfaEnabled: false };
 export const signedIn: SessionState = { user: alex, storage: 'secure' };
 export const signedOut: SessionState = { user: null, storage: 'secure' };
+/** No chat open (the `chat.get` default). */
+export const idleChat = { phase: 'idle' as const, position: null, agentName: null, ticket: null, sendingTicket: false, problem: null, messages: [] };
 
 /** Settings → Security fixtures. */
 export const totpSetup = {
@@ -79,6 +81,14 @@ export function createFakeApi(overrides: FakeOverrides = {}, session: SessionSta
     support: { contacts: async () => ok({ suggestedRegion: null, lines: [] }) },
     help: { search: async () => ok([]), article: async () => failure('NOT_FOUND'), feedback: async () => ok(null) },
     updates: { status: async () => ok({ state: 'upToDate' as const, version: null }) },
+    chat: {
+      get: async () => ok(idleChat),
+      start: async () => ok({ ...idleChat, phase: 'connecting' as const }),
+      send: async () => failure('CONFLICT'),
+      end: async () => ok(null),
+      toTicket: async () => failure('CONFLICT'),
+      dismiss: async () => ok(idleChat),
+    },
     tickets: {
       list: async () => ok([]),
       get: async () => failure('NOT_FOUND'),
