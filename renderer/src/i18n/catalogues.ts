@@ -1,5 +1,6 @@
 import deAuth from '../../../shared/locales/de/auth.json';
 import deBilling from '../../../shared/locales/de/billing.json';
+import deChat from '../../../shared/locales/de/chat.json';
 import deCommon from '../../../shared/locales/de/common.json';
 import deErrors from '../../../shared/locales/de/errors.json';
 import deDevices from '../../../shared/locales/de/devices.json';
@@ -13,6 +14,7 @@ import deSupport from '../../../shared/locales/de/support.json';
 import deUpdates from '../../../shared/locales/de/updates.json';
 import enAuth from '../../../shared/locales/en/auth.json';
 import enBilling from '../../../shared/locales/en/billing.json';
+import enChat from '../../../shared/locales/en/chat.json';
 import enCommon from '../../../shared/locales/en/common.json';
 import enErrors from '../../../shared/locales/en/errors.json';
 import enDevices from '../../../shared/locales/en/devices.json';
@@ -28,14 +30,14 @@ import { pseudoCatalogue } from '../../../shared/i18n/pseudo-locale';
 import { pseudoLocale, type Language, type Locale } from '../../../shared/i18n/languages';
 
 /** The app's English sentences, one file per area of the app; English is the reference. */
-const en = { ...enCommon, ...enErrors, ...enAuth, ...enSubscriptions, ...enBilling, ...enThisComputer, ...enDevices, ...enDownloads, ...enSettings, ...enShell, ...enSupport, ...enHelp, ...enUpdates };
+const en = { ...enCommon, ...enErrors, ...enAuth, ...enSubscriptions, ...enBilling, ...enThisComputer, ...enDevices, ...enDownloads, ...enSettings, ...enShell, ...enSupport, ...enHelp, ...enChat, ...enUpdates };
 
 /** Every sentence the app can show has a key here; a missing key fails to compile. */
 export type MessageId = keyof typeof en;
 export type Catalogue = Record<MessageId, string>;
 
 // German must have every English key; the unit test also refuses keys English lacks.
-const de: Catalogue = { ...deCommon, ...deErrors, ...deAuth, ...deSubscriptions, ...deBilling, ...deThisComputer, ...deDevices, ...deDownloads, ...deSettings, ...deShell, ...deSupport, ...deHelp, ...deUpdates };
+const de: Catalogue = { ...deCommon, ...deErrors, ...deAuth, ...deSubscriptions, ...deBilling, ...deThisComputer, ...deDevices, ...deDownloads, ...deSettings, ...deShell, ...deSupport, ...deHelp, ...deChat, ...deUpdates };
 
 const byLanguage: Record<Language, Catalogue> = { en, de };
 let pseudo: Catalogue | undefined;
