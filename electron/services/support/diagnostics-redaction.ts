@@ -54,11 +54,27 @@ export interface Redacted {
   count: number;
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The account's own address as a whole address, not as the tail of a longer one (`xanna@…`) or a prefix (`…test.evil.com`). */
+function ownAddress(email: string): RegExp {
+  return new RegExp(`(?<![A-Za-z0-9._%+-])${escapeRegExp(email)}(?![A-Za-z0-9-]|\\.[A-Za-z0-9])`, 'gi');
+}
+
+/** Stands in for the account’s address while the rest is redacted: a private-use mark around a few letters, which no pattern matches. */
+const placeholder = (index: number) => `\uE000${index.toString(26).replace(/\d/g, (d) => 'qrstuvwxyz'[Number(d)] ?? d)}\uE001`;
+const placeholders = /\uE000([a-z]+)\uE001/g;
+
 /** One line with every secret replaced by `[redacted]`, and how many there were. */
 export function redactLine(line: string, options: RedactionOptions = {}): Redacted {
-  const own = options.accountEmail?.toLowerCase() ?? null;
+  // The account's own address is set aside first, so no pattern (a code, a hex run) eats part of it.
+  const kept: string[] = [];
+  let text = line;
+  if (options.accountEmail && !/[\uE000\uE001]/.test(line)) {
+    text = text.replace(ownAddress(options.accountEmail), (match) => placeholder(kept.push(match) - 1));
+  }
   let count = 0;
-  let text = line.replace(secretField, (whole, quote: string, name: string, sep: string, value: string) => {
+  text = text.replace(secretField, (whole, quote: string, name: string, sep: string, value: string) => {
     const bare = value.replace(/^["']|["']$/g, '');
     if (bare === REDACTED_MARK || bare === '') return whole;
     count += 1;
@@ -68,9 +84,14 @@ export function redactLine(line: string, options: RedactionOptions = {}): Redact
   for (const { pattern, keep } of secretValues) {
     text = text.replace(pattern, (match: string) => {
       if (keep?.(match)) return match;
-      if (own !== null && match.toLowerCase() === own) return match;
       count += 1;
       return REDACTED_MARK;
+    });
+  }
+  if (kept.length > 0) {
+    text = text.replace(placeholders, (whole, code: string) => {
+      const index = parseInt(code.replace(/[q-z]/g, (c) => String('qrstuvwxyz'.indexOf(c))), 26);
+      return kept[index] ?? whole;
     });
   }
   return { text, count };
