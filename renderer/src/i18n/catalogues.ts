@@ -8,6 +8,7 @@ import deDownloads from '../../../shared/locales/de/downloads.json';
 import deHelp from '../../../shared/locales/de/help.json';
 import deSubscriptions from '../../../shared/locales/de/subscriptions.json';
 import deThisComputer from '../../../shared/locales/de/thisComputer.json';
+import deTickets from '../../../shared/locales/de/tickets.json';
 import deSettings from '../../../shared/locales/de/settings.json';
 import deShell from '../../../shared/locales/de/shell.json';
 import deSupport from '../../../shared/locales/de/support.json';
@@ -22,6 +23,7 @@ import enDownloads from '../../../shared/locales/en/downloads.json';
 import enHelp from '../../../shared/locales/en/help.json';
 import enSubscriptions from '../../../shared/locales/en/subscriptions.json';
 import enThisComputer from '../../../shared/locales/en/thisComputer.json';
+import enTickets from '../../../shared/locales/en/tickets.json';
 import enSettings from '../../../shared/locales/en/settings.json';
 import enShell from '../../../shared/locales/en/shell.json';
 import enSupport from '../../../shared/locales/en/support.json';
@@ -30,14 +32,14 @@ import { pseudoCatalogue } from '../../../shared/i18n/pseudo-locale';
 import { pseudoLocale, type Language, type Locale } from '../../../shared/i18n/languages';
 
 /** The app's English sentences, one file per area of the app; English is the reference. */
-const en = { ...enCommon, ...enErrors, ...enAuth, ...enSubscriptions, ...enBilling, ...enThisComputer, ...enDevices, ...enDownloads, ...enSettings, ...enShell, ...enSupport, ...enHelp, ...enChat, ...enUpdates };
+const en = { ...enCommon, ...enErrors, ...enAuth, ...enSubscriptions, ...enBilling, ...enThisComputer, ...enDevices, ...enDownloads, ...enSettings, ...enShell, ...enSupport, ...enHelp, ...enTickets, ...enChat, ...enUpdates };
 
 /** Every sentence the app can show has a key here; a missing key fails to compile. */
 export type MessageId = keyof typeof en;
 export type Catalogue = Record<MessageId, string>;
 
 // German must have every English key; the unit test also refuses keys English lacks.
-const de: Catalogue = { ...deCommon, ...deErrors, ...deAuth, ...deSubscriptions, ...deBilling, ...deThisComputer, ...deDevices, ...deDownloads, ...deSettings, ...deShell, ...deSupport, ...deHelp, ...deChat, ...deUpdates };
+const de: Catalogue = { ...deCommon, ...deErrors, ...deAuth, ...deSubscriptions, ...deBilling, ...deThisComputer, ...deDevices, ...deDownloads, ...deSettings, ...deShell, ...deSupport, ...deHelp, ...deTickets, ...deChat, ...deUpdates };
 
 const byLanguage: Record<Language, Catalogue> = { en, de };
 let pseudo: Catalogue | undefined;
