@@ -1,0 +1,136 @@
+import type { Session } from './api-client';
+import { ChatConnection, type ChatEvent, type ConnectionState } from './chat-connection';
+import { el, field } from './dom';
+import { formatTime, type MessageId, t } from './i18n';
+
+interface Conversation {
+  chatId: string;
+  customerName: string;
+  log: HTMLElement;
+  ended: boolean;
+}
+
+const stateText: Record<ConnectionState, MessageId> = {
+  connecting: 'agentConsole.chat.connecting',
+  connected: 'agentConsole.chat.connected',
+  lost: 'agentConsole.chat.lost',
+  refused: 'agentConsole.chat.refused',
+};
+
+/**
+ * The live chat desk: who is waiting (the service's list, replaced whenever it changes), join,
+ * the conversation as an ARIA live log, send and end. Several chats may be open; one is shown.
+ */
+export function chatDesk(session: Session): { view: HTMLElement; close: () => void } {
+  const connection = el('p', { role: 'status', class: 'status' });
+  const waitingList = el('ul', { class: 'waiting' });
+  const noneWaiting = el('p', {}, t('agentConsole.chat.noneWaiting'));
+  const mineList = el('ul', { class: 'mine' });
+  const mineSection = el('div', { hidden: true }, el('h3', {}, t('agentConsole.chat.yourChats')), mineList);
+  const panel = el('div', { class: 'conversation' }, el('p', {}, t('agentConsole.chat.noConversation')));
+  const view = el(
+    'section',
+    { 'aria-labelledby': 'chat-heading', class: 'chat' },
+    el('h2', { id: 'chat-heading' }, t('agentConsole.chat.heading')),
+    connection,
+    el('h3', {}, t('agentConsole.chat.waiting')),
+    noneWaiting,
+    waitingList,
+    mineSection,
+    panel,
+  );
+  const conversations = new Map<string, Conversation>();
+  let shown: string | undefined;
+
+  const line = (who: string, body: string, at: string, kind: 'agent' | 'customer' | 'event') =>
+    el('li', { class: `chat-line ${kind}` }, el('span', { class: 'meta' }, who, ' · ', el('time', { datetime: at }, formatTime(at))), el('span', { class: 'body' }, body));
+  const notice = (text: string) => el('li', { class: 'chat-line event' }, el('span', { class: 'body' }, text));
+
+  const show = (chatId: string) => {
+    const chat = conversations.get(chatId);
+    if (!chat) return;
+    shown = chatId;
+    const headingId = `chat-${chatId}-heading`;
+    const input = field(t('agentConsole.chat.message', { name: chat.customerName }), el('input', { type: 'text', name: 'message', autocomplete: 'off', maxlength: '2000', disabled: chat.ended }));
+    const sendButton = el('button', { type: 'submit', disabled: chat.ended }, t('agentConsole.chat.send'));
+    const form = el('form', { novalidate: true, class: 'toolbar' }, input.wrapper, sendButton);
+    const end = el('button', { type: 'button', disabled: chat.ended }, t('agentConsole.chat.end'));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const body = input.control.value.trim();
+      if (!body || chat.ended) return;
+      if (!socket.send({ type: 'message', chatId, body })) return void (connection.textContent = t('agentConsole.chat.lost'));
+      chat.log.append(line(t('agentConsole.chat.you'), body, new Date().toISOString(), 'agent'));
+      input.control.value = '';
+    });
+    end.addEventListener('click', () => {
+      if (socket.send({ type: 'end', chatId })) endChat(chat);
+    });
+    panel.replaceChildren(el('section', { 'aria-labelledby': headingId }, el('h3', { id: headingId }, t('agentConsole.chat.conversation', { name: chat.customerName })), chat.log, form, end));
+    if (!chat.ended) input.control.focus();
+  };
+
+  const endChat = (chat: Conversation) => {
+    if (chat.ended) return;
+    chat.ended = true;
+    chat.log.append(notice(t('agentConsole.chat.ended')));
+    if (shown === chat.chatId) show(chat.chatId);
+    renderMine();
+  };
+
+  const renderMine = () => {
+    mineSection.hidden = conversations.size === 0;
+    mineList.replaceChildren(
+      ...[...conversations.values()].map((chat) => {
+        const button = el('button', { type: 'button', 'aria-current': shown === chat.chatId ? 'true' : undefined }, t('agentConsole.chat.show', { name: chat.customerName }));
+        button.addEventListener('click', () => show(chat.chatId));
+        return el('li', {}, button);
+      }),
+    );
+  };
+
+  const join = (chatId: string, customerName: string) => {
+    if (!socket.send({ type: 'join', chatId })) return void (connection.textContent = t('agentConsole.chat.lost'));
+    const log = el('ol', { role: 'log', 'aria-live': 'polite', 'aria-label': t('agentConsole.chat.conversation', { name: customerName }), class: 'chat-log', tabindex: '0' });
+    const chat: Conversation = { chatId, customerName, log, ended: false };
+    log.append(notice(t('agentConsole.chat.joined', { name: customerName })));
+    conversations.set(chatId, chat);
+    show(chatId);
+    renderMine();
+  };
+
+  const onEvent = (event: ChatEvent) => {
+    switch (event.type) {
+      case 'waiting':
+        noneWaiting.hidden = event.chats.length > 0;
+        waitingList.replaceChildren(
+          ...event.chats.map((chat) => {
+            const button = el('button', { type: 'button' }, t('agentConsole.chat.join', { name: chat.customerName }));
+            button.addEventListener('click', () => join(chat.chatId, chat.customerName));
+            return el('li', {}, el('span', {}, t('agentConsole.chat.waitingSince', { name: chat.customerName, time: formatTime(chat.since) })), ' ', button);
+          }),
+        );
+        return;
+      case 'message': {
+        // The agent's own lines are shown as they are sent; an echo would show them twice.
+        const chat = conversations.get(event.chatId);
+        if (chat && event.from === 'customer') chat.log.append(line(chat.customerName, event.body, event.at, 'customer'));
+        return;
+      }
+      case 'ended': {
+        const chat = conversations.get(event.chatId);
+        if (chat) endChat(chat);
+        return;
+      }
+    }
+  };
+
+  const socket = new ChatConnection(
+    () => session.accessToken,
+    () => session.refresh(),
+    onEvent,
+    (state) => (connection.textContent = t(stateText[state])),
+  );
+  socket.open();
+  return { view, close: () => socket.close() };
+}
