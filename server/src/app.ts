@@ -32,6 +32,7 @@ import { downloadsRoutes } from './routes/downloads-routes';
 import { eventRoutes } from './routes/event-routes';
 import { installEmailLinkPages } from './routes/email-link-pages';
 import { Draining, healthRoutes } from './routes/health-routes';
+import { agentConsoleRoutes } from './agent-console/agent-console-routes';
 import { agentRoutes } from './routes/agent-routes';
 import { articleRoutes } from './routes/article-routes';
 import { protectionRoutes } from './routes/protection-routes';
@@ -181,6 +182,7 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
   await app.register(supportContactRoutes, { services });
   await app.register(ticketRoutes, { services });
   await app.register(agentRoutes, { services });
+  await app.register(agentConsoleRoutes);
   installEmailLinkPages(app);
   app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
