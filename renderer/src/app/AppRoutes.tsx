@@ -37,6 +37,11 @@ const MoveProtectionScreen = lazy(() =>
 const ActivateProductScreen = lazy(() =>
   import('../screens/subscriptions/ActivateProductKeyScreen').then((m) => ({ default: m.ActivateProductKeyScreen })),
 );
+const TicketsScreen = lazy(() => import('../screens/help/tickets/TicketsScreen').then((m) => ({ default: m.TicketsScreen })));
+const NewTicketScreen = lazy(() => import('../screens/help/tickets/NewTicketScreen').then((m) => ({ default: m.NewTicketScreen })));
+const TicketThreadScreen = lazy(() =>
+  import('../screens/help/tickets/TicketThreadScreen').then((m) => ({ default: m.TicketThreadScreen })),
+);
 
 /** Signed-out visitors see the auth screens; signed-in people see the shell. */
 export function AppRoutes() {
@@ -64,6 +69,9 @@ export function AppRoutes() {
         <Route path={paths.makeRoom} element={<SeatLimitScreen />} />
         <Route path={paths.moveHere} element={<MoveProtectionScreen />} />
         <Route path={paths.activate} element={<ActivateProductScreen />} />
+        <Route path={paths.tickets} element={<TicketsScreen />} />
+        <Route path={paths.newTicket} element={<NewTicketScreen />} />
+        <Route path={paths.ticket} element={<TicketThreadScreen />} />
       </Route>
       <Route path="*" element={<Navigate to={paths.dashboard} replace />} />
     </Routes>

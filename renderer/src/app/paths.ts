@@ -20,8 +20,14 @@ export const paths = {
   downloads: '/downloads',
   billing: '/billing',
   support: '/support',
+  tickets: '/support/tickets',
+  newTicket: '/support/tickets/new',
+  ticket: '/support/tickets/:id',
   settings: '/settings',
 } as const;
+
+/** One support ticket's thread. */
+export const ticketPath = (id: string) => `/support/tickets/${encodeURIComponent(id)}`;
 
 /** A sidebar entry: where it goes, its label, and its screen, or none yet ("coming soon"). */
 export interface NavItem {

@@ -3,6 +3,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { useT } from '../../i18n/use-t';
 import { CallSupportSection } from './CallSupportSection';
 import { KnowledgeBaseSection } from './KnowledgeBaseSection';
+import { ContactSupportSection } from './tickets/ContactSupportSection';
 
 /**
  * The Support nav item's screen. A first frame so phone support is reachable; the knowledge
@@ -14,6 +15,7 @@ export function HelpScreen() {
     <>
       <PageHeading title={t('shell.nav.support')} />
       <KnowledgeBaseSection />
+      <ContactSupportSection />
       <CallSupportSection />
     </>
   );
