@@ -2,6 +2,7 @@ import '../../styles/page-parts.css';
 import { PageHeading } from '../../components/PageHeading';
 import { useT } from '../../i18n/use-t';
 import { CallSupportSection } from './CallSupportSection';
+import { ChatWithUsSection } from './chat/ChatWithUsSection';
 import { KnowledgeBaseSection } from './KnowledgeBaseSection';
 import { ContactSupportSection } from './tickets/ContactSupportSection';
 
@@ -15,6 +16,7 @@ export function HelpScreen() {
     <>
       <PageHeading title={t('shell.nav.support')} />
       <KnowledgeBaseSection />
+      <ChatWithUsSection />
       <ContactSupportSection />
       <CallSupportSection />
     </>

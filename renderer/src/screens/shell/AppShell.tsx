@@ -10,6 +10,7 @@ import { SkipLink } from '../../components/SkipLink';
 import { StatusBanners } from '../../components/StatusBanners';
 import { useDescribeError } from '../../errors/messages';
 import { useT } from '../../i18n/use-t';
+import { ChatPanel } from '../help/chat/ChatPanel';
 import type { AppError } from '../../../../shared/errors';
 import type { SessionUser } from '../../../../shared/contract/session';
 
@@ -65,6 +66,8 @@ export function AppShell({ user }: { user: SessionUser }) {
           </Suspense>
         </main>
       </div>
+      {/* Beside every screen, so moving around the app keeps the chat. */}
+      <ChatPanel />
     </div>
   );
 }
