@@ -1,5 +1,5 @@
-import deConsole from '../../../shared/locales/de/agentConsole.json';
-import enConsole from '../../../shared/locales/en/agentConsole.json';
+import deConsole from '../../../shared/locales/de/agentConsole.json' with { type: 'json' };
+import enConsole from '../../../shared/locales/en/agentConsole.json' with { type: 'json' };
 import type { Language } from '../../../shared/i18n/languages';
 import { escapeHtml } from '../html/escape-html';
 import type { ConsoleBundle } from './console-bundle';

@@ -1,7 +1,7 @@
-import deConsole from '../../../../shared/locales/de/agentConsole.json';
-import deErrors from '../../../../shared/locales/de/errors.json';
-import enConsole from '../../../../shared/locales/en/agentConsole.json';
-import enErrors from '../../../../shared/locales/en/errors.json';
+import deConsole from '../../../../shared/locales/de/agentConsole.json' with { type: 'json' };
+import deErrors from '../../../../shared/locales/de/errors.json' with { type: 'json' };
+import enConsole from '../../../../shared/locales/en/agentConsole.json' with { type: 'json' };
+import enErrors from '../../../../shared/locales/en/errors.json' with { type: 'json' };
 import type { Language } from '../../../../shared/i18n/languages';
 
 const en = { ...enErrors, ...enConsole };
