@@ -48,6 +48,8 @@ export interface ServiceConfig {
   now: () => Date;
   /** How often an idle event stream gets a comment line (EVENTS_KEEP_ALIVE_MS; tests shorten it). */
   eventsKeepAliveMs: number;
+  /** How long a chat socket may stay open without its `auth` frame (CHAT_AUTH_TIMEOUT_MS, default 10 s; tests shorten it). */
+  chatAuthTimeoutMs: number;
   /**
    * Whether `start` migrates the database (MIGRATE_ON_START, default true). False for
    * rolling deploys, where `migrate` runs once as its own step: a service then refuses a
@@ -107,6 +109,7 @@ const envSchema = z.object({
   // At least 32 characters: a guessable secret would let a database copy be brute-forced again.
   COMPONENT_SECRET: optionalText.pipe(z.string().min(32).optional()),
   EVENTS_KEEP_ALIVE_MS: z.coerce.number().int().min(10).max(600_000).default(KEEP_ALIVE_SECONDS * 1000),
+  CHAT_AUTH_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(10_000),
   MIGRATE_ON_START: z.enum(['true', 'false']).default('true'),
   DRAIN_MS: z.coerce.number().int().min(0).max(120_000).default(0),
   BILLING_CURRENCY: z.string().trim().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code, like EUR').default('EUR'),
@@ -150,6 +153,7 @@ export function loadConfig(
     logStream: undefined,
     now: () => new Date(),
     eventsKeepAliveMs: e.EVENTS_KEEP_ALIVE_MS,
+    chatAuthTimeoutMs: e.CHAT_AUTH_TIMEOUT_MS,
     migrateOnStart: e.MIGRATE_ON_START === 'true',
     drainMs: e.DRAIN_MS,
     storeUrls: { android: e.ANDROID_STORE_URL, ios: e.IOS_STORE_URL },
