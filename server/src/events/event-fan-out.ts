@@ -1,8 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
-import pg from 'pg';
 import type { Db } from '../db/database';
 import { accountEventBySeq, deleteExpiredAccountEvents, type StoredAccountEvent } from './account-events';
 import { listenForLocalEvents } from './local-announcements';
+import { PostgresListener } from './postgres-listener';
 
 /** One open stream, as the fan-out sees it. */
 export interface EventSubscriber {
@@ -44,7 +44,17 @@ export class AccountEventFanOut {
     const fanOut = new AccountEventFanOut(options.db, options.log, options.now);
     const announce = (userId: string, seq: number) => fanOut.#announced(userId, seq);
     if (options.databaseUrl) {
-      fanOut.#listener = await PostgresListener.open(options.databaseUrl, options.log, announce, () => fanOut.#catchUpAll());
+      fanOut.#listener = await PostgresListener.open({
+        url: options.databaseUrl,
+        channel: CHANNEL,
+        what: 'account events',
+        log: options.log,
+        heard: (payload) => {
+          const [userId, seq] = payload.split(':');
+          if (userId && seq && /^\d+$/.test(seq)) announce(userId, Number(seq));
+        },
+        reconnected: () => fanOut.#catchUpAll(),
+      });
     } else {
       fanOut.#stopLocal = listenForLocalEvents(options.db, announce);
     }
@@ -102,82 +112,5 @@ export class AccountEventFanOut {
 
   #catchUpAll(): void {
     for (const set of this.#subscribers.values()) for (const subscriber of set) subscriber.catchUp();
-  }
-}
-
-/**
- * The dedicated PostgreSQL connection that LISTENs for events; lost, it comes back with a
- * growing pause, and the streams then read what they may have missed meanwhile.
- */
-class PostgresListener {
-  #client: pg.Client | undefined;
-  #retry: NodeJS.Timeout | undefined;
-  #failures = 0;
-  #closed = false;
-
-  private constructor(
-    private readonly url: string,
-    private readonly log: FastifyBaseLogger,
-    private readonly announce: (userId: string, seq: number) => void,
-    private readonly reconnected: () => void,
-  ) {}
-
-  static async open(url: string, log: FastifyBaseLogger, announce: (userId: string, seq: number) => void, reconnected: () => void): Promise<PostgresListener> {
-    const listener = new PostgresListener(url, log, announce, reconnected);
-    await listener.#connect();
-    return listener;
-  }
-
-  async #connect(): Promise<void> {
-    // A server that takes the connection and never answers must not stall reconnecting for good.
-    const client = new pg.Client({ connectionString: this.url, connectionTimeoutMillis: 3_000 });
-    client.on('notification', (message) => {
-      if (message.channel !== CHANNEL || !message.payload) return;
-      const [userId, seq] = message.payload.split(':');
-      if (userId && seq && /^\d+$/.test(seq)) this.announce(userId, Number(seq));
-    });
-    client.on('error', (error) => this.#lost(client, error));
-    client.on('end', () => this.#lost(client, new Error('the listening connection ended')));
-    try {
-      await client.connect();
-      await client.query(`listen ${CHANNEL}`);
-    } catch (error) {
-      // One that connected but could not LISTEN (the server still starting) is not left open.
-      void client.end().catch(() => {});
-      throw error;
-    }
-    this.#client = client;
-    this.#failures = 0;
-  }
-
-  #lost(client: pg.Client, error: Error): void {
-    if (this.#closed || this.#client !== client) return;
-    this.#client = undefined;
-    this.log.warn({ err: error }, 'lost the connection that listens for account events; reconnecting');
-    void client.end().catch(() => {});
-    this.#scheduleReconnect();
-  }
-
-  #scheduleReconnect(): void {
-    const delay = Math.min(30_000, 250 * 2 ** this.#failures++);
-    this.#retry = setTimeout(() => {
-      this.#connect().then(
-        () => this.reconnected(),
-        (error: unknown) => {
-          if (this.#closed) return;
-          this.log.warn({ err: error }, 'could not listen for account events yet');
-          this.#scheduleReconnect();
-        },
-      );
-    }, delay);
-    this.#retry.unref();
-  }
-
-  async close(): Promise<void> {
-    this.#closed = true;
-    clearTimeout(this.#retry);
-    const client = this.#client;
-    this.#client = undefined;
-    await client?.end().catch(() => {});
   }
 }
