@@ -4,6 +4,7 @@ import type { BillingTables } from '../billing/billing-tables';
 import type { MailAndJobTables } from '../mail/outbox-tables';
 import type { ReleaseTables } from '../releases/release-tables';
 import type { AgentTables } from '../support/agent-tables';
+import type { ChatTables } from '../support/chat/chat-tables';
 import type { TicketTables } from '../support/ticket-tables';
 import type { ProtectionTables } from './protection-tables';
 import type { SecurityTables } from './security-tables';
@@ -121,7 +122,7 @@ export interface AccountEventsTable {
 }
 
 /** The protection tables are declared in protection-tables.ts, the 2-step verification ones in security-tables.ts, the mail outbox and job schedule in mail/outbox-tables.ts. */
-export interface Database extends ProtectionTables, SecurityTables, MailAndJobTables, ReleaseTables, BillingTables, TicketTables, AgentTables {
+export interface Database extends ProtectionTables, SecurityTables, MailAndJobTables, ReleaseTables, BillingTables, TicketTables, AgentTables, ChatTables {
   users: UsersTable;
   email_tokens: EmailTokensTable;
   sessions: SessionsTable;

@@ -17,6 +17,7 @@ import * as helpArticles from './0017_help_articles';
 import * as supportTickets from './0018_support_tickets';
 import * as supportAgents from './0019_support_agents';
 import * as replacedDeviceIndex from './0020_replaced_device_index';
+import * as supportChats from './0021_support_chats';
 
 /**
  * Every migration, in order. Names sort by their number; a new one is the next
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '0018_support_tickets': supportTickets,
   '0019_support_agents': supportAgents,
   '0020_replaced_device_index': replacedDeviceIndex,
+  '0021_support_chats': supportChats,
 };
