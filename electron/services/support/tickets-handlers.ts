@@ -75,7 +75,8 @@ export function createTicketsHandlers(options: {
       },
       reply: ({ id, body }) =>
         api.request({ method: 'POST', path: path(id, '/messages'), body: { body }, schema: ticketMessageSchema, auth: true }),
-      close: ({ id }) => api.request({ method: 'POST', path: path(id, '/close'), schema: ticketSchema, auth: true }),
+      // An empty JSON body: the service refuses a JSON POST with none at all.
+      close: ({ id }) => api.request({ method: 'POST', path: path(id, '/close'), body: {}, schema: ticketSchema, auth: true }),
       viewing: async ({ id }) => {
         viewing.set(id ?? null);
         return null;
