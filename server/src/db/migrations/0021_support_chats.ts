@@ -28,13 +28,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('chat_messages')
     .addColumn('id', 'uuid', (c) => c.primaryKey())
+    // The order they were written in: two messages in one millisecond keep theirs.
+    .addColumn('seq', 'bigint', (c) => c.notNull().generatedAlwaysAsIdentity())
     .addColumn('chat_id', 'uuid', (c) => c.notNull().references('support_chats.id').onDelete('cascade'))
     .addColumn('author', 'text', (c) => c.notNull().check(sql`author in ('customer', 'agent')`))
     .addColumn('author_name', 'text', (c) => c.notNull())
     .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('chat_messages_chat_idx').on('chat_messages').columns(['chat_id', 'created_at']).execute();
+  await db.schema.createIndex('chat_messages_chat_idx').on('chat_messages').columns(['chat_id', 'seq']).execute();
 
   await db.schema
     .createTable('chat_agent_presence')

@@ -1,4 +1,4 @@
-import type { ColumnType, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date, Date>;
 
@@ -19,6 +19,8 @@ export interface ChatTables {
   };
   chat_messages: {
     id: string;
+    /** bigint: read as text by the PostgreSQL driver; only ordered by. */
+    seq: Generated<string>;
     chat_id: string;
     author: 'customer' | 'agent';
     author_name: string;
@@ -28,4 +30,4 @@ export interface ChatTables {
   chat_agent_presence: { id: string; agent_user_id: string; expires_at: Timestamp };
 }
 export type ChatRow = Selectable<ChatTables['support_chats']>;
-export type ChatMessageRow = Selectable<ChatTables['chat_messages']>;
+export type ChatMessageRow = Omit<Selectable<ChatTables['chat_messages']>, 'seq'>;
