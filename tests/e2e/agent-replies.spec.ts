@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { npmRunServer } from '../support/service-data-dir';
 import { expectNoAxeViolations } from './support/accessibility';
@@ -24,6 +26,18 @@ async function newAgent(service: { url: string; commandEnv: Record<string, strin
   const token = new URL(link!).searchParams.get('token');
   expect((await api(service.url, 'POST', '/v1/auth/password/reset', { token, password: agent.password })).status).toBe(204);
   return agent;
+}
+
+/** Turns 2-step verification on for `person` through the account routes (Debian's oathtool as the authenticator app); its recovery codes. */
+async function turnOnTwoStep(serviceUrl: string, person: Person): Promise<string[]> {
+  const login = await api<{ accessToken: string }>(serviceUrl, 'POST', '/v1/auth/login', { email: person.email, password: person.password });
+  expect(login.status).toBe(200);
+  const setup = await api<{ secret: string }>(serviceUrl, 'POST', '/v1/account/mfa/totp/setup', { password: person.password }, login.body.accessToken);
+  expect(setup.status).toBe(200);
+  const { stdout } = await promisify(execFile)('oathtool', ['--totp', '-b', setup.body.secret]);
+  const enable = await api<{ recoveryCodes: string[] }>(serviceUrl, 'POST', '/v1/account/mfa/totp/enable', { code: stdout.trim() }, login.body.accessToken);
+  expect(enable.status, JSON.stringify(enable.body)).toBe(200);
+  return enable.body.recoveryCodes;
 }
 
 /** Signs in at /agent with the keyboard (Enter in the password field). */
@@ -70,6 +84,7 @@ test('an agent answers a customer’s ticket at /agent: found in the queue, the 
   });
 
   const agent = await newAgent(service);
+  const recoveryCodes = await turnOnTwoStep(service.url, agent);
   // A second browser page of its own (no shared storage): the agent's desk beside the customer's app.
   const context = await browser.newContext({ locale: 'en-GB' });
   try {
@@ -85,8 +100,15 @@ test('an agent answers a customer’s ticket at /agent: found in the queue, the 
       await expect(desk.getByRole('heading', { name: 'Tickets' })).toHaveCount(0);
     });
 
-    await test.step('the agent signs in and finds the ticket in the queue with its customer', async () => {
+    await test.step('the agent signs in with 2-step verification and finds the ticket in the queue with its customer', async () => {
       await signInToConsole(desk, agent);
+      const code = desk.getByLabel('Code from your authenticator app, or a recovery code');
+      await expect(code).toBeFocused();
+      await code.fill('000000');
+      await code.press('Enter');
+      await expect(desk.getByRole('alert')).toHaveText(/That code didn’t work/);
+      await code.fill(recoveryCodes[0]!);
+      await code.press('Enter');
       await expect(desk.getByRole('heading', { level: 1, name: 'Support console' })).toBeVisible();
       const row = desk.getByRole('region', { name: 'Tickets' }).getByRole('row').filter({ hasText: number });
       await expect(row).toContainText(subject);

@@ -2,12 +2,13 @@
 export type ChatEvent =
   | { type: 'waiting'; chats: { chatId: string; customerName: string; since: string }[] }
   | { type: 'message'; chatId: string; body: string; from: 'agent' | 'customer'; at: string }
-  | { type: 'ended'; chatId: string };
+  | { type: 'ended'; chatId: string }
+  | { type: 'error'; code: string; message: string; details?: Record<string, unknown> };
 
 export type ConnectionState = 'connecting' | 'connected' | 'lost' | 'refused';
 
-/** The close code of a missing or refused token. */
-const REFUSED = 4401;
+/** The close codes of a missing or refused token, and of a token that is not staff's. */
+const REFUSED = new Set([4401, 4403]);
 const RETRY_MS = [1_000, 2_000, 5_000, 10_000];
 
 function parse(data: unknown): ChatEvent | undefined {
@@ -15,6 +16,7 @@ function parse(data: unknown): ChatEvent | undefined {
   try {
     const frame = JSON.parse(data) as { type?: unknown; chatId?: unknown; chats?: unknown; body?: unknown };
     if (frame.type === 'waiting' && Array.isArray(frame.chats)) return frame as ChatEvent;
+    if (frame.type === 'error' && typeof (frame as { code?: unknown }).code === 'string') return frame as ChatEvent;
     if ((frame.type === 'message' && typeof frame.body === 'string' && typeof frame.chatId === 'string') || (frame.type === 'ended' && typeof frame.chatId === 'string')) return frame as ChatEvent;
   } catch {
     // Not JSON: nothing the console understands.
@@ -63,7 +65,7 @@ export class ChatConnection {
     socket.addEventListener('close', (close) => {
       if (this.socket !== socket || this.closed) return;
       this.socket = undefined;
-      if (close.code === REFUSED) {
+      if (REFUSED.has(close.code)) {
         if (this.refreshedOnce) return this.onState('refused');
         this.refreshedOnce = true;
         void this.refresh().then((ok) => (ok ? this.open() : this.onState('refused')));

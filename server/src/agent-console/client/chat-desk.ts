@@ -1,7 +1,7 @@
 import type { Session } from './api-client';
 import { ChatConnection, type ChatEvent, type ConnectionState } from './chat-connection';
 import { el, field } from './dom';
-import { formatTime, type MessageId, t } from './i18n';
+import { formatTime, hasMessage, type MessageId, t } from './i18n';
 
 interface Conversation {
   chatId: string;
@@ -9,6 +9,14 @@ interface Conversation {
   log: HTMLElement;
   ended: boolean;
 }
+
+/** The socket's error frames, worded for an agent; other codes say the catalogue's sentence or the frame's own. */
+const chatErrors: Partial<Record<string, MessageId>> = {
+  CHAT_TAKEN: 'agentConsole.chat.error.CHAT_TAKEN',
+  CHAT_NOT_FOUND: 'agentConsole.chat.error.CHAT_NOT_FOUND',
+  CHAT_CLOSED: 'agentConsole.chat.error.CHAT_CLOSED',
+  VALIDATION_FAILED: 'agentConsole.chat.error.VALIDATION_FAILED',
+};
 
 const stateText: Record<ConnectionState, MessageId> = {
   connecting: 'agentConsole.chat.connecting',
@@ -23,6 +31,7 @@ const stateText: Record<ConnectionState, MessageId> = {
  */
 export function chatDesk(session: Session): { view: HTMLElement; close: () => void } {
   const connection = el('p', { role: 'status', class: 'status' });
+  const alert = el('p', { role: 'alert', class: 'alert' });
   const waitingList = el('ul', { class: 'waiting' });
   const noneWaiting = el('p', {}, t('agentConsole.chat.noneWaiting'));
   const mineList = el('ul', { class: 'mine' });
@@ -33,6 +42,7 @@ export function chatDesk(session: Session): { view: HTMLElement; close: () => vo
     { 'aria-labelledby': 'chat-heading', class: 'chat' },
     el('h2', { id: 'chat-heading' }, t('agentConsole.chat.heading')),
     connection,
+    alert,
     el('h3', {}, t('agentConsole.chat.waiting')),
     noneWaiting,
     waitingList,
@@ -41,6 +51,8 @@ export function chatDesk(session: Session): { view: HTMLElement; close: () => vo
   );
   const conversations = new Map<string, Conversation>();
   let shown: string | undefined;
+  /** The chat last asked to join: a refusal of the join (taken, gone) names no chat, so it is this one. */
+  let joining: string | undefined;
 
   const line = (who: string, body: string, at: string, kind: 'agent' | 'customer' | 'event') =>
     el('li', { class: `chat-line ${kind}` }, el('span', { class: 'meta' }, who, ' · ', el('time', { datetime: at }, formatTime(at))), el('span', { class: 'body' }, body));
@@ -51,12 +63,13 @@ export function chatDesk(session: Session): { view: HTMLElement; close: () => vo
     if (!chat) return;
     shown = chatId;
     const headingId = `chat-${chatId}-heading`;
-    const input = field(t('agentConsole.chat.message', { name: chat.customerName }), el('input', { type: 'text', name: 'message', autocomplete: 'off', maxlength: '2000', disabled: chat.ended }));
+    const input = field(t('agentConsole.chat.message', { name: chat.customerName }), el('input', { type: 'text', name: 'message', autocomplete: 'off', maxlength: '4000', disabled: chat.ended }));
     const sendButton = el('button', { type: 'submit', disabled: chat.ended }, t('agentConsole.chat.send'));
     const form = el('form', { novalidate: true, class: 'toolbar' }, input.wrapper, sendButton);
     const end = el('button', { type: 'button', disabled: chat.ended }, t('agentConsole.chat.end'));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
+      alert.textContent = '';
       const body = input.control.value.trim();
       if (!body || chat.ended) return;
       if (!socket.send({ type: 'message', chatId, body })) return void (connection.textContent = t('agentConsole.chat.lost'));
@@ -93,9 +106,22 @@ export function chatDesk(session: Session): { view: HTMLElement; close: () => vo
     if (!socket.send({ type: 'join', chatId })) return void (connection.textContent = t('agentConsole.chat.lost'));
     const log = el('ol', { role: 'log', 'aria-live': 'polite', 'aria-label': t('agentConsole.chat.conversation', { name: customerName }), class: 'chat-log', tabindex: '0' });
     const chat: Conversation = { chatId, customerName, log, ended: false };
+    alert.textContent = '';
+    joining = chatId;
     log.append(notice(t('agentConsole.chat.joined', { name: customerName })));
     conversations.set(chatId, chat);
     show(chatId);
+    renderMine();
+  };
+
+  /** A join that was refused: the conversation never started. */
+  const dropChat = (chatId: string) => {
+    conversations.delete(chatId);
+    joining = undefined;
+    if (shown === chatId) {
+      shown = undefined;
+      panel.replaceChildren(el('p', {}, t('agentConsole.chat.noConversation')));
+    }
     renderMine();
   };
 
@@ -120,6 +146,13 @@ export function chatDesk(session: Session): { view: HTMLElement; close: () => vo
       case 'ended': {
         const chat = conversations.get(event.chatId);
         if (chat) endChat(chat);
+        return;
+      }
+      case 'error': {
+        const own = chatErrors[event.code];
+        const shared = `errors.${event.code}`;
+        alert.textContent = own ? t(own) : hasMessage(shared) ? t(shared) : event.message;
+        if ((event.code === 'CHAT_TAKEN' || event.code === 'CHAT_NOT_FOUND') && joining) dropChat(joining);
         return;
       }
     }
