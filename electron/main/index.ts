@@ -9,6 +9,7 @@ import { PRODUCT_NAME, supportedPlatform, userDataDir } from '../services/platfo
 import { formatDesktopMessage } from '../services/i18n/desktop-i18n';
 import { environmentLanguages } from '../services/i18n/system-languages';
 import { serviceUrlProblem } from '../services/security/service-url';
+import { showingTicket } from '../services/notifications/notification-policy';
 import { notificationSwitches } from '../services/settings/desktop-settings';
 import { readSettings } from '../services/settings/settings-service';
 import { statusOf } from '../services/updates/update-policy';
@@ -133,10 +134,11 @@ if (!app.requestSingleInstanceLock()) {
     const notifications = raiseNotifications({
       events: services.appEvents,
       ...(updates && { updates }),
+      supportReplies: (listener) => services.tickets.onReply(listener),
       locale,
       switches: () => notificationSwitches(services.settings.get().notifications),
-      // The main process does not know the renderer's route, so only "focused" suppresses for now.
-      window: () => ({ focused: BrowserWindow.getFocusedWindow() !== null, showing: { screen: 'other' } }),
+      // The renderer says which support ticket it shows (tickets.viewing); of other screens the main process knows nothing.
+      window: () => ({ focused: BrowserWindow.getFocusedWindow() !== null, showing: showingTicket(services.tickets.viewing()) }),
       onClick: () => windows.show(),
     });
     const iconDir = app.isPackaged ? join(process.resourcesPath, 'tray') : fileURLToPath(new URL('../../build', import.meta.url));

@@ -11,6 +11,7 @@ import {
   remember,
   type Sent,
   type Showing,
+  supportReply,
   told,
   updateReady,
   words,
@@ -25,6 +26,8 @@ import type { UpdateController } from '../services/updates/update-controller';
 export function raiseNotifications(options: {
   events: AppEvents;
   updates?: UpdateController;
+  /** Support's replies to the account's tickets (electron/services/support/tickets-setup.ts). */
+  supportReplies?: (listener: (reply: { ticketId: string; subject: string; replyId: string }) => void) => () => void;
   locale: () => Locale;
   switches: () => NotificationSwitches;
   /** Whether the window is focused, and what it shows. */
@@ -57,10 +60,12 @@ export function raiseNotifications(options: {
   const offUpdates = options.updates?.onChange((state) => {
     if (state.kind === 'ready') consider(updateReady(state.version));
   });
+  const offReplies = options.supportReplies?.((reply) => consider(supportReply(reply.ticketId, reply.subject, reply.replyId)));
   return {
     stop() {
       for (const off of offs) off();
       offUpdates?.();
+      offReplies?.();
     },
   };
 }

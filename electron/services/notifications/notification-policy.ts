@@ -113,6 +113,10 @@ export const supportReply = (issueId: string, subject: string, replyId: string):
   issueId,
 });
 
+/** What the window shows, as far as the main process knows: the support ticket on screen (tickets.viewing), or something else. */
+export const showingTicket = (ticketId: string | null): Showing =>
+  ticketId === null ? { screen: 'other' } : { screen: 'support', issueId: ticketId };
+
 export interface Sent {
   keys: ReadonlySet<string>;
   lastOfKind: Partial<Record<NotificationKind, number>>;
