@@ -191,3 +191,39 @@ test('customer-markup-never-runs-in-the-console: a subject, message and diagnost
     await context.close();
   }
 });
+
+test('the console refreshes its token when the old one stops working, and goes back to sign-in, saying so, once the session has ended', async ({ browser, service }) => {
+  const agent = await newAgent(service);
+  const context = await browser.newContext({ locale: 'en-GB' });
+  try {
+    const desk = await context.newPage();
+    await desk.goto(`${service.url}/agent`);
+    await signInToConsole(desk, agent);
+    const queue = desk.getByRole('region', { name: 'Tickets' });
+    await expect(queue.getByRole('button', { name: 'Refresh' })).toBeVisible();
+
+    await test.step('a new signing key, the old one dropped: the console’s access token is refused, it refreshes and carries on', async () => {
+      const { stdout } = await npmRunServer(service.commandEnv, 'keys', 'rotate', '--access', '--drop-retired');
+      expect(stdout).not.toBe('');
+      // The service re-reads the key folder within a second.
+      await expect
+        .poll(async () => (await api(service.url, 'GET', '/v1/agent/tickets', undefined, (await api<{ accessToken: string }>(service.url, 'POST', '/v1/auth/login', { email: agent.email, password: agent.password })).body.accessToken)).status)
+        .toBe(200);
+      const refreshed = desk.waitForResponse((response) => response.url().endsWith('/v1/auth/refresh') && response.status() === 200);
+      await queue.getByLabel('Show tickets').selectOption('open');
+      await refreshed;
+      await expect(queue.getByRole('alert')).toHaveCount(0);
+      await expect(queue.getByText(/There are no tickets to show|Tickets, the longest waiting first/)).toBeVisible();
+    });
+
+    await test.step('signed out everywhere: the refresh is refused and the console is back at sign-in with the reason', async () => {
+      const login = await api<{ accessToken: string }>(service.url, 'POST', '/v1/auth/login', { email: agent.email, password: agent.password });
+      expect((await api(service.url, 'POST', '/v1/auth/logout-all', undefined, login.body.accessToken)).status).toBe(204);
+      await queue.getByRole('button', { name: 'Refresh' }).click();
+      await expect(desk.getByRole('heading', { level: 2, name: 'Sign in as support staff' })).toBeFocused();
+      await expect(desk.getByRole('alert')).toHaveText('Your session has ended. Sign in again to continue.');
+    });
+  } finally {
+    await context.close();
+  }
+});
