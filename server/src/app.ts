@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
+import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -34,6 +35,7 @@ import { installEmailLinkPages } from './routes/email-link-pages';
 import { Draining, healthRoutes } from './routes/health-routes';
 import { agentConsoleRoutes } from './agent-console/agent-console-routes';
 import { agentRoutes } from './routes/agent-routes';
+import { chatRoutes } from './routes/chat-routes';
 import { articleRoutes } from './routes/article-routes';
 import { protectionRoutes } from './routes/protection-routes';
 import { supportContactRoutes } from './routes/support-contact-routes';
@@ -41,6 +43,8 @@ import { ticketRoutes } from './routes/ticket-routes';
 import { updateFeedRoutes } from './routes/update-feed-routes';
 import type { Services } from './services';
 import { loadHelpArticles } from './support/knowledge-base/article-loader';
+import { MAX_FRAME_BYTES } from './support/chat/chat-frames';
+import { ChatHub } from './support/chat/chat-hub';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -99,6 +103,14 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
     await db.destroy();
     throw error;
   }
+  let chat: ChatHub;
+  try {
+    chat = await ChatHub.start({ db, databaseUrl: config.databaseUrl, log: app.log, now: config.now });
+  } catch (error) {
+    await events.close();
+    await db.destroy();
+    throw error;
+  }
   const mail = new OutboxDelivery({
     db,
     log: app.log,
@@ -111,6 +123,7 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
     mail,
     jobs: new JobRunner({ db, config, jobs, mail, log: app.log, publicUrl: () => services.publicUrl() }),
     events,
+    chat,
     now: config.now,
     publicUrl: () => config.publicUrl ?? listeningUrl(app) ?? `http://${hostForUrl(config.host)}:${config.port}`,
   };
@@ -169,6 +182,15 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
       }),
   });
   installAuthentication(app, services);
+  await app.register(fastifyWebsocket, {
+    options: { maxPayload: MAX_FRAME_BYTES },
+    // Chat sockets are told the service is going away (1001); one still waiting for its auth frame too.
+    preClose: async () => {
+      await chat.close();
+      for (const client of app.websocketServer.clients) client.close(1001, 'The service is restarting.');
+      await new Promise<void>((resolve) => app.websocketServer.close(() => resolve()));
+    },
+  });
 
   await app.register(authRoutes, { services });
   await app.register(accountRoutes, { services });
@@ -182,6 +204,7 @@ export async function buildApp(config: ServiceConfig): Promise<FastifyInstance> 
   await app.register(supportContactRoutes, { services });
   await app.register(ticketRoutes, { services });
   await app.register(agentRoutes, { services });
+  await app.register(chatRoutes, { services, hub: chat });
   await app.register(agentConsoleRoutes);
   installEmailLinkPages(app);
   app.get('/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());

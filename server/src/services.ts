@@ -4,6 +4,7 @@ import type { AccountEventFanOut } from './events/event-fan-out';
 import type { AccessTokens } from './identity/access-tokens';
 import type { JobRunner } from './jobs/job-runner';
 import type { OutboxDelivery } from './mail/outbox-worker';
+import type { ChatHub } from './support/chat/chat-hub';
 
 /** What route handlers and domain functions share for the life of one app. */
 export interface Services {
@@ -16,6 +17,8 @@ export interface Services {
   jobs: JobRunner;
   /** The open account event streams of this instance, and how events reach them. */
   events: AccountEventFanOut;
+  /** The live chat sockets of this instance, and how chat changes reach them from any instance. */
+  chat: ChatHub;
   /** The service clock (config.now): every stored time and expiry comes from it. */
   now: () => Date;
   /** Base of links in e-mails: PUBLIC_URL, else where this process listens. */
