@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { ticketListSchema } from '../../../shared/api/support-tickets';
+import { useService } from '../../support/use-service';
+import { signedInAccount } from '../protection/protection-fixture';
+import { signedInAgent } from './agent-fixture';
+import { openChat } from './chat-sockets';
+
+const { api, smtp, service } = useService();
+
+describe('live chat', () => {
+  it('queues the customer, shows the agent the waiting list, joins, carries messages both ways, ends on both sides and e-mails the transcript', async () => {
+    const agent = await signedInAgent(api, service.services.db, service.url, 'Alex Agent');
+    const desk = await openChat(service.url, '/v1/agent/chat', agent.token);
+    await desk.next((frame) => frame.type === 'waiting', 'first waiting list');
+
+    const customer = await signedInAccount(api, smtp, 'chat-flow');
+    const chat = await openChat(service.url, '/v1/support/chat', customer.token);
+    const queued = await chat.next((frame) => frame.type === 'queued', 'queued');
+    expect(queued).toEqual({ type: 'queued', chatId: expect.any(String), position: 1 });
+    const chatId = queued.chatId as string;
+
+    const waiting = await desk.next((frame) => frame.type === 'waiting' && (frame.chats as { chatId: string }[]).some((c) => c.chatId === chatId), 'waiting with the chat');
+    expect(waiting.chats).toContainEqual({ chatId, customerName: customer.name, since: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+
+    // Written while waiting: the agent gets it when joining.
+    chat.send({ type: 'message', body: 'Hello, my scan stops.' });
+    await chat.next((frame) => frame.type === 'message' && frame.from === 'customer', 'own message echoed');
+
+    desk.send({ type: 'join', chatId });
+    await desk.next((frame) => frame.type === 'joined' && frame.chatId === chatId, 'joined');
+    const earlier = await desk.next((frame) => frame.type === 'message' && frame.chatId === chatId, 'earlier message');
+    expect(earlier).toMatchObject({ body: 'Hello, my scan stops.', from: 'customer' });
+    expect(await chat.next((frame) => frame.type === 'agentJoined', 'agentJoined')).toEqual({ type: 'agentJoined', name: 'Alex Agent' });
+    // Off the waiting list once taken.
+    await desk.next((frame) => frame.type === 'waiting' && !(frame.chats as { chatId: string }[]).some((c) => c.chatId === chatId), 'waiting without it');
+
+    desk.send({ type: 'message', chatId, body: 'Let me look at that.' });
+    const answer = await chat.next((frame) => frame.type === 'message' && frame.from === 'agent', 'agent message');
+    expect(answer).toEqual({ type: 'message', body: 'Let me look at that.', from: 'agent', at: expect.any(String) });
+
+    chat.send({ type: 'message', body: 'Thank you!' });
+    const got = await desk.next((frame) => frame.type === 'message' && frame.body === 'Thank you!', 'customer message at the agent');
+    expect(got).toEqual({ type: 'message', chatId, body: 'Thank you!', from: 'customer', at: expect.any(String) });
+
+    desk.send({ type: 'end', chatId });
+    expect(await chat.next((frame) => frame.type === 'ended', 'ended (customer)')).toEqual({ type: 'ended' });
+    expect(await desk.next((frame) => frame.type === 'ended', 'ended (agent)')).toEqual({ type: 'ended', chatId });
+
+    const mail = await smtp.waitForMessage(customer.email, { subject: /chat/i });
+    expect(mail.subject).toBe('Your chat with Palisade support');
+    expect(mail.text).toContain(`${customer.name}: Hello, my scan stops.`);
+    expect(mail.text).toContain('Alex Agent: Let me look at that.');
+    expect(mail.text).toContain(`${customer.name}: Thank you!`);
+
+    // An ended chat takes no more messages, and says why.
+    chat.send({ type: 'message', body: 'Still there?' });
+    expect(await chat.next((frame) => frame.type === 'error', 'error after end')).toMatchObject({ code: 'CHAT_CLOSED' });
+    await chat.close();
+    await desk.close();
+  });
+
+  it('with no agent on duty says noAgents, and toTicket makes a ticket the customer lists', async () => {
+    const customer = await signedInAccount(api, smtp, 'chat-ticket');
+    const chat = await openChat(service.url, '/v1/support/chat', customer.token);
+    const none = await chat.next((frame) => frame.type === 'noAgents', 'noAgents');
+    expect(none).toEqual({ type: 'noAgents', chatId: expect.any(String) });
+    chat.send({ type: 'message', body: 'My key is refused.' });
+    await chat.next((frame) => frame.type === 'message', 'own message');
+    chat.send({ type: 'toTicket', subject: 'Product key refused' });
+    const ticket = await chat.next((frame) => frame.type === 'ticket', 'ticket');
+    expect(ticket).toEqual({ type: 'ticket', id: expect.any(String), number: expect.stringMatching(/^T-\d{6}$/) });
+
+    const list = ticketListSchema.parse((await api.get('/v1/support/tickets', customer.token)).body);
+    expect(list).toEqual([expect.objectContaining({ id: ticket.id, number: ticket.number, subject: 'Product key refused', category: 'other', status: 'open' })]);
+    const thread = (await api.get(`/v1/support/tickets/${String(ticket.id)}`, customer.token)).body as { messages: { body: string }[] };
+    expect(thread.messages[0]!.body).toContain('My key is refused.');
+    await smtp.waitForMessage(customer.email, { subject: new RegExp(String(ticket.number)) });
+
+    // Once a ticket, it is not one again.
+    chat.send({ type: 'toTicket', subject: 'Again' });
+    expect(await chat.next((frame) => frame.type === 'error', 'second toTicket refused')).toMatchObject({ code: 'CHAT_CLOSED' });
+    await chat.close();
+  });
+});
