@@ -227,3 +227,62 @@ test('the console refreshes its token when the old one stops working, and goes b
     await context.close();
   }
 });
+
+test('the chat desk: a customer who asks for a chat in the app is in the waiting list, the agent joins, messages go both ways in a live log, the agent ends it; axe-clean in light and dark', async ({
+  page,
+  browser,
+  launchHost,
+  accounts,
+  service,
+}) => {
+  const customer = await accounts.createConfirmed(newPerson('agent-chat', 'Robin Fischer'));
+  const agent = await newAgent(service);
+  const context = await browser.newContext({ locale: 'en-GB' });
+  try {
+    const desk = await context.newPage();
+    await desk.goto(`${service.url}/agent`);
+    await signInToConsole(desk, agent);
+    const chatDesk = desk.getByRole('region', { name: 'Live chat' });
+    await expect(chatDesk.getByRole('status')).toHaveText('Connected to live chat.');
+
+    const host = await launchHost();
+    await host.open(page);
+    await new SignInPage(page).signIn(customer.email, customer.password);
+    await new AppShell(page).expectGreeting(customer.name);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Support' }).click();
+    await page.getByRole('button', { name: 'Chat with us' }).click();
+    const panel = page.getByRole('region', { name: 'Chat with support' });
+    await expect(panel.getByRole('status').first()).toHaveText(/You're (number \d+ in the queue|next in the queue)/);
+
+    const conversation = chatDesk.getByRole('log', { name: `Chat with ${customer.name}` });
+    await test.step('the customer is in the waiting list; the agent joins from the keyboard', async () => {
+      const join = chatDesk.getByRole('button', { name: `Join the chat with ${customer.name}` });
+      await expect(join).toBeVisible();
+      await join.focus();
+      await desk.keyboard.press('Enter');
+      await expect(conversation).toHaveAttribute('aria-live', 'polite');
+      await expect(chatDesk.getByLabel(`Message to ${customer.name}`)).toBeFocused();
+      await expect(panel.getByRole('status').first()).toHaveText(`You're chatting with ${agent.name}.`);
+    });
+
+    await test.step('the customer writes and the desk shows it; the agent answers and the app shows it', async () => {
+      await panel.getByLabel('Your message').fill('My product key is refused.');
+      await panel.getByLabel('Your message').press('Enter');
+      await expect(conversation.getByRole('listitem').filter({ hasText: 'My product key is refused.' })).toContainText(customer.name);
+      await desk.keyboard.type('Let me look at that key for you.');
+      await desk.keyboard.press('Enter');
+      await expect(conversation.getByRole('listitem').filter({ hasText: 'Let me look at that key for you.' })).toContainText('You');
+      await expect(panel.getByRole('log', { name: 'Conversation' }).getByRole('listitem').filter({ hasText: 'Let me look at that key for you.' })).toContainText(agent.name);
+    });
+    await expectNoAxeViolations(desk, 'agent console, a live chat');
+
+    await test.step('the agent ends the chat: both sides say it is over', async () => {
+      await chatDesk.getByRole('button', { name: 'End the chat' }).click();
+      await expect(conversation).toContainText('The chat has ended.');
+      await expect(chatDesk.getByLabel(`Message to ${customer.name}`)).toBeDisabled();
+      await expect(panel.getByRole('status').first()).toHaveText(/The chat has ended/);
+    });
+  } finally {
+    await context.close();
+  }
+});

@@ -6,7 +6,9 @@ import { formatTime, hasMessage, type MessageId, t } from './i18n';
 interface Conversation {
   chatId: string;
   customerName: string;
+  /** The live region (role log), and the list of its lines inside it. */
   log: HTMLElement;
+  lines: HTMLOListElement;
   ended: boolean;
 }
 
@@ -73,7 +75,7 @@ export function chatDesk(session: Session): { view: HTMLElement; close: () => vo
       const body = input.control.value.trim();
       if (!body || chat.ended) return;
       if (!socket.send({ type: 'message', chatId, body })) return void (connection.textContent = t('agentConsole.chat.lost'));
-      chat.log.append(line(t('agentConsole.chat.you'), body, new Date().toISOString(), 'agent'));
+      chat.lines.append(line(t('agentConsole.chat.you'), body, new Date().toISOString(), 'agent'));
       input.control.value = '';
     });
     end.addEventListener('click', () => {
@@ -86,7 +88,7 @@ export function chatDesk(session: Session): { view: HTMLElement; close: () => vo
   const endChat = (chat: Conversation) => {
     if (chat.ended) return;
     chat.ended = true;
-    chat.log.append(notice(t('agentConsole.chat.ended')));
+    chat.lines.append(notice(t('agentConsole.chat.ended')));
     if (shown === chat.chatId) show(chat.chatId);
     renderMine();
   };
@@ -104,11 +106,13 @@ export function chatDesk(session: Session): { view: HTMLElement; close: () => vo
 
   const join = (chatId: string, customerName: string) => {
     if (!socket.send({ type: 'join', chatId })) return void (connection.textContent = t('agentConsole.chat.lost'));
-    const log = el('ol', { role: 'log', 'aria-live': 'polite', 'aria-label': t('agentConsole.chat.conversation', { name: customerName }), class: 'chat-log', tabindex: '0' });
-    const chat: Conversation = { chatId, customerName, log, ended: false };
+    const lines = el('ol', { class: 'chat-lines' });
+    // A div carries the log role (an <ol> may not), so the lines stay a list inside it.
+    const log = el('div', { role: 'log', 'aria-live': 'polite', 'aria-label': t('agentConsole.chat.conversation', { name: customerName }), class: 'chat-log', tabindex: '0' }, lines);
+    const chat: Conversation = { chatId, customerName, log, lines, ended: false };
     alert.textContent = '';
     joining = chatId;
-    log.append(notice(t('agentConsole.chat.joined', { name: customerName })));
+    lines.append(notice(t('agentConsole.chat.joined', { name: customerName })));
     conversations.set(chatId, chat);
     show(chatId);
     renderMine();
@@ -140,7 +144,7 @@ export function chatDesk(session: Session): { view: HTMLElement; close: () => vo
       case 'message': {
         // The agent's own lines are shown as they are sent; an echo would show them twice.
         const chat = conversations.get(event.chatId);
-        if (chat && event.from === 'customer') chat.log.append(line(chat.customerName, event.body, event.at, 'customer'));
+        if (chat && event.from === 'customer') chat.lines.append(line(chat.customerName, event.body, event.at, 'customer'));
         return;
       }
       case 'ended': {
