@@ -52,7 +52,7 @@ export const chatContract = {
     start: invoke(none, chatViewSchema),
     send: invoke(z.object({ body: chatBodySchema }).strict(), nothing),
     end: invoke(none, nothing),
-    /** The conversation as a ticket, when no agent is on duty (the service makes it; the chat's socket carries the ask). */
+    /** The conversation as a ticket, before an agent joins (offered when none is on duty); the chat ends with it. */
     toTicket: invoke(z.object({ subject: chatSubjectSchema }).strict(), chatTicketSchema),
     /** Back to idle once the chat is over (the panel's "close"). */
     dismiss: invoke(none, chatViewSchema),

@@ -43,8 +43,10 @@ interface Connection {
   retried: boolean;
 }
 
-const notConnected = () =>
-  new AppFailure({ code: 'CONFLICT', message: 'The chat is not connected to an agent, so nothing was sent.' });
+/** Where the service takes the customer's messages: queued and with no agent on duty too (docs/api.md; they become the ticket's body). */
+const canWrite = new Set<ChatView['phase']>(['queued', 'noAgents', 'connected']);
+
+const notConnected = () => new AppFailure({ code: 'CONFLICT', message: 'The chat is not open, so nothing was sent.' });
 
 /**
  * The app's one live chat (docs/api.md "Support", the customer's WebSocket). The socket and
@@ -131,6 +133,17 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
         logger.warn('a chat frame did not match the contract');
         return;
       }
+      if (message.type === 'error') {
+        logger.warn('the service refused a chat frame', { errorCode: message.code });
+        // The only ask that waits for an answer is the ticket: a refusal now is its answer.
+        failTicket(
+          new AppFailure({
+            code: message.code === 'RATE_LIMITED' || message.code === 'VALIDATION_FAILED' ? message.code : 'CONFLICT',
+            message: message.message,
+          }),
+        );
+        return;
+      }
       if (message.type === 'ticket' && ticketWait) {
         const wait = ticketWait;
         ticketWait = null;
@@ -185,7 +198,8 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       return state.view;
     },
     send(body) {
-      if (state.view.phase !== 'connected' || !write({ type: 'message', body })) throw notConnected();
+      // Before an agent joins too: what was written waits for them, or goes into the ticket.
+      if (!canWrite.has(state.view.phase) || !write({ type: 'message', body })) throw notConnected();
     },
     end() {
       if (!isLive(state)) return;
@@ -204,8 +218,8 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     toTicket(subject) {
       const view = state.view;
       if (view.ticket) return Promise.resolve(view.ticket);
-      if (view.phase !== 'noAgents') {
-        return Promise.reject(new AppFailure({ code: 'CONFLICT', message: 'A chat becomes a ticket only while no agent is on duty.' }));
+      if (view.phase !== 'noAgents' && view.phase !== 'queued') {
+        return Promise.reject(new AppFailure({ code: 'CONFLICT', message: 'A chat becomes a ticket only before an agent joins it.' }));
       }
       if (ticketWait) {
         return Promise.reject(new AppFailure({ code: 'CONFLICT', message: 'The ticket is being made already.' }));

@@ -55,8 +55,6 @@ export function chatReducer(state: ChatState, input: ChatInput): ChatState {
     case 'dropped':
       if (!isLive(state)) return state;
       if (state.ending) return { ...state, view: { ...view, phase: 'ended', position: null } };
-      // No agent was coming and the conversation already became a ticket: nothing was lost.
-      if (view.phase === 'noAgents' && view.ticket) return { ...state, view: { ...view, phase: 'ended' } };
       return { ...state, view: { ...view, phase: 'cut', position: null, problem: 'connection' } };
     case 'refused':
       if (!isLive(state)) return state;
@@ -64,7 +62,9 @@ export function chatReducer(state: ChatState, input: ChatInput): ChatState {
     case 'ticketRequested':
       return { ...state, view: { ...view, sendingTicket: true, problem: view.problem === 'ticketFailed' ? null : view.problem } };
     case 'ticketMade':
-      return { ...state, view: { ...view, sendingTicket: false, ticket: { id: input.id, number: input.number } } };
+      // The conversation is a ticket now: the chat is over (the socket is let go), its number shown.
+      if (!isLive(state)) return state;
+      return { ...state, view: { ...view, phase: 'ended', position: null, sendingTicket: false, problem: null, ticket: { id: input.id, number: input.number } } };
     case 'ticketFailed':
       return { ...state, view: { ...view, sendingTicket: false, problem: 'ticketFailed' } };
     case 'server':
@@ -94,5 +94,8 @@ function fromServer(state: ChatState, message: ChatServerMessage): ChatState {
       return { ...state, view: { ...view, phase: 'ended', position: null } };
     case 'ticket':
       return chatReducer(state, { type: 'ticketMade', id: message.id, number: message.number });
+    case 'error':
+      // The client answers a pending ask (the ticket) from it; the chat itself is unchanged.
+      return state;
   }
 }

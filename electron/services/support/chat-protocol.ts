@@ -8,6 +8,8 @@ export const chatServerMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('message'), body: z.string().max(20_000), from: z.enum(['agent', 'customer']), at: z.string() }),
   z.object({ type: z.literal('ended') }),
   z.object({ type: z.literal('ticket'), id: z.string().min(1), number: z.string().min(1) }),
+  /** A frame of ours the service refused (too fast, too long, the chat already over); the chat goes on. */
+  z.object({ type: z.literal('error'), code: z.string().max(64), message: z.string().max(2_000) }),
 ]);
 export type ChatServerMessage = z.infer<typeof chatServerMessageSchema>;
 

@@ -170,10 +170,30 @@ describe('the chat client', () => {
     expect(await peer.closed).toBe(1000);
   });
 
-  it('refuses to send before an agent is there, with a typed error', async () => {
+  it('takes messages while queued (they wait for the agent), refuses them before the service answered, with a typed error', async () => {
     const t = await setUp();
-    await queued(t);
-    expect(() => t.client.send('anyone?')).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    await t.client.start();
+    expect(() => t.client.send('too early')).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    const peer = await t.service.peer();
+    await peer.next();
+    peer.send({ type: 'queued', chatId: 'c1', position: 1 });
+    await t.until((v) => v.phase === 'queued');
+    t.client.send('anyone?');
+    expect(await peer.next()).toEqual({ type: 'message', body: 'anyone?' });
+  });
+
+  it('a refusal from the service answers a pending ticket, and the chat goes on', async () => {
+    const t = await setUp();
+    await t.client.start();
+    const peer = await t.service.peer();
+    await peer.next();
+    peer.send({ type: 'noAgents', chatId: 'c9' });
+    await t.until((v) => v.phase === 'noAgents');
+    const made = t.client.toTicket('Help');
+    await peer.next();
+    peer.send({ type: 'error', code: 'RATE_LIMITED', message: 'Slow down.' });
+    await expect(made).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    expect(t.views.at(-1)).toMatchObject({ phase: 'noAgents', problem: 'ticketFailed', sendingTicket: false });
   });
 
   it('bad-chat-token-is-closed-4401: tries once with a fresh token, then says the sign-in was refused', async () => {
@@ -255,10 +275,9 @@ describe('the chat client', () => {
     expect(t.views.at(-1)?.sendingTicket).toBe(true);
     peer.send({ type: 'ticket', id: 't-1', number: 'T-000042' });
     expect(await made).toEqual({ id: 't-1', number: 'T-000042' });
-    expect(t.views.at(-1)).toMatchObject({ ticket: { number: 'T-000042' }, sendingTicket: false });
-    // The service may close the socket now: nothing was lost, the chat is simply over.
-    peer.socket.close(1000);
-    await t.until((v) => v.phase === 'ended');
+    // The conversation is a ticket now: the chat is over and its socket goes.
+    expect(t.views.at(-1)).toMatchObject({ phase: 'ended', ticket: { number: 'T-000042' }, sendingTicket: false });
+    expect(await peer.closed).toBe(1000);
   });
 
   it('a ticket the service never makes fails in time, and can be asked again', async () => {

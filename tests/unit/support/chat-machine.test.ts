@@ -21,7 +21,7 @@ describe('the chat reducer', () => {
     expect(run({ type: 'start' }, queued, joined, { type: 'dropped' }).view).toMatchObject({ phase: 'cut', problem: 'connection' });
   });
 
-  it('no agent on duty, the ticket made, then the close: nothing was lost, it ended', () => {
+  it('no agent on duty, the ticket made: the chat is over, and the close after it is no cut', () => {
     const state = run(
       { type: 'start' },
       { type: 'server', message: { type: 'noAgents', chatId: 'c1' } },

@@ -61,7 +61,7 @@ describe('the live chat panel', () => {
     expect(toTicket).not.toHaveBeenCalled();
     await user.type(within(panel).getByLabelText('Subject of the ticket'), 'Key refused{Enter}');
     await waitFor(() => expect(toTicket).toHaveBeenCalledWith({ subject: 'Key refused' }));
-    act(() => fake.emit('chat.changed', { ...idleChat, phase: 'noAgents', ticket: { id: 't1', number: 'T-000042' } }));
+    act(() => fake.emit('chat.changed', { ...idleChat, phase: 'ended', ticket: { id: 't1', number: 'T-000042' } }));
     expect(within(panel).getByText(/Your ticket T-000042 was sent/)).toBeInTheDocument();
   });
 

@@ -11,6 +11,7 @@ import { chatStatus } from './chat-status';
 import { followChat, openChat, useChatStore } from './chat-store';
 
 const livePhases = new Set(['connecting', 'queued', 'noAgents', 'connected']);
+const writable = new Set(['queued', 'noAgents', 'connected']);
 
 /**
  * The live chat, docked beside every signed-in screen (mounted in the shell, so moving
@@ -92,8 +93,9 @@ export function ChatPanel() {
           </p>
         )}
         {view.phase !== 'idle' && <ChatLog messages={view.messages} agentName={view.agentName} />}
+        {/* Written before an agent joins, a message waits for them, or goes into the ticket. */}
+        {writable.has(view.phase) && <ChatComposer inputRef={composerRef} />}
         {view.phase === 'noAgents' && <ChatTicketOffer view={view} />}
-        {view.phase === 'connected' && <ChatComposer inputRef={composerRef} />}
         <div className="button-row chat-actions">
           {live && (
             <button type="button" className="button button-secondary" onClick={() => void settle(() => api.chat.end({}))}>
