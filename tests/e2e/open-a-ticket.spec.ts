@@ -10,11 +10,28 @@ const plantedToken = 'eyJhbGciOiJFZERTQSJ9.eyJzdWIiOiJwbGFudGVkIn0.cGxhbnRlZC1za
 const plantedAddress = 'someone.else@example.org';
 const plantedCode = '482913';
 
+/** The person's other session (a phone, say) closes the ticket behind this window's back. */
+async function closeElsewhere(serviceUrl: string, person: { email: string; password: string }, ticketId: string) {
+  const login = await fetch(new URL('/v1/auth/login', serviceUrl), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: person.email, password: person.password, deviceName: 'Phone' }),
+  });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const closed = await fetch(new URL(`/v1/support/tickets/${ticketId}/close`, serviceUrl), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+    body: '{}',
+  });
+  expect(closed.status, await closed.text()).toBe(200);
+}
+
 test('a ticket is opened from Help with diagnostics previewed (no planted secret in them), confirmed by e-mail, answered, closed, and refuses a reply after', async ({
   page,
   launchHost,
   accounts,
   smtp,
+  service,
 }) => {
   const person = await accounts.createConfirmed(newPerson('open-a-ticket', 'Kim Lindqvist'));
   const host = await launchHost();
@@ -119,4 +136,23 @@ test('a ticket is opened from Help with diagnostics previewed (no planted secret
   });
 
   await expectNoAxeViolations(page, 'closed ticket thread');
+
+  await test.step('a ticket closed elsewhere refuses the reply written here, and says to open a new ticket', async () => {
+    await page.getByRole('link', { name: 'Open a new ticket' }).click();
+    await page.getByRole('textbox', { name: 'Subject' }).fill(`${subject} (again)`);
+    await page.getByRole('combobox', { name: 'What is it about?' }).selectOption({ label: 'Something else' });
+    await page.getByRole('textbox', { name: 'Your message' }).fill('A second question.');
+    await page.getByRole('button', { name: 'Send ticket' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^T-\\d{6}: ${subject} \\(again\\)$`) })).toBeVisible();
+    // The thread's route names the ticket (the app's router may keep it in the hash).
+    const ticketId = decodeURIComponent(/\/support\/tickets\/([^/?#]+)/.exec(page.url())![1]!);
+    await closeElsewhere(service.url, person, ticketId);
+    await page.getByRole('textbox', { name: 'Your reply' }).fill('Are you there?');
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'This ticket was closed, so your reply was not sent.' });
+    await expect(alert).toBeVisible();
+    await expect(alert.getByRole('link', { name: 'Open a new ticket' })).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Your reply' })).toHaveValue('Are you there?');
+    await expectNoAxeViolations(page, 'reply refused, ticket closed');
+  });
 });
