@@ -5,14 +5,22 @@ import { signedInAccount } from '../protection/protection-fixture';
 import { signedInAgent } from './agent-fixture';
 import { chatUrl, openChat } from './chat-sockets';
 
-const AUTH_TIMEOUT_MS = 300;
+/** Long enough that a refused token is told apart from silence: refused at once, not at the timeout. */
+const AUTH_TIMEOUT_MS = 1_500;
 const { api, smtp, service } = useService({ env: { CHAT_AUTH_TIMEOUT_MS: String(AUTH_TIMEOUT_MS) } });
 
 describe('live chat refuses what it must', () => {
   it('bad-chat-token-is-closed-4401', async () => {
+    const began = Date.now();
     const forged = await openChat(service.url, '/v1/support/chat', 'eyJhbGciOiJFZERTQSJ9.eyJzdWIiOiJ4In0.AAAA');
     expect((await forged.closed).code).toBe(4401);
+    expect(Date.now() - began).toBeLessThan(AUTH_TIMEOUT_MS - 500);
     expect(forged.frames).toEqual([]);
+    // A well-formed frame that is not auth, first: refused as well.
+    const rude = await openChat(service.url, '/v1/support/chat');
+    rude.send({ type: 'message', body: 'hello?' });
+    expect((await rude.closed).code).toBe(4401);
+    expect(rude.frames).toEqual([]);
 
     // Silence: no auth frame in time.
     const silent = await openChat(service.url, '/v1/support/chat');
