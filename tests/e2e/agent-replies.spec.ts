@@ -286,3 +286,22 @@ test('the chat desk: a customer who asks for a chat in the app is in the waiting
     await context.close();
   }
 });
+
+test('the console speaks German to a German browser: its own sentences and the catalogue’s error for a wrong password; axe-clean in light and dark', async ({ browser, service }) => {
+  const context = await browser.newContext({ locale: 'de-DE' });
+  try {
+    const desk = await context.newPage();
+    await desk.goto(`${service.url}/agent`);
+    await expect(desk).toHaveTitle('Palisade-Supportkonsole');
+    await expect(desk.locator('html')).toHaveAttribute('lang', 'de');
+    await expect(desk.getByRole('heading', { level: 2, name: 'Als Supportmitarbeiter anmelden' })).toBeVisible();
+    await desk.getByLabel('E-Mail-Adresse').fill(newPerson('agent-german').email);
+    await desk.getByLabel('Passwort').fill('not the password at all');
+    await desk.getByRole('button', { name: 'Anmelden' }).click();
+    await expect(desk.getByRole('alert')).toHaveText('E-Mail-Adresse und Passwort passen nicht zusammen. Prüfen Sie beides und versuchen Sie es erneut, oder setzen Sie Ihr Passwort zurück.');
+    await expect(desk.getByLabel('Passwort')).toBeFocused();
+    await expectNoAxeViolations(desk, 'agent console in German, a refused sign-in');
+  } finally {
+    await context.close();
+  }
+});

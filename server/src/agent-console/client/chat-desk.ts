@@ -60,6 +60,12 @@ export function chatDesk(session: Session): { view: HTMLElement; close: () => vo
     el('li', { class: `chat-line ${kind}` }, el('span', { class: 'meta' }, who, ' · ', el('time', { datetime: at }, formatTime(at))), el('span', { class: 'body' }, body));
   const notice = (text: string) => el('li', { class: 'chat-line event' }, el('span', { class: 'body' }, text));
 
+  /** A line at the end of a chat's log, scrolled into view (the newest line is the one to read). */
+  const say = (chat: Conversation, item: HTMLElement) => {
+    chat.lines.append(item);
+    chat.log.scrollTop = chat.log.scrollHeight;
+  };
+
   const show = (chatId: string) => {
     const chat = conversations.get(chatId);
     if (!chat) return;
@@ -75,7 +81,7 @@ export function chatDesk(session: Session): { view: HTMLElement; close: () => vo
       const body = input.control.value.trim();
       if (!body || chat.ended) return;
       if (!socket.send({ type: 'message', chatId, body })) return void (connection.textContent = t('agentConsole.chat.lost'));
-      chat.lines.append(line(t('agentConsole.chat.you'), body, new Date().toISOString(), 'agent'));
+      say(chat, line(t('agentConsole.chat.you'), body, new Date().toISOString(), 'agent'));
       input.control.value = '';
     });
     end.addEventListener('click', () => {
@@ -88,7 +94,7 @@ export function chatDesk(session: Session): { view: HTMLElement; close: () => vo
   const endChat = (chat: Conversation) => {
     if (chat.ended) return;
     chat.ended = true;
-    chat.lines.append(notice(t('agentConsole.chat.ended')));
+    say(chat, notice(t('agentConsole.chat.ended')));
     if (shown === chat.chatId) show(chat.chatId);
     renderMine();
   };
@@ -144,7 +150,7 @@ export function chatDesk(session: Session): { view: HTMLElement; close: () => vo
       case 'message': {
         // The agent's own lines are shown as they are sent; an echo would show them twice.
         const chat = conversations.get(event.chatId);
-        if (chat && event.from === 'customer') chat.lines.append(line(chat.customerName, event.body, event.at, 'customer'));
+        if (chat && event.from === 'customer') say(chat, line(chat.customerName, event.body, event.at, 'customer'));
         return;
       }
       case 'ended': {
