@@ -10,9 +10,14 @@ export const REDACTED_MARK = '[redacted]';
 
 /** Field names whose value is a secret whatever it holds (`password=…`, `"refreshToken":"…"`, `serial: …`). */
 const SECRET_NAME = String.raw`[A-Za-z0-9_.-]*(?:pass(?:word|wd)?|pwd|token|secret|authori[sz]ation|cookie|otp|credential|serial|api[_-]?key|licen[cs]e[_-]?key|product[_-]?key|mac[_-]?address)[A-Za-z0-9_.-]*`;
-/** A name (bare, or quoted as in JSON), `=` or `:`, then a quoted string or a bare run up to a separator. */
+/**
+ * JSON text inside a JSON string (an error that quotes a request body): `\"password\":\"…\"`.
+ * Inside, an escaped quote is `\\\"` and an escaped backslash `\\\\`; the string ends at a bare `\"`.
+ */
+const ESCAPED_STRING = String.raw`\\"(?:\\\\\\"|\\\\\\\\|\\\\|\\[^"\\]|[^\\"])*\\"`;
+/** A name (bare, quoted as in JSON, or quoted in JSON within JSON), `=` or `:`, then a quoted string or a bare run up to a separator. */
 const secretField = new RegExp(
-  String.raw`(["']?)(${SECRET_NAME})\1(\s*[:=]\s*)("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^\s,;&}\]"']+)`,
+  String.raw`(\\?["']?)(${SECRET_NAME})\1(\s*[:=]\s*)(${ESCAPED_STRING}|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|(?:[^\s,;&}\]"'\\]|\\(?!"))+)`,
   'gi',
 );
 
@@ -75,10 +80,10 @@ export function redactLine(line: string, options: RedactionOptions = {}): Redact
   }
   let count = 0;
   text = text.replace(secretField, (whole, quote: string, name: string, sep: string, value: string) => {
-    const bare = value.replace(/^["']|["']$/g, '');
+    const q = /^(\\?["'])?/.exec(value)?.[0] ?? '';
+    const bare = q === '' ? value : value.slice(q.length, -q.length);
     if (bare === REDACTED_MARK || bare === '') return whole;
     count += 1;
-    const q = value.startsWith('"') ? '"' : value.startsWith("'") ? "'" : '';
     return `${quote}${name}${quote}${sep}${q}${REDACTED_MARK}${q}`;
   });
   for (const { pattern, keep } of secretValues) {

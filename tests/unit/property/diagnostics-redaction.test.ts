@@ -44,6 +44,10 @@ const secret = fc.oneof(
   longHex.map((value) => ({ shown: value, secret: value })),
   passwordValue.map((value) => ({ shown: `password=${value}`, secret: value })),
   passwordValue.map((value) => ({ shown: JSON.stringify({ password: value }), secret: JSON.stringify(value) })),
+  // JSON quoted inside JSON (an error message carrying a request body), with escapes inside the value.
+  fc
+    .tuple(passwordValue, fc.constantFrom('', '"', '\\', '\n'))
+    .map(([value, odd]) => ({ shown: JSON.stringify(JSON.stringify({ password: `${value}${odd}${value}` })), secret: value })),
   refreshToken.map((value) => ({ shown: `"refreshToken":"${value}"`, secret: value })),
 );
 

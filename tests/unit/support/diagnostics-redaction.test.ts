@@ -13,6 +13,8 @@ describe('redacting a log line for a support ticket', () => {
     ['password=', 'login password=hunter2-hunter2 ok', 'hunter2-hunter2'],
     ['"password":"…" with an escaped quote', '{"password":"se\\"cret pass"}', 'se\\"cret pass'],
     ['"refreshToken":"…"', `{"refreshToken":"abc.def"}`, 'abc.def'],
+    ['a password in JSON quoted inside JSON', String.raw`{"error":"body was {\"password\":\"hunter\\\"22\",\"x\":1}"}`, 'hunter'],
+    ['a password with a backslash', String.raw`login password=C:\temp\secret9 ok`, 'secret9'],
     ['another e-mail address', 'invited bob@elsewhere.example to the plan', 'bob@elsewhere.example'],
     ['a six-digit code', 'mfa code 493021 accepted', '493021'],
     ['an eight-digit code', 'confirm with 12345678.', '12345678'],
