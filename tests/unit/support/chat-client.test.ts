@@ -129,7 +129,7 @@ async function queued(t: Awaited<ReturnType<typeof setUp>>, position = 2) {
 }
 
 describe('the chat client', () => {
-  it('sends the token in the first frame and never in the URL', async () => {
+  it('chat-token-never-in-the-url-or-a-log: the token goes in the first frame only', async () => {
     const t = await setUp({ tokens: ['secret-token-abc'] });
     const view = await t.client.start();
     expect(view.phase).toBe('connecting');
