@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ticketListSchema } from '../../../shared/api/support-tickets';
+import { startService } from '../../support/service';
+import { startSmtpCapture } from '../../support/smtp';
 import { useService } from '../../support/use-service';
 import { signedInAccount } from '../protection/protection-fixture';
+import { client } from '../server/http';
 import { signedInAgent } from './agent-fixture';
 import { openChat } from './chat-sockets';
 
@@ -80,5 +83,30 @@ describe('live chat', () => {
     chat.send({ type: 'toTicket', subject: 'Again' });
     expect(await chat.next((frame) => frame.type === 'error', 'second toTicket refused')).toMatchObject({ code: 'CHAT_CLOSED' });
     await chat.close();
+  });
+});
+
+describe('a stopping service', () => {
+  it('closes its chat sockets with 1001 and ends their chats, so none waits in the queue for someone gone', async () => {
+    const capture = await startSmtpCapture();
+    const stopping = await startService({ env: { SMTP_URL: capture.url } });
+    try {
+      const http = client(stopping.url);
+      const agent = await signedInAgent(http, stopping.services.db, stopping.url, 'Last Agent');
+      const desk = await openChat(stopping.url, '/v1/agent/chat', agent.token);
+      await desk.next((f) => f.type === 'waiting', 'waiting');
+      const customer = await signedInAccount(http, capture, 'chat-stopping');
+      const chat = await openChat(stopping.url, '/v1/support/chat', customer.token);
+      await chat.next((f) => f.type === 'queued', 'queued');
+      chat.send({ type: 'message', body: 'Are you closing?' });
+      await chat.next((f) => f.type === 'message', 'own message');
+      const closing = stopping.stop();
+      expect((await chat.closed).code).toBe(1001);
+      expect((await desk.closed).code).toBe(1001);
+      await closing;
+      expect(chat.frames.at(-1)).toEqual({ type: 'ended' });
+    } finally {
+      await capture.stop();
+    }
   });
 });

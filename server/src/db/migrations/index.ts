@@ -18,6 +18,7 @@ import * as supportTickets from './0018_support_tickets';
 import * as supportAgents from './0019_support_agents';
 import * as replacedDeviceIndex from './0020_replaced_device_index';
 import * as supportChats from './0021_support_chats';
+import * as chatCustomerPresence from './0022_chat_customer_presence';
 
 /**
  * Every migration, in order. Names sort by their number; a new one is the next
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '0019_support_agents': supportAgents,
   '0020_replaced_device_index': replacedDeviceIndex,
   '0021_support_chats': supportChats,
+  '0022_chat_customer_presence': chatCustomerPresence,
 };

@@ -4,7 +4,8 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import { PostgresListener } from '../../events/postgres-listener';
 import { markGone, markPresent, PRESENCE_REFRESH_MS, refreshPresence } from './agent-presence';
-import { chatById, chatMessageById, queuedChats } from './chat-store';
+import { endChat } from './chat-actions';
+import { chatById, chatMessageById, queuedChats, refreshCustomers } from './chat-store';
 
 /** What a connection needs of its WebSocket. */
 export interface FrameSocket {
@@ -130,8 +131,16 @@ export class ChatHub {
 
   /** Closes every chat socket (1001: the service is going away) and stops listening. */
   async close(): Promise<void> {
-    this.#closed = true;
     clearInterval(this.#heartbeat);
+    // Their customers see the socket drop, which the app shows as the end: so it is, with the
+    // transcript, rather than chats left waiting for someone who is gone.
+    await Promise.all(
+      [...this.#customers.entries()].map(async ([chatId, customers]) => {
+        // Said here: the announcement may be heard only once this hub has stopped listening.
+        if (await this.#endAbandoned(chatId)) for (const customer of customers) sendFrame(customer.socket, { type: 'ended' });
+      }),
+    );
+    this.#closed = true;
     await this.#listener?.close();
     for (const set of this.#customers.values()) for (const connection of set) connection.socket.close(1001, 'The service is restarting.');
     const agents = [...this.#agents.values()];
@@ -215,9 +224,24 @@ export class ChatHub {
   }
 
   #beat(): void {
-    const ids = [...this.#agents.keys()];
-    void refreshPresence(this.#db, ids, this.#now()).catch((error: unknown) => {
-      if (!this.#closed) this.#log.warn({ err: error }, 'could not refresh the chat agents’ presence');
+    const now = this.#now();
+    const beat = async () => {
+      await refreshPresence(this.#db, [...this.#agents.keys()], now);
+      // Live chats whose customer's instance stopped beating (it died with the socket) end.
+      for (const chatId of await refreshCustomers(this.#db, [...this.#customers.keys()], now)) await this.#endAbandoned(chatId);
+    };
+    void beat().catch((error: unknown) => {
+      if (!this.#closed) this.#log.warn({ err: error }, 'could not refresh who is in live chat');
     });
+  }
+
+  /** Whether the chat was live and is now ended. */
+  async #endAbandoned(chatId: string): Promise<boolean> {
+    try {
+      return (await endChat({ db: this.#db, hub: this, now: this.#now }, chatId)) === undefined;
+    } catch (error) {
+      this.#log.warn({ err: error }, 'could not end an abandoned chat');
+      return false;
+    }
   }
 }

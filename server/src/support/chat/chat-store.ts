@@ -5,6 +5,9 @@ import type { ChatMessageRow, ChatRow, ChatStatus } from './chat-tables';
 
 /** The SQL of live chat (docs/api.md "Support"); announcing what changed is the hub's. */
 
+/** How long a chat's customer counts as there without the heartbeat of their socket's instance. */
+export const CUSTOMER_TTL_MS = 30_000;
+
 /** A chat that can still take messages or be ended. */
 export const LIVE: ChatStatus[] = ['queued', 'noAgents', 'active'];
 
@@ -19,6 +22,7 @@ export async function createChat(trx: Db, input: { userId: string; customerName:
     ticket_id: null,
     created_at: input.now,
     ended_at: null,
+    customer_alive_until: new Date(input.now.getTime() + CUSTOMER_TTL_MS),
   };
   await trx.insertInto('support_chats').values(row).execute();
   return row;
@@ -72,4 +76,18 @@ export function chatMessageById(db: Db, id: string): Promise<ChatMessageRow | un
 
 export function chatMessages(db: Db, chatId: string): Promise<ChatMessageRow[]> {
   return db.selectFrom('chat_messages').select(messageColumns).where('chat_id', '=', chatId).orderBy('seq').execute();
+}
+
+/** The heartbeat of this instance's customers: their chats stay; returns live chats whose customer's instance stopped beating. */
+export async function refreshCustomers(db: Db, chatIds: string[], now: Date): Promise<string[]> {
+  if (chatIds.length > 0) {
+    await db
+      .updateTable('support_chats')
+      .set({ customer_alive_until: new Date(now.getTime() + CUSTOMER_TTL_MS) })
+      .where('id', 'in', chatIds)
+      .where('status', 'in', LIVE)
+      .execute();
+  }
+  const gone = await db.selectFrom('support_chats').select('id').where('status', 'in', LIVE).where('customer_alive_until', '<', now).limit(100).execute();
+  return gone.map((row) => row.id);
 }

@@ -4,7 +4,7 @@ type Timestamp = ColumnType<Date, Date, Date>;
 
 export type ChatStatus = 'queued' | 'noAgents' | 'active' | 'ended' | 'ticketed';
 
-/** Migration 0021. */
+/** Migrations 0021, 0022. */
 export interface ChatTables {
   support_chats: {
     id: string;
@@ -16,6 +16,8 @@ export interface ChatTables {
     ticket_id: string | null;
     created_at: Timestamp;
     ended_at: ColumnType<Date | null, Date | null, Date | null>;
+    /** Pushed forward while the customer's socket is open on some instance. */
+    customer_alive_until: ColumnType<Date | null, Date | null, Date | null>;
   };
   chat_messages: {
     id: string;
