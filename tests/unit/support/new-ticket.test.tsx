@@ -29,12 +29,13 @@ const created: TicketThread = {
 };
 
 async function fillIn(user: ReturnType<typeof renderApp>['user']) {
-  await user.type(await screen.findByRole('textbox', { name: 'Subject' }, { timeout: 5000 }), 'Help');
+  await user.type(await screen.findByRole('textbox', { name: 'Subject' }, { timeout: 15_000 }), 'Help');
   await user.selectOptions(screen.getByRole('combobox', { name: 'What is it about?' }), 'billing');
   await user.type(screen.getByRole('textbox', { name: 'Your message' }), 'Charged twice.');
 }
 
-describe('a new support ticket', () => {
+// The first test loads the screen's lazy chunk, slow on a busy machine.
+describe('a new support ticket', { timeout: 20_000 }, () => {
   it('sends no diagnostics unless ticked', async () => {
     const create = vi.fn(async () => ok(created));
     const previewDiagnostics = vi.fn(async () => ok(preview));
@@ -42,7 +43,7 @@ describe('a new support ticket', () => {
     const { user } = renderApp(fake.api, '/support/tickets/new');
     await fillIn(user);
     await user.click(screen.getByRole('button', { name: 'Send ticket' }));
-    await screen.findByRole('heading', { level: 1, name: 'T-000007: Help' }, { timeout: 5000 });
+    await screen.findByRole('heading', { level: 1, name: 'T-000007: Help' }, { timeout: 15_000 });
     expect(previewDiagnostics).not.toHaveBeenCalled();
     expect(create).toHaveBeenCalledTimes(1);
     const input = (create.mock.calls[0] as unknown as [Record<string, unknown>])[0];
@@ -72,7 +73,7 @@ describe('a new support ticket', () => {
     );
     const fake = createFakeApi({ tickets: { create } }, signedIn);
     const { user } = renderApp(fake.api, '/support/tickets/new');
-    await user.type(await screen.findByRole('textbox', { name: 'Subject' }, { timeout: 5000 }), 'Help');
+    await user.type(await screen.findByRole('textbox', { name: 'Subject' }, { timeout: 15_000 }), 'Help');
     await user.type(screen.getByRole('textbox', { name: 'Your message' }), 'Text.');
     await user.click(screen.getByRole('button', { name: 'Send ticket' }));
     expect(await screen.findByText('Choose what the ticket is about.')).toBeInTheDocument();
@@ -85,7 +86,7 @@ describe('a new support ticket', () => {
   });
 });
 
-describe('the list of support requests', () => {
+describe('the list of support requests', { timeout: 20_000 }, () => {
   const ticket = (n: number, status: Ticket['status']): Ticket => ({
     id: `t${n}`,
     number: `T-00000${n}`,
@@ -99,7 +100,7 @@ describe('the list of support requests', () => {
   it('shows the tickets as the service ordered them (newest first), with their status, or says there are none', async () => {
     const fake = createFakeApi({ tickets: { list: vi.fn(async () => ok([ticket(2, 'waiting'), ticket(1, 'closed')])) } }, signedIn);
     renderApp(fake.api, '/support/tickets');
-    const table = await screen.findByRole('table', { name: 'Your support requests, newest first' }, { timeout: 5000 });
+    const table = await screen.findByRole('table', { name: 'Your support requests, newest first' }, { timeout: 15_000 });
     const rows = table.querySelectorAll('tbody tr');
     expect([...rows].map((row) => row.textContent)).toEqual([expect.stringMatching(/T-000002Subject 2Answered/), expect.stringMatching(/T-000001Subject 1Closed/)]);
     expect(screen.getByRole('link', { name: 'Subject 2' })).toHaveAttribute('href', '/support/tickets/t2');
@@ -107,6 +108,6 @@ describe('the list of support requests', () => {
 
   it('says there are none yet', async () => {
     renderApp(createFakeApi({}, signedIn).api, '/support/tickets');
-    expect(await screen.findByText(/You have no support requests yet/, {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByText(/You have no support requests yet/, {}, { timeout: 15_000 })).toBeInTheDocument();
   });
 });

@@ -20,18 +20,19 @@ const thread: TicketThread = {
 };
 const path = `/support/tickets/${thread.id}`;
 
-describe('a support ticket’s thread', () => {
+// The first test loads the screen's lazy chunk, slow on a busy machine.
+describe('a support ticket’s thread', { timeout: 20_000 }, () => {
   it('shows who wrote what, tells the main process which ticket is on screen, and forgets it on leaving', async () => {
     const fake = createFakeApi({ tickets: { get: vi.fn(async () => ok(thread)) } }, signedIn);
     const { user } = renderApp(fake.api, path);
-    expect(await screen.findByRole('heading', { level: 1, name: 'T-000042: Protection stopped' }, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'T-000042: Protection stopped' }, { timeout: 15_000 })).toBeInTheDocument();
     const messages = within(screen.getByRole('list', { name: 'Messages' })).getAllByRole('listitem');
     expect(messages).toHaveLength(2);
     expect(within(messages[1]!).getByRole('heading', { name: /^Sam Support \(support\), / })).toBeInTheDocument();
     expect(screen.getByText('Answered')).toBeInTheDocument();
     await waitFor(() => expect(fake.api.tickets.viewing).toHaveBeenLastCalledWith({ id: thread.id }));
     await user.click(screen.getByRole('link', { name: 'Back to your support requests' }));
-    await screen.findByRole('heading', { level: 1, name: 'Your support requests' });
+    await screen.findByRole('heading', { level: 1, name: 'Your support requests' }, { timeout: 15_000 });
     await waitFor(() => expect(fake.api.tickets.viewing).toHaveBeenLastCalledWith({}));
   });
 
@@ -86,5 +87,7 @@ describe('a support ticket’s thread', () => {
     await waitFor(() => expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument());
     expect(screen.getByText(/To write to support again, open a new ticket\./)).toBeInTheDocument();
     expect(screen.queryByRole('textbox', { name: 'Your reply' })).not.toBeInTheDocument();
+    // The button that opened the dialog is gone: focus lands on the page's heading, not on nothing.
+    expect(screen.getByRole('heading', { level: 1 })).toHaveFocus();
   });
 });

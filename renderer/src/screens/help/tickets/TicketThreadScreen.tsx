@@ -202,7 +202,8 @@ export function TicketThreadScreen() {
           cancelLabel={t('tickets.thread.closeCancel')}
           onConfirm={close}
           onCancel={() => setConfirming(false)}
-          fallbackFocus={() => closeButton.current ?? replyBox.current}
+          // Once closed, the button and the reply box are gone: focus goes back to the page's heading.
+          fallbackFocus={() => closeButton.current ?? document.querySelector<HTMLElement>('h1.page-heading')}
         >
           <p>{t('tickets.thread.closeBody')}</p>
         </ConfirmDialog>
