@@ -6,21 +6,13 @@ import { SubmitButton } from '../../../components/SubmitButton';
 import { TextField } from '../../../components/TextField';
 import { useT } from '../../../i18n/use-t';
 
-/** No agent on duty: the conversation goes to support as a ticket, and its number is shown. */
+/** No agent on duty: the conversation goes to support as a ticket (the chat then ends, and its status shows the number). */
 export function ChatTicketOffer({ view }: { view: ChatView }) {
   const api = useApi();
   const t = useT();
   const [subject, setSubject] = useState('');
   const [missing, setMissing] = useState(false);
   const [failed, setFailed] = useState(false);
-
-  if (view.ticket) {
-    return (
-      <p className="form-notice chat-ticket-sent" role="status">
-        {t('chat.ticket.sent', { number: view.ticket.number })}
-      </p>
-    );
-  }
 
   const submit = async () => {
     if (view.sendingTicket) return;
