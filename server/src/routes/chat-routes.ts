@@ -20,6 +20,8 @@ export const CHAT_FORBIDDEN = 4403;
 /** Frames a socket may send in a window; more are answered RATE_LIMITED and dropped. */
 const FRAMES_PER_WINDOW = 30;
 const FRAME_WINDOW_MS = 10_000;
+/** A socket that answers no ping within this long is dropped: a half-open connection is not someone on duty. */
+const PING_MS = 30_000;
 
 type Frame = { data: Buffer | ArrayBuffer | Buffer[]; isBinary: boolean };
 
@@ -72,9 +74,18 @@ function serveSocket(
       }
     });
   });
+  let answered = true;
+  socket.on('pong', () => (answered = true));
+  const pinger = setInterval(() => {
+    if (!answered) return socket.terminate();
+    answered = false;
+    socket.ping();
+  }, PING_MS);
+  pinger.unref();
   socket.on('error', () => {});
   socket.on('close', () => {
     clearTimeout(timer);
+    clearInterval(pinger);
     // After the frames in hand: a chat ended by a close is ended after its last message.
     work = work.then(options.closed).catch((error: unknown) => options.log.warn({ err: error }, 'a chat socket did not close cleanly'));
   });
