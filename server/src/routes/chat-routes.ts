@@ -38,7 +38,7 @@ function serveSocket(
     verify: (token: string) => Promise<AccessTokenClaims | null>;
     /** Authenticated: whom the socket serves, or a close code to refuse them. */
     admit: (claims: AccessTokenClaims) => Promise<((frame: Frame) => Promise<void>) | number>;
-    closed: () => void;
+    closed: () => Promise<void> | void;
   },
 ): void {
   let handle: ((frame: Frame) => Promise<void>) | undefined;
@@ -69,7 +69,7 @@ function serveSocket(
         else await first({ data, isBinary });
       } catch (error) {
         options.log.warn({ err: error }, 'a chat frame failed');
-        if (handle) sendFrame(socket, chatError('CHAT_CLOSED', 'That did not work. Try again in a moment.'));
+        if (handle) sendFrame(socket, chatError('UNAVAILABLE', 'That did not work. Try again in a moment.'));
         else refuse(CHAT_UNAUTHORIZED);
       }
     });

@@ -29,7 +29,7 @@ export const agentFrameSchema = z.discriminatedUnion('type', [
 export type AgentFrame = z.infer<typeof agentFrameSchema>;
 
 /** The codes of `{ type: "error", code, message, details? }`. */
-export type ChatErrorCode = 'VALIDATION_FAILED' | 'RATE_LIMITED' | 'CHAT_TAKEN' | 'CHAT_NOT_FOUND' | 'CHAT_CLOSED';
+export type ChatErrorCode = 'VALIDATION_FAILED' | 'RATE_LIMITED' | 'CHAT_TAKEN' | 'CHAT_NOT_FOUND' | 'CHAT_CLOSED' | 'UNAVAILABLE';
 
 export interface ChatErrorFrame {
   type: 'error';
