@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ticketListSchema } from '../../../shared/api/support-tickets';
 import { startService } from '../../support/service';
@@ -84,6 +85,28 @@ describe('live chat', () => {
     expect(await chat.next((frame) => frame.type === 'error', 'second toTicket refused')).toMatchObject({ code: 'CHAT_CLOSED' });
     await chat.close();
   });
+});
+
+describe('who is there', () => {
+  it('an agent whose instance died (presence past its expiry) is not on duty, and a chat whose customer’s instance died is ended by the heartbeat', async () => {
+    const db = service.services.db;
+    const agent = await signedInAgent(api, db, service.url, 'Gone Agent');
+    const agentUser = await db.selectFrom('users').select('id').where('email', '=', agent.email).executeTakeFirstOrThrow();
+    await db.insertInto('chat_agent_presence').values({ id: randomUUID(), agent_user_id: agentUser.id, expires_at: new Date(Date.now() - 1_000) }).execute();
+    const customer = await signedInAccount(api, smtp, 'chat-dead-agent');
+    const chat = await openChat(service.url, '/v1/support/chat', customer.token);
+    await chat.next((f) => f.type === 'noAgents', 'noAgents despite the stale presence row');
+
+    // A queued chat held by an instance that died: nobody refreshes its customer.
+    const customerUser = await db.selectFrom('users').select('id').where('email', '=', customer.email).executeTakeFirstOrThrow();
+    const orphan = randomUUID();
+    await db
+      .insertInto('support_chats')
+      .values({ id: orphan, user_id: customerUser.id, customer_name: 'Orphan', status: 'queued', agent_user_id: null, agent_name: null, ticket_id: null, created_at: new Date(), ended_at: null, customer_alive_until: new Date(Date.now() - 1_000) })
+      .execute();
+    await expect.poll(async () => (await db.selectFrom('support_chats').select('status').where('id', '=', orphan).executeTakeFirstOrThrow()).status, { timeout: 15_000, interval: 500 }).toBe('ended');
+    await chat.close();
+  }, 20_000);
 });
 
 describe('a stopping service', () => {
