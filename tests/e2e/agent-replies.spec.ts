@@ -110,6 +110,9 @@ test('an agent answers a customer’s ticket at /agent: found in the queue, the 
       await code.fill(recoveryCodes[0]!);
       await code.press('Enter');
       await expect(desk.getByRole('heading', { level: 1, name: 'Support console' })).toBeVisible();
+      // The tokens live in the page's memory only: nothing in storage, no cookie, not in the address.
+      expect(await desk.evaluate('[localStorage.length, sessionStorage.length, document.cookie]')).toEqual([0, 0, '']);
+      expect(desk.url()).toBe(`${service.url}/agent`);
       const row = desk.getByRole('region', { name: 'Tickets' }).getByRole('row').filter({ hasText: number });
       await expect(row).toContainText(subject);
       await expect(row).toContainText(customer.name);
@@ -266,9 +269,12 @@ test('the chat desk: a customer who asks for a chat in the app is in the waiting
     });
 
     await test.step('the customer writes and the desk shows it; the agent answers and the app shows it', async () => {
-      await panel.getByLabel('Your message').fill('My product key is refused.');
+      const typed = 'My product key is refused. <img src=x id=chat-markup>';
+      await panel.getByLabel('Your message').fill(typed);
       await panel.getByLabel('Your message').press('Enter');
-      await expect(conversation.getByRole('listitem').filter({ hasText: 'My product key is refused.' })).toContainText(customer.name);
+      await expect(conversation.getByRole('listitem').filter({ hasText: typed })).toContainText(customer.name);
+      // What the customer typed is text in the desk, never an element.
+      await expect(desk.locator('#chat-markup, img')).toHaveCount(0);
       await desk.keyboard.type('Let me look at that key for you.');
       await desk.keyboard.press('Enter');
       await expect(conversation.getByRole('listitem').filter({ hasText: 'Let me look at that key for you.' })).toContainText('You');
