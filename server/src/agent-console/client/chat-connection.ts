@@ -3,6 +3,7 @@ export type ChatEvent =
   | { type: 'waiting'; chats: { chatId: string; customerName: string; since: string }[] }
   | { type: 'message'; chatId: string; body: string; from: 'agent' | 'customer'; at: string }
   | { type: 'ended'; chatId: string }
+  | { type: 'joined'; chatId: string; customerName: string }
   | { type: 'error'; code: string; message: string; details?: Record<string, unknown> };
 
 export type ConnectionState = 'connecting' | 'connected' | 'lost' | 'refused';
@@ -17,7 +18,7 @@ function parse(data: unknown): ChatEvent | undefined {
     const frame = JSON.parse(data) as { type?: unknown; chatId?: unknown; chats?: unknown; body?: unknown };
     if (frame.type === 'waiting' && Array.isArray(frame.chats)) return frame as ChatEvent;
     if (frame.type === 'error' && typeof (frame as { code?: unknown }).code === 'string') return frame as ChatEvent;
-    if ((frame.type === 'message' && typeof frame.body === 'string' && typeof frame.chatId === 'string') || (frame.type === 'ended' && typeof frame.chatId === 'string')) return frame as ChatEvent;
+    if ((frame.type === 'message' && typeof frame.body === 'string' && typeof frame.chatId === 'string') || ((frame.type === 'ended' || frame.type === 'joined') && typeof frame.chatId === 'string')) return frame as ChatEvent;
   } catch {
     // Not JSON: nothing the console understands.
   }

@@ -53,7 +53,7 @@ export function chatDesk(session: Session): { view: HTMLElement; close: () => vo
   );
   const conversations = new Map<string, Conversation>();
   let shown: string | undefined;
-  /** The chat last asked to join: a refusal of the join (taken, gone) names no chat, so it is this one. */
+  /** The chat asked to join and not yet `joined`: a refusal of the join (taken, gone) names no chat, so it is this one. */
   let joining: string | undefined;
 
   const line = (who: string, body: string, at: string, kind: 'agent' | 'customer' | 'event') =>
@@ -158,6 +158,10 @@ export function chatDesk(session: Session): { view: HTMLElement; close: () => vo
         if (chat) endChat(chat);
         return;
       }
+      case 'joined':
+        // The join won: a later refusal is no longer about it.
+        if (joining === event.chatId) joining = undefined;
+        return;
       case 'error': {
         const own = chatErrors[event.code];
         const shared = `errors.${event.code}`;
