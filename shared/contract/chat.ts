@@ -41,6 +41,17 @@ export const chatViewSchema = z.object({
 });
 export type ChatView = z.infer<typeof chatViewSchema>;
 
+/** No chat: where the main process starts and where the panel stands before it hears one. */
+export const idleChatView: ChatView = {
+  phase: 'idle',
+  position: null,
+  agentName: null,
+  ticket: null,
+  sendingTicket: false,
+  problem: null,
+  messages: [],
+};
+
 /**
  * Live chat with support (docs/api.md "Support", the WebSocket). The main process holds the
  * socket and the token; the renderer sees only the chat's view.

@@ -1,4 +1,4 @@
-import type { ChatView } from '../../../shared/contract/chat';
+import { idleChatView, type ChatView } from '../../../shared/contract/chat';
 import type { ChatServerMessage } from './chat-protocol';
 
 /** The chat as the main process keeps it: the renderer's view plus what only the socket needs. */
@@ -22,16 +22,7 @@ export type ChatInput =
   | { type: 'ticketFailed' }
   | { type: 'dismiss' };
 
-export const idleView: ChatView = {
-  phase: 'idle',
-  position: null,
-  agentName: null,
-  ticket: null,
-  sendingTicket: false,
-  problem: null,
-  messages: [],
-};
-export const initialChatState: ChatState = { view: idleView, chatId: null, ending: false };
+export const initialChatState: ChatState = { view: idleChatView, chatId: null, ending: false };
 
 /** Phases with a socket that should be open. */
 export const livePhases: readonly ChatView['phase'][] = ['connecting', 'queued', 'noAgents', 'connected'];
@@ -47,7 +38,7 @@ export function chatReducer(state: ChatState, input: ChatInput): ChatState {
     case 'start':
       // An open chat is kept: a second "Chat with us" shows it rather than queueing again.
       if (isLive(state)) return state;
-      return { view: { ...idleView, phase: 'connecting' }, chatId: null, ending: false };
+      return { view: { ...idleChatView, phase: 'connecting' }, chatId: null, ending: false };
     case 'dismiss':
       return isLive(state) ? state : initialChatState;
     case 'ending':

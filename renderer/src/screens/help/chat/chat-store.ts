@@ -1,18 +1,8 @@
 import { create } from 'zustand';
-import type { ChatView } from '../../../../../shared/contract/chat';
+import { idleChatView, type ChatView } from '../../../../../shared/contract/chat';
 import type { PalisadeApi } from '../../../../../shared/contract/types';
 import type { AppError } from '../../../../../shared/errors';
 import { settle } from '../../../api/settle';
-
-export const idleChatView: ChatView = {
-  phase: 'idle',
-  position: null,
-  agentName: null,
-  ticket: null,
-  sendingTicket: false,
-  problem: null,
-  messages: [],
-};
 
 /** What the chat panel shows: the main process's view of the chat, and whether the panel is open. */
 interface ChatStore {
